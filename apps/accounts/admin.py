@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts import services
+from apps.accounts.access import access_for
+from apps.accounts.models import RoleAssignment, User
+from apps.core.admin_site import RoleBasedAdmin, admin_site, reason_field
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 1
+    autocomplete_fields = ["unit"]
+    verbose_name = _("role")
+    verbose_name_plural = _("roles")
+
+    # Revoking a role is a recorded change too: save_formset routes it through the service.
+    def has_view_permission(self, request, obj=None) -> bool:
+        return access_for(request.user).is_administrator
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+class UserChangeWithReasonForm(UserChangeForm):
+    change_reason = reason_field()
+
+
+class UserCreationWithReasonForm(AdminUserCreationForm):
+    change_reason = reason_field()
+
+
+class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
+    form = UserChangeWithReasonForm
+    add_form = UserCreationWithReasonForm
+    inlines = [RoleAssignmentInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser")}),
+        (_("Why"), {"fields": ("change_reason",)}),
+    )
+    add_fieldsets = (
+        (None, {"fields": ("username", "first_name", "last_name", "email",
+                           "password1", "password2", "change_reason")}),  # fmt: skip
+    )
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        if not change:
+            created = services.user_create(
+                actor=request.user,
+                username=data["username"],
+                password=data.get("password1") or None,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+                email=data.get("email", ""),
+                reason=data["change_reason"],
+            )
+            obj.pk = created.pk
+            obj._state.adding = False
+            return
+        fields = {"username", "first_name", "last_name", "email", "is_active", "is_staff",
+                  "is_superuser"}  # fmt: skip
+        changes = {name: data[name] for name in form.changed_data if name in fields}
+        services.user_update(
+            actor=request.user,
+            user=User.objects.get(pk=obj.pk),
+            reason=data["change_reason"],
+            **changes,
+        )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        reason = form.cleaned_data["change_reason"]
+        user = User.objects.get(pk=form.instance.pk)
+        for inline_form in formset.forms:
+            if not hasattr(inline_form, "cleaned_data") or not inline_form.cleaned_data:
+                continue
+            existing = inline_form.instance if inline_form.instance.pk else None
+            if inline_form.cleaned_data.get("DELETE"):
+                if existing is not None:
+                    services.role_revoke(actor=request.user, assignment=existing, reason=reason)
+                continue
+            if existing is not None and not inline_form.has_changed():
+                continue
+            if existing is not None:
+                services.role_revoke(
+                    actor=request.user,
+                    assignment=RoleAssignment.objects.get(pk=existing.pk),
+                    reason=reason,
+                )
+            services.role_assign(
+                actor=request.user,
+                user=user,
+                role=inline_form.cleaned_data["role"],
+                unit=inline_form.cleaned_data.get("unit"),
+                reason=reason,
+            )
+
+
+admin_site.register(User, UserAdmin)

@@ -1,0 +1,60 @@
+"""The admin site: open to administrators by role, every save routed through a service."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.access import access_for
+
+
+class StyrmodellAdminSite(admin.AdminSite):
+    site_header = _("Styrmodell administration")
+    site_title = _("Styrmodell administration")
+    index_title = _("Configuration")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        user = request.user
+        return user.is_active and user.is_authenticated and access_for(user).is_administrator
+
+
+admin_site = StyrmodellAdminSite(name="admin")
+
+
+class RoleBasedAdmin(admin.ModelAdmin):
+    """Administrators may change configuration; Django's per-model permissions are not used."""
+
+    def _is_admin(self, request: HttpRequest) -> bool:
+        return access_for(request.user).is_administrator
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._is_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._is_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Nothing is hard-deleted through the admin; units are retired, roles revoked in place.
+        return False
+
+
+class ReasonForm(forms.ModelForm):
+    """A model form that also asks why the change is made, for the history."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=500,
+        help_text=_("Saved in the history together with your name."),
+    )
+
+
+def reason_field() -> forms.CharField:
+    return ReasonForm.base_fields["change_reason"].__deepcopy__({})

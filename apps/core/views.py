@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from apps.accounts.access import access_for
+from apps.organisation.models import Municipality, Unit, UnitKind
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """What the logged-in user can do, in the words of their roles."""
+    access = access_for(request.user)
+    kinds = dict.fromkeys(UnitKind.values, 0)
+    if access.can_read:
+        for kind in Unit.objects.filter(valid_to__isnull=True).values_list("kind", flat=True):
+            kinds[kind] += 1
+    return render(
+        request,
+        "core/start.html",
+        {
+            "assignments": access.assignments,
+            "editor_units": access.editor_units(),
+            "counts": {
+                "committees": kinds[UnitKind.COMMITTEE],
+                "companies": kinds[UnitKind.COMPANY],
+                "units": sum(kinds.values()),
+            },
+        },
+    )
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For the container's health check: the app answers and reaches its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def logo(request: HttpRequest) -> FileResponse:
+    """The kommun's logo, public like the name in the header (also on the login page)."""
+    municipality = Municipality.objects.filter(pk=1).first()
+    if municipality is None or not municipality.logo:
+        raise Http404
+    return FileResponse(municipality.logo.open("rb"))

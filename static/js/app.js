@@ -1,0 +1,37 @@
+// Progressive enhancement: without JavaScript every tree is shown fully expanded.
+(function () {
+  "use strict";
+
+  function setExpanded(button, expanded) {
+    button.setAttribute("aria-expanded", expanded ? "true" : "false");
+    var list = document.getElementById(button.getAttribute("aria-controls"));
+    if (list) list.hidden = !expanded;
+  }
+
+  function initTree(tree) {
+    var toggles = tree.querySelectorAll("[data-tree-toggle]");
+    toggles.forEach(function (button) {
+      // Start with the top two levels open: KF and what sits directly under it.
+      var depth = 0;
+      for (var el = button.closest("li"); el && el !== tree; el = el.parentElement.closest("li")) depth++;
+      setExpanded(button, depth <= 1);
+      button.addEventListener("click", function () {
+        setExpanded(button, button.getAttribute("aria-expanded") !== "true");
+      });
+    });
+    var actions = document.querySelector("[data-tree-actions]");
+    if (actions && toggles.length) {
+      actions.hidden = false;
+      actions.querySelector("[data-tree-expand-all]").addEventListener("click", function () {
+        toggles.forEach(function (b) { setExpanded(b, true); });
+      });
+      actions.querySelector("[data-tree-collapse-all]").addEventListener("click", function () {
+        toggles.forEach(function (b) { setExpanded(b, false); });
+      });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-tree]").forEach(initTree);
+  });
+})();

@@ -1,0 +1,1 @@
+"""Helpers that know nothing of Django models: environment parsing, Swedish formats."""

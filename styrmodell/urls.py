@@ -1,0 +1,20 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from apps.core import views as core_views
+from apps.core.admin_site import admin_site
+
+urlpatterns = [
+    path("", core_views.start, name="start"),
+    path("health/", core_views.health, name="health"),
+    path("logo/", core_views.logo, name="logo"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisation/", include("apps.organisation.urls")),
+    path("admin/", admin_site.urls),
+]
+
