@@ -10,11 +10,12 @@ urlpatterns = [
     path("logo/", core_views.logo, name="logo"),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/", include("apps.organisation.urls")),
     path("admin/", admin_site.urls),
 ]
-

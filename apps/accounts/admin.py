@@ -45,8 +45,20 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
         (_("Why"), {"fields": ("change_reason",)}),
     )
     add_fieldsets = (
-        (None, {"fields": ("username", "first_name", "last_name", "email",
-                           "password1", "password2", "change_reason")}),  # fmt: skip
+        (
+            None,
+            {
+                "fields": (
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "password1",
+                    "password2",
+                    "change_reason",
+                )
+            },
+        ),
     )
 
     def save_model(self, request, obj, form, change) -> None:

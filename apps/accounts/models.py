@@ -46,7 +46,9 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="role_assignments",
         verbose_name=_("unit"),
-        help_text=_("The role applies to this unit and the units below it. Empty: the whole municipality."),
+        help_text=_(
+            "The role applies to this unit and the units below it. Empty: the whole municipality."
+        ),
     )
     history = HistoricalRecords()
 

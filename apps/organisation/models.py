@@ -21,7 +21,9 @@ class Municipality(models.Model):
     kommunkod = models.CharField(
         _("municipality code"),
         max_length=4,
-        validators=[RegexValidator(r"^\d{4}$", _("The municipality code is four digits, e.g. 0884."))],
+        validators=[
+            RegexValidator(r"^\d{4}$", _("The municipality code is four digits, e.g. 0884."))
+        ],
         help_text=_("The four-digit code that SCB and Kolada use."),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
@@ -158,11 +160,10 @@ class Unit(MPTTModel):
                 errors.setdefault("parent", []).append(
                     _("A unit cannot be placed under itself or one of its own units.")
                 )
-        if self.ansvarskod and self.valid_from:
-            if self._ansvarskod_overlaps():
-                errors.setdefault("ansvarskod", []).append(
-                    _("Another unit uses this responsibility code in the same period.")
-                )
+        if self.ansvarskod and self.valid_from and self._ansvarskod_overlaps():
+            errors.setdefault("ansvarskod", []).append(
+                _("Another unit uses this responsibility code in the same period.")
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -60,7 +60,9 @@ def unit_children(unit: Unit) -> list[Unit]:
 
 def unit_history(unit: Unit) -> list[HistoryEntry]:
     """The unit's history, newest first, with the fields each change touched: three queries."""
-    records = list(unit.history.select_related("history_user").order_by("history_date", "history_id"))
+    records = list(
+        unit.history.select_related("history_user").order_by("history_date", "history_id")
+    )
     parent_ids = {r.parent_id for r in records if r.parent_id}
     parent_labels = dict(Unit.objects.filter(pk__in=parent_ids).values_list("pk", "name"))
     fields = [

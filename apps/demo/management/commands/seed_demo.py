@@ -5,7 +5,7 @@ from apps.demo.loader import load_demo
 
 
 class Command(BaseCommand):
-    help = "Loads (or refreshes) the demo municipality Exempelkommun. Running it twice changes nothing."
+    help = "Loads (or refreshes) the demo kommun Exempelkommun; a second run changes nothing."
 
     def handle(self, *args, **options) -> None:
         load_demo(log=lambda message: self.stdout.write(message))
