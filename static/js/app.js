@@ -35,3 +35,33 @@
     document.querySelectorAll("[data-tree]").forEach(initTree);
   });
 })();
+
+// The goal tree: children are fetched with htmx the first time a node is opened.
+(function () {
+  "use strict";
+
+  function toggle(button) {
+    var list = document.getElementById(button.getAttribute("aria-controls"));
+    if (!list) return;
+    var open = button.getAttribute("aria-expanded") !== "true";
+    if (open && !button.hasAttribute("data-loaded") && window.htmx) {
+      button.setAttribute("aria-busy", "true");
+      window.htmx
+        .ajax("GET", button.getAttribute("data-children-url"), { target: list, swap: "innerHTML" })
+        .then(function () {
+          button.setAttribute("data-loaded", "");
+          button.removeAttribute("aria-busy");
+          list.hidden = false;
+          button.setAttribute("aria-expanded", "true");
+        });
+      return;
+    }
+    list.hidden = !open;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-goal-toggle]");
+    if (button) toggle(button);
+  });
+})();

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from apps.accounts.access import access_for
+from apps.accounts.models import User
+from apps.goals.models import Assignment, AssignmentRecipient, Goal
+
+
+def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> Goal:
+    """The goal, if ``user`` may read it (or, with ``write``, change it); else 404 or 403.
+
+    Every role reads the chain; writing is for the owning unit's editors (and the units
+    above it) and administrators.
+    """
+    goal = get_object_or_404(
+        Goal.objects.select_related("level__model", "owner", "perspective"), pk=pk
+    )
+    access = access_for(user)
+    if not access.can_read:
+        raise PermissionDenied
+    if write and not access.can_edit_for(goal.owner):
+        raise PermissionDenied
+    return goal
+
+
+def get_assignment_for_user(user: User, pk: int, *, write: bool = False) -> Assignment:
+    """Reading is for every role; deciding on an uppdrag is for whoever gave it."""
+    assignment = get_object_or_404(Assignment.objects.select_related("given_by", "goal"), pk=pk)
+    access = access_for(user)
+    if not access.can_read:
+        raise PermissionDenied
+    if write and not access.can_edit_for(assignment.given_by):
+        raise PermissionDenied
+    return assignment
+
+
+def get_recipient_for_user(user: User, pk: int, *, write: bool = False) -> AssignmentRecipient:
+    """A receiving unit's part of an uppdrag: its editors write the report."""
+    recipient = get_object_or_404(
+        AssignmentRecipient.objects.select_related("assignment__goal", "unit"), pk=pk
+    )
+    access = access_for(user)
+    if not access.can_read:
+        raise PermissionDenied
+    if write and not access.can_edit_for(recipient.unit):
+        raise PermissionDenied
+    return recipient

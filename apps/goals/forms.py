@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.access import UserAccess
+from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.goals.models import (
+    OWNER_KINDS,
+    AssignmentState,
+    Direction,
+    Goal,
+    GoalLevel,
+    Indicator,
+    RecipientStatus,
+    SteeringModel,
+    Tag,
+)
+from apps.organisation.models import Unit
+
+YEAR_WIDGET = forms.NumberInput(attrs={"inputmode": "numeric", "min": 2000, "max": 2100})
+
+
+class GoalForm(forms.Form):
+    level = forms.ModelChoiceField(queryset=GoalLevel.objects.none(), label=_("Level"))
+    owner = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Owner"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    first_year = forms.IntegerField(label=_("First year"), widget=YEAR_WIDGET)
+    last_year = forms.IntegerField(label=_("Last year"), widget=YEAR_WIDGET, required=False)
+    perspective = forms.ModelChoiceField(queryset=None, label=_("Perspective"), required=False)
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(), label=_("Tags"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    change_reason = ReasonField()
+
+    def __init__(
+        self, *args, model: SteeringModel, access: UserAccess, parent: Goal | None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        levels = model.levels.all()
+        if parent is None:
+            levels = levels.filter(allowed_parents__isnull=True)
+        else:
+            levels = levels.filter(allowed_parents=parent.level)
+        self.fields["level"].queryset = levels
+        kinds = (
+            set().union(*(OWNER_KINDS[level.decided_by] for level in levels)) if levels else set()
+        )
+        units = Unit.objects.filter(kind__in=kinds, valid_to__isnull=True).order_by(
+            "tree_id", "lft"
+        )
+        self.fields["owner"].queryset = Unit.objects.filter(
+            pk__in=[unit.pk for unit in units if access.can_edit_for(unit)]
+        ).order_by("tree_id", "lft")
+        self.fields["perspective"].queryset = model.perspectives.all()
+        if not model.perspectives.exists():
+            del self.fields["perspective"]
+
+
+class GoalMoveForm(forms.Form):
+    parent = forms.ModelChoiceField(queryset=Goal.objects.none(), label=_("New place in the chain"))
+    change_reason = ReasonField()
+
+    def __init__(self, *args, goal: Goal, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = candidates
+        self.fields["parent"].label_from_instance = lambda g: (
+            f"{g.level.name}: {g.title} ({g.owner.short_name})"
+        )
+
+
+class GoalRetireForm(forms.Form):
+    retired_on = forms.DateField(
+        label=_("Retired on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    change_reason = ReasonField()
+
+
+class GoalIndicatorForm(forms.Form):
+    """Link an existing indicator to a goal, or describe a new one, with the year's target."""
+
+    indicator = forms.ModelChoiceField(
+        queryset=Indicator.objects.order_by("title"), label=_("Existing indicator"), required=False
+    )
+    new_title = forms.CharField(
+        label=_("Or a new indicator: title"), max_length=300, required=False
+    )
+    measure_unit = forms.CharField(label=_("Unit of measure"), max_length=40, required=False)
+    direction = forms.ChoiceField(
+        label=_("Desired direction"), choices=[("", "–"), *Direction.choices], required=False
+    )
+    kolada_kpi = forms.CharField(label=_("Kolada KPI"), max_length=10, required=False)
+    year = forms.IntegerField(label=_("Year"), widget=YEAR_WIDGET)
+    target = SwedishDecimalField(
+        label=_("Target value"),
+        required=False,
+        max_digits=14,
+        decimal_places=4,
+        help_text=_("Decimal comma is fine, e.g. 85,5."),
+    )
+    change_reason = ReasonField()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("indicator") and not data.get("new_title"):
+            self.add_error("indicator", _("Choose an indicator or describe a new one."))
+        if data.get("new_title") and not data.get("indicator"):
+            for name in ("measure_unit", "direction"):
+                if not data.get(name):
+                    self.add_error(name, _("A new indicator needs this."))
+        return data
+
+
+class AssignmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    recipients = forms.ModelMultipleChoiceField(
+        queryset=Unit.objects.filter(
+            kind__in=["ks", "namnd", "bolag"], valid_to__isnull=True
+        ).order_by("tree_id", "lft"),
+        label=_("Given to"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    first_year = forms.IntegerField(label=_("First year"), widget=YEAR_WIDGET)
+    last_year = forms.IntegerField(label=_("Last year"), widget=YEAR_WIDGET)
+    resources = SwedishDecimalField(
+        label=_("Resources, kr"), required=False, max_digits=14, decimal_places=0
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decided_on = forms.DateField(
+        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
+    change_reason = ReasonField()
+
+
+class AssignmentReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RecipientStatus.choices)
+    report = forms.CharField(
+        label=_("Report"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    change_reason = ReasonField()
+
+
+class AssignmentDecisionForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(s.value, s.label) for s in AssignmentState if s != AssignmentState.ACTIVE],
+    )
+    decided_on = forms.DateField(
+        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
+    last_year = forms.IntegerField(
+        label=_("New last year"),
+        widget=YEAR_WIDGET,
+        required=False,
+        help_text=_("Only for an extension."),
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    change_reason = ReasonField()

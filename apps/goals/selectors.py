@@ -1,0 +1,457 @@
+"""Reads of the goal chain, each in a fixed number of queries whatever the tree's size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from apps.core.history import HistoryEntry, history_entries
+from apps.followup.models import Assessment, GoalStatus
+from apps.goals.models import (
+    Assignment,
+    AssignmentRecipient,
+    BasicMission,
+    Goal,
+    GoalIndicator,
+    Indicator,
+    IndicatorSetChange,
+    IndicatorTarget,
+    IndicatorValue,
+    SteeringModel,
+    Tag,
+)
+from apps.organisation.models import Unit
+from apps.periods.models import ReportingPeriod
+from styrmodell.lib.indicators import TargetStatus, Trend, target_status, trend
+
+
+@dataclass(frozen=True)
+class TreeFilters:
+    unit: Unit | None = None
+    perspective_id: int | None = None
+    tag_id: int | None = None
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.unit or self.perspective_id or self.tag_id or self.text)
+
+
+@dataclass
+class IndicatorCounts:
+    met: int = 0
+    off: int = 0
+    no_data: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.off + self.no_data
+
+
+@dataclass
+class GoalRow:
+    goal: Goal
+    depth: int
+    has_children: bool
+    status: str = GoalStatus.NOT_ASSESSED
+    status_label: str = ""
+    status_period: ReportingPeriod | None = None
+    indicators: IndicatorCounts = field(default_factory=IndicatorCounts)
+    matches: bool = True
+    expanded: bool = False
+    closes: int = 0  # how many open <ul> to close after this row, for flat rendering
+
+    @property
+    def close_range(self) -> range:
+        return range(self.closes)
+
+
+def goals_in_year(model: SteeringModel, year: int):
+    """Goals of ``model`` valid in ``year`` (retired ones too, in the year they ended)."""
+    return (
+        Goal.objects.filter(level__model=model, first_year__lte=year)
+        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
+        .filter(Q(retired_on__isnull=True) | Q(retired_on__year__gte=year))
+    )
+
+
+def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
+    """Status from the latest assessment by the owner, and indicator counts: four queries."""
+    if not rows:
+        return
+    goal_ids = [row.goal.pk for row in rows]
+    latest: dict[int, Assessment] = {}
+    assessments = (
+        Assessment.objects.filter(goal_id__in=goal_ids, period__year=year)
+        .select_related("period")
+        .order_by("period__ends_on", "pk")
+    )
+    owners = {row.goal.pk: row.goal.owner_id for row in rows}
+    for assessment in assessments:
+        if assessment.unit_id == owners[assessment.goal_id]:
+            latest[assessment.goal_id] = assessment
+    status_labels = dict(GoalStatus.choices)
+
+    links = list(
+        GoalIndicator.objects.filter(goal_id__in=goal_ids, year=year).values_list(
+            "goal_id", "indicator_id", "indicator__direction"
+        )
+    )
+    indicator_ids = {indicator_id for _, indicator_id, _ in links}
+    statuses = indicator_statuses(indicator_ids, year, model.near_target_percent)
+    counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
+    for goal_id, indicator_id, _direction in links:
+        status = statuses.get(indicator_id, TargetStatus.NO_DATA)
+        bucket = counts[goal_id]
+        if status == TargetStatus.MET:
+            bucket.met += 1
+        elif status == TargetStatus.NO_DATA:
+            bucket.no_data += 1
+        else:
+            bucket.off += 1
+    for row in rows:
+        assessment = latest.get(row.goal.pk)
+        if assessment is not None:
+            row.status = assessment.status
+            row.status_period = assessment.period
+        row.status_label = str(status_labels[row.status])
+        row.indicators = counts.get(row.goal.pk, IndicatorCounts())
+
+
+def indicator_statuses(
+    indicator_ids: set[int], year: int, near_percent: Decimal
+) -> dict[int, TargetStatus]:
+    """Each indicator's kommun-wide status in ``year``: latest value against the year's target."""
+    if not indicator_ids:
+        return {}
+    directions = dict(Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "direction"))
+    targets = dict(
+        IndicatorTarget.objects.filter(
+            indicator_id__in=indicator_ids, year=year, unit__isnull=True
+        ).values_list("indicator_id", "value")
+    )
+    latest: dict[int, Decimal | None] = {}
+    for indicator_id, total in (
+        IndicatorValue.objects.filter(
+            indicator_id__in=indicator_ids, period__year=year, unit__isnull=True
+        )
+        .order_by("period__ends_on")
+        .values_list("indicator_id", "total")
+    ):
+        latest[indicator_id] = total
+    return {
+        indicator_id: target_status(
+            latest.get(indicator_id),
+            targets.get(indicator_id),
+            higher_is_better=directions[indicator_id] == "higher",
+            near_percent=near_percent,
+        )
+        for indicator_id in indicator_ids
+    }
+
+
+def _rows_in_tree_order(
+    goals: list[Goal], *, base_level: int, expanded_ids: set[int]
+) -> list[GoalRow]:
+    """Flat rows with the nesting the template needs to open and close lists."""
+    rows: list[GoalRow] = []
+    for goal in goals:
+        rows.append(
+            GoalRow(
+                goal=goal,
+                depth=goal.depth - base_level,
+                has_children=goal.rght - goal.lft > 1,
+                expanded=goal.pk in expanded_ids,
+            )
+        )
+    for index, row in enumerate(rows):
+        next_depth = rows[index + 1].depth if index + 1 < len(rows) else 0
+        row.closes = max(0, row.depth - next_depth)
+        row.expanded = row.expanded and next_depth > row.depth
+    return rows
+
+
+_GOAL_RELATIONS = ("level", "owner", "perspective")
+
+
+def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[GoalRow]:
+    """The chain for a year. Without filters: the top two levels, deeper ones on demand.
+    With filters: every matching goal with the goals above it for context, all expanded."""
+    base = goals_in_year(model, year)
+    if not filters.active:
+        goals = list(
+            base.filter(depth__lte=1).select_related(*_GOAL_RELATIONS).order_by("tree_id", "lft")
+        )
+        expanded = {goal.pk for goal in goals if goal.depth == 0}
+        rows = _rows_in_tree_order(goals, base_level=0, expanded_ids=expanded)
+        _annotate(rows, model, year)
+        return rows
+
+    matching = base
+    if filters.unit is not None:
+        unit = filters.unit
+        matching = matching.filter(
+            owner__tree_id=unit.tree_id, owner__lft__gte=unit.lft, owner__rght__lte=unit.rght
+        )
+    if filters.perspective_id:
+        matching = matching.filter(perspective_id=filters.perspective_id)
+    if filters.tag_id:
+        matching = matching.filter(tags__id=filters.tag_id)
+    if filters.text:
+        matching = matching.filter(
+            Q(title__icontains=filters.text) | Q(description__icontains=filters.text)
+        )
+    matching_ids = set(matching.values_list("pk", flat=True))
+    parents = dict(base.values_list("pk", "parent_id"))
+    shown = set(matching_ids)
+    for goal_id in matching_ids:
+        parent_id = parents.get(goal_id)
+        while parent_id is not None and parent_id not in shown:
+            shown.add(parent_id)
+            parent_id = parents.get(parent_id)
+    goals: list[Goal] = []
+    if shown:
+        goals = list(
+            Goal.objects.filter(pk__in=shown)
+            .select_related(*_GOAL_RELATIONS)
+            .order_by("tree_id", "lft")
+        )
+    depth_of = _depths(goals)
+    rows = []
+    for goal in goals:
+        rows.append(
+            GoalRow(
+                goal=goal,
+                depth=depth_of[goal.pk],
+                has_children=False,
+                matches=goal.pk in matching_ids,
+            )
+        )
+    for index, row in enumerate(rows):
+        next_depth = rows[index + 1].depth if index + 1 < len(rows) else 0
+        row.has_children = next_depth > row.depth
+        row.expanded = row.has_children
+        row.closes = max(0, row.depth - next_depth)
+    _annotate(rows, model, year)
+    return rows
+
+
+def _depths(goals: list[Goal]) -> dict[int, int]:
+    """Depth among the shown goals (their parents are shown too, in tree order)."""
+    depth: dict[int, int] = {}
+    for goal in goals:
+        depth[goal.pk] = depth[goal.parent_id] + 1 if goal.parent_id in depth else 0
+    return depth
+
+
+def goal_children(*, model: SteeringModel, goal: Goal, year: int) -> list[GoalRow]:
+    """The goals directly under ``goal`` valid in ``year``, for expanding a node."""
+    goals = list(
+        goals_in_year(model, year)
+        .filter(parent=goal)
+        .select_related(*_GOAL_RELATIONS)
+        .order_by("lft")
+    )
+    rows = [GoalRow(goal=g, depth=0, has_children=g.rght - g.lft > 1) for g in goals]
+    _annotate(rows, model, year)
+    return rows
+
+
+def tree_filter_options(model: SteeringModel) -> dict:
+    return {
+        "units": list(
+            Unit.objects.filter(
+                kind__in=["kf", "ks", "namnd", "bolag"], valid_to__isnull=True
+            ).order_by("tree_id", "lft")
+        ),
+        "perspectives": list(model.perspectives.all()),
+        "tags": list(Tag.objects.all()),
+    }
+
+
+# --- One goal ----------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorPoint:
+    period: ReportingPeriod
+    total: Decimal | None
+    women: Decimal | None
+    men: Decimal | None
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    points: list[IndicatorPoint]
+    targets: dict[int, Decimal]
+    latest: IndicatorPoint | None
+    status: TargetStatus
+    trend: Trend
+
+
+@dataclass
+class GoalDetail:
+    goal: Goal
+    ancestors: list[Goal]
+    children_by_unit: list[tuple[Unit, list[GoalRow]]]
+    assignments: list[Assignment]
+    indicators: list[IndicatorSummary]
+    assessments: list[Assessment]
+    indicator_changes: list[IndicatorSetChange]
+    year: int
+
+
+def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
+    ancestors = list(goal.get_ancestors().select_related("level", "owner"))
+    children = goal_children(model=model, goal=goal, year=year)
+    by_unit: dict[int, tuple[Unit, list[GoalRow]]] = {}
+    for row in children:
+        by_unit.setdefault(row.goal.owner_id, (row.goal.owner, []))[1].append(row)
+    assignments = list(
+        Assignment.objects.filter(goal=goal)
+        .select_related("given_by")
+        .prefetch_related("recipient_rows__unit", "decisions__body")
+        .order_by("first_year", "title")
+    )
+    return GoalDetail(
+        goal=goal,
+        ancestors=ancestors,
+        children_by_unit=list(by_unit.values()),
+        assignments=assignments,
+        indicators=goal_indicators(goal=goal, year=year, near_percent=model.near_target_percent),
+        assessments=list(
+            Assessment.objects.filter(goal=goal)
+            .select_related("period", "unit")
+            .order_by("-period__ends_on", "unit__lft")
+        ),
+        indicator_changes=list(
+            IndicatorSetChange.objects.filter(goal=goal)
+            .select_related("indicator", "changed_by")
+            .order_by("-changed_at")
+        ),
+        year=year,
+    )
+
+
+def goal_indicators(*, goal: Goal, year: int, near_percent: Decimal) -> list[IndicatorSummary]:
+    """The year's indicators of ``goal`` with their kommun-wide series and targets: 3 queries."""
+    indicators = list(
+        Indicator.objects.filter(goal_links__goal=goal, goal_links__year=year).order_by("title")
+    )
+    ids = [i.pk for i in indicators]
+    points: dict[int, list[IndicatorPoint]] = defaultdict(list)
+    for value in (
+        IndicatorValue.objects.filter(indicator_id__in=ids, unit__isnull=True)
+        .select_related("period")
+        .order_by("period__year", "period__ends_on")
+    ):
+        points[value.indicator_id].append(
+            IndicatorPoint(value.period, value.total, value.women, value.men)
+        )
+    targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for indicator_id, target_year, value in IndicatorTarget.objects.filter(
+        indicator_id__in=ids, unit__isnull=True
+    ).values_list("indicator_id", "year", "value"):
+        targets[indicator_id][target_year] = value
+    summaries = []
+    for indicator in indicators:
+        series = points[indicator.pk]
+        in_year = [p for p in series if p.period.year <= year]
+        latest = in_year[-1] if in_year else None
+        previous = in_year[-2] if len(in_year) > 1 else None
+        higher = indicator.direction == "higher"
+        summaries.append(
+            IndicatorSummary(
+                indicator=indicator,
+                points=series,
+                targets=targets[indicator.pk],
+                latest=latest,
+                status=target_status(
+                    latest.total if latest and latest.period.year == year else None,
+                    targets[indicator.pk].get(year),
+                    higher_is_better=higher,
+                    near_percent=near_percent,
+                ),
+                trend=trend(
+                    latest.total if latest else None,
+                    previous.total if previous else None,
+                    higher_is_better=higher,
+                ),
+            )
+        )
+    return summaries
+
+
+def goal_history(goal: Goal) -> list[HistoryEntry]:
+    """The goal's history, newest first, with what each change touched: a fixed few queries."""
+    records = list(
+        goal.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    related = {r.parent_id for r in records if r.parent_id}
+    parent_labels = dict(Goal.objects.filter(pk__in=related).values_list("pk", "title"))
+    owner_labels = dict(
+        Unit.objects.filter(pk__in={r.owner_id for r in records}).values_list("pk", "name")
+    )
+    level_labels = dict(goal.level.model.levels.values_list("pk", "name"))
+    perspective_labels = dict(goal.level.model.perspectives.values_list("pk", "name"))
+    names = {
+        "parent",
+        "level",
+        "owner",
+        "title",
+        "description",
+        "first_year",
+        "last_year",
+        "perspective",
+        "retired_on",
+    }
+    fields = [f for f in Goal._meta.concrete_fields if f.name in names]
+    entries = history_entries(
+        records,
+        fields,
+        {
+            "parent_id": parent_labels,
+            "owner_id": owner_labels,
+            "level_id": level_labels,
+            "perspective_id": perspective_labels,
+        },
+    )
+    entries.reverse()
+    return entries
+
+
+def move_candidates(goal: Goal):
+    """Goals the goal may be moved under: allowed levels, valid, not itself or below it."""
+    return (
+        Goal.objects.filter(level__in=goal.level.allowed_parents.all(), retired_on__isnull=True)
+        .exclude(tree_id=goal.tree_id, lft__gte=goal.lft, rght__lte=goal.rght)
+        .select_related("level", "owner")
+        .order_by("tree_id", "lft")
+    )
+
+
+def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int) -> dict:
+    """A unit's grunduppdrag, its goals and the uppdrag it received, for one year."""
+    goals = list(
+        goals_in_year(model, year)
+        .filter(owner=unit)
+        .select_related(*_GOAL_RELATIONS, "parent")
+        .order_by("tree_id", "lft")
+    )
+    rows = [GoalRow(goal=g, depth=0, has_children=False) for g in goals]
+    _annotate(rows, model, year)
+    missions = list(
+        BasicMission.objects.filter(unit=unit, first_year__lte=year)
+        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
+        .order_by("-first_year")
+    )
+    received = list(
+        AssignmentRecipient.objects.filter(
+            unit=unit, assignment__first_year__lte=year, assignment__last_year__gte=year
+        ).select_related("assignment__given_by", "assignment__goal")
+    )
+    return {"missions": missions, "rows": rows, "received": received}

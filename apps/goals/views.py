@@ -1,0 +1,471 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts.access import access_for
+from apps.core.forms import add_service_errors
+from apps.goals import selectors, services
+from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
+from apps.goals.charts import indicator_chart
+from apps.goals.forms import (
+    AssignmentDecisionForm,
+    AssignmentForm,
+    AssignmentReportForm,
+    GoalForm,
+    GoalIndicatorForm,
+    GoalMoveForm,
+    GoalRetireForm,
+)
+from apps.goals.models import SteeringModel
+from apps.goals.presets import PRESETS
+from apps.organisation.access import require_organisation_reader
+from apps.organisation.models import Unit
+
+
+def _active_model_or_404() -> SteeringModel:
+    model = services.active_model()
+    if model is None:
+        raise Http404(_("No steering model is in use yet."))
+    return model
+
+
+def _year(request: HttpRequest) -> int:
+    raw = request.GET.get("ar", "")
+    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+        return int(raw)
+    return timezone.localdate().year
+
+
+def _int_or_none(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+@login_required
+def tree(request: HttpRequest) -> HttpResponse:
+    require_organisation_reader(request.user)
+    model = _active_model_or_404()
+    year = _year(request)
+    unit_id = _int_or_none(request.GET.get("enhet"))
+    filters = selectors.TreeFilters(
+        unit=Unit.objects.filter(pk=unit_id).first() if unit_id else None,
+        perspective_id=_int_or_none(request.GET.get("perspektiv")),
+        tag_id=_int_or_none(request.GET.get("tagg")),
+        text=request.GET.get("q", "").strip()[:100],
+    )
+    rows = selectors.goal_tree(model=model, year=year, filters=filters)
+    return render(
+        request,
+        "goals/tree.html",
+        {
+            "model": model,
+            "year": year,
+            "years": range(year - 2, year + 3),
+            "rows": rows,
+            "filters": filters,
+            "options": selectors.tree_filter_options(model),
+            "can_create_top": access_for(request.user).is_administrator,
+        },
+    )
+
+
+@login_required
+def children(request: HttpRequest, pk: int) -> HttpResponse:
+    """The goals under a node, as list items for the tree (htmx) or a page without JS."""
+    goal = get_goal_for_user(request.user, pk)
+    model = _active_model_or_404()
+    year = _year(request)
+    rows = selectors.goal_children(model=model, goal=goal, year=year)
+    if not request.htmx:
+        return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
+    return render(request, "goals/partials/tree_children.html", {"rows": rows, "year": year})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for_user(request.user, pk)
+    model = goal.level.model
+    year = _year(request)
+    data = selectors.goal_detail(goal=goal, year=year, model=model)
+    charts = [(summary, indicator_chart(summary, year)) for summary in data.indicators]
+    access = access_for(request.user)
+    return render(
+        request,
+        "goals/detail.html",
+        {
+            "goal": goal,
+            "data": data,
+            "charts": charts,
+            "year": year,
+            "can_edit": access.can_edit_for(goal.owner) and not goal.is_retired,
+            "can_add_child": goal.level.allowed_children.exists() and not goal.is_retired,
+            "can_give_assignment": (
+                model.uses_assignments
+                and goal.owner.kind in {"kf", "ks", "namnd"}
+                and access.can_edit_for(goal.owner)
+                and not goal.is_retired
+            ),
+            "reportable": {
+                r.pk
+                for a in data.assignments
+                for r in a.recipient_rows.all()
+                if access.can_edit_for(r.unit)
+            },
+            "decidable": {a.pk for a in data.assignments if access.can_edit_for(a.given_by)},
+        },
+    )
+
+
+@login_required
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for_user(request.user, pk)
+    return render(
+        request,
+        "goals/history.html",
+        {
+            "goal": goal,
+            "ancestors": list(goal.get_ancestors()),
+            "entries": selectors.goal_history(goal),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    model = _active_model_or_404()
+    parent = None
+    parent_id = _int_or_none(request.GET.get("under") or request.POST.get("under"))
+    if parent_id:
+        parent = get_goal_for_user(request.user, parent_id)
+    access = access_for(request.user)
+    form = GoalForm(
+        request.POST or None,
+        model=model,
+        access=access,
+        parent=parent,
+        initial={
+            "first_year": parent.first_year if parent else _year(request),
+            "last_year": parent.last_year if parent else None,
+        },
+    )
+    if not form.fields["owner"].queryset.exists():
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            goal = services.goal_create(
+                actor=request.user,
+                level=data["level"],
+                owner=data["owner"],
+                parent=parent,
+                title=data["title"],
+                description=data["description"],
+                first_year=data["first_year"],
+                last_year=data["last_year"],
+                perspective=data.get("perspective"),
+                tags=data["tags"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The goal was created."))
+            return redirect("goals:detail", pk=goal.pk)
+    return render(
+        request,
+        "goals/form.html",
+        {"form": form, "parent": parent, "model": model, "heading": _("New goal")},
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for_user(request.user, pk, write=True)
+    model = goal.level.model
+    initial = {
+        "level": goal.level,
+        "owner": goal.owner,
+        "title": goal.title,
+        "description": goal.description,
+        "first_year": goal.first_year,
+        "last_year": goal.last_year,
+        "perspective": goal.perspective,
+        "tags": list(goal.tags.all()),
+    }
+    form = GoalForm(
+        request.POST or None,
+        model=model,
+        access=access_for(request.user),
+        parent=goal.parent,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = {
+            name: data[name] for name in form.changed_data if name not in {"tags", "change_reason"}
+        }
+        try:
+            services.goal_update(
+                actor=request.user,
+                goal=goal,
+                reason=data["change_reason"],
+                tags=data["tags"],
+                **changes,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The goal was saved."))
+            return redirect("goals:detail", pk=goal.pk)
+    return render(
+        request,
+        "goals/form.html",
+        {
+            "form": form,
+            "goal": goal,
+            "parent": goal.parent,
+            "model": model,
+            "heading": _("Change goal"),
+        },
+    )
+
+
+@login_required
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for_user(request.user, pk, write=True)
+    candidates = selectors.move_candidates(goal)
+    form = GoalMoveForm(request.POST or None, goal=goal, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_update(
+                actor=request.user,
+                goal=goal,
+                parent=form.cleaned_data["parent"],
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The goal was moved."))
+            return redirect("goals:detail", pk=goal.pk)
+    return render(request, "goals/move.html", {"form": form, "goal": goal})
+
+
+@login_required
+def retire(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for_user(request.user, pk, write=True)
+    form = GoalRetireForm(request.POST or None, initial={"retired_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_retire(
+                actor=request.user,
+                goal=goal,
+                retired_on=form.cleaned_data["retired_on"],
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The goal was retired. It stays in the history."))
+            return redirect("goals:detail", pk=goal.pk)
+    return render(
+        request,
+        "goals/retire.html",
+        {"form": form, "goal": goal, "descendants": goal.get_descendant_count()},
+    )
+
+
+@login_required
+def steering_model(request: HttpRequest) -> HttpResponse:
+    """The styrmodell in use: levels, perspectives, parts; administrators choose presets."""
+    require_organisation_reader(request.user)
+    models = list(SteeringModel.objects.prefetch_related("levels__allowed_parents", "perspectives"))
+    return render(
+        request,
+        "goals/steering_model.html",
+        {
+            "models": models,
+            "active": next((m for m in models if m.is_active), None),
+            "presets": PRESETS.values(),
+            "loaded": {m.key for m in models},
+            "can_configure": access_for(request.user).is_administrator,
+        },
+    )
+
+
+@login_required
+@require_POST
+def steering_model_choose(request: HttpRequest, key: str) -> HttpResponse:
+    access = access_for(request.user)
+    access.require(access.is_administrator)
+    if key not in PRESETS:
+        raise Http404
+    model = services.steering_model_load_preset(actor=request.user, key=key)
+    services.steering_model_activate(
+        actor=request.user, model=model, reason=_("Chosen on the steering model page")
+    )
+    messages.success(
+        request, _("%(name)s is now the steering model in use.") % {"name": model.name}
+    )
+    return redirect("goals:steering_model")
+
+
+@login_required
+def unit_goals(request: HttpRequest, pk: int) -> HttpResponse:
+    """A nämnd's or bolag's grunduppdrag with its goals and uppdrag for a year."""
+    require_organisation_reader(request.user)
+    unit = get_object_or_404(Unit, pk=pk)
+    model = _active_model_or_404()
+    year = _year(request)
+    return render(
+        request,
+        "goals/unit_goals.html",
+        {
+            "unit": unit,
+            "year": year,
+            **selectors.unit_goal_overview(unit=unit, model=model, year=year),
+        },
+    )
+
+
+@login_required
+def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Measure a goal with an indicator in a year, with the year's target value."""
+    goal = get_goal_for_user(request.user, pk, write=True)
+    form = GoalIndicatorForm(request.POST or None, initial={"year": _year(request)})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.goal_indicator_add(
+                actor=request.user,
+                goal=goal,
+                indicator=data["indicator"],
+                new_indicator={
+                    "title": data["new_title"],
+                    "measure_unit": data["measure_unit"],
+                    "direction": data["direction"],
+                    "kolada_kpi": data["kolada_kpi"],
+                },
+                year=data["year"],
+                target=data["target"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator now measures the goal."))
+            return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={data['year']}")
+    return render(request, "goals/indicator_form.html", {"form": form, "goal": goal})
+
+
+@login_required
+def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give an uppdrag under a goal; the goal's owner (KF or a nämnd) gives it."""
+    goal = get_goal_for_user(request.user, pk, write=True)
+    year = _year(request)
+    form = AssignmentForm(request.POST or None, initial={"first_year": year, "last_year": year})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assignment_create(
+                actor=request.user,
+                goal=goal,
+                given_by=goal.owner,
+                title=data["title"],
+                description=data["description"],
+                recipients=data["recipients"],
+                first_year=data["first_year"],
+                last_year=data["last_year"],
+                resources=data["resources"],
+                deadline=data["deadline"],
+                decided_on=data["decided_on"],
+                paragraph=data["paragraph"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The assignment was given."))
+            return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
+    return render(
+        request,
+        "goals/assignment_form.html",
+        {"form": form, "goal": goal, "heading": _("New assignment")},
+    )
+
+
+@login_required
+def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """A receiving unit reports how its part of an uppdrag goes."""
+    recipient = get_recipient_for_user(request.user, pk, write=True)
+    form = AssignmentReportForm(
+        request.POST or None, initial={"status": recipient.status, "report": recipient.report}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.assignment_report(
+            actor=request.user,
+            recipient=recipient,
+            status=data["status"],
+            report=data["report"],
+            reason=data["change_reason"],
+        )
+        messages.success(request, _("The report was saved."))
+        return redirect(_assignment_url(recipient.assignment))
+    return render(
+        request,
+        "goals/assignment_form.html",
+        {
+            "form": form,
+            "goal": recipient.assignment.goal,
+            "heading": _("Report on %(title)s for %(unit)s")
+            % {"title": recipient.assignment.title, "unit": recipient.unit.name},
+        },
+    )
+
+
+@login_required
+def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the decision that completes, ends, extends or changes an uppdrag."""
+    assignment = get_assignment_for_user(request.user, pk, write=True)
+    form = AssignmentDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assignment_decide(
+                actor=request.user,
+                assignment=assignment,
+                state=data["state"],
+                decided_on=data["decided_on"],
+                paragraph=data["paragraph"],
+                note=data["note"],
+                last_year=data["last_year"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect(_assignment_url(assignment))
+    return render(
+        request,
+        "goals/assignment_form.html",
+        {
+            "form": form,
+            "goal": assignment.goal,
+            "heading": _("Decision on %(title)s") % {"title": assignment.title},
+        },
+    )
+
+
+def _assignment_url(assignment) -> str:
+    if assignment.goal_id:
+        return f"{reverse('goals:detail', args=[assignment.goal_id])}#assignment-{assignment.pk}"
+    return reverse("goals:unit_goals", args=[assignment.given_by_id])
