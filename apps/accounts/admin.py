@@ -89,6 +89,8 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
     def save_formset(self, request, form, formset, change) -> None:
         reason = form.cleaned_data["change_reason"]
         user = User.objects.get(pk=form.instance.pk)
+        # What formset.save() would have recorded; the admin's change message reads it.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.forms:
             if not hasattr(inline_form, "cleaned_data") or not inline_form.cleaned_data:
                 continue
@@ -96,6 +98,7 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
             if inline_form.cleaned_data.get("DELETE"):
                 if existing is not None:
                     services.role_revoke(actor=request.user, assignment=existing, reason=reason)
+                    formset.deleted_objects.append(existing)
                 continue
             if existing is not None and not inline_form.has_changed():
                 continue
@@ -105,13 +108,17 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
                     assignment=RoleAssignment.objects.get(pk=existing.pk),
                     reason=reason,
                 )
-            services.role_assign(
+            assignment = services.role_assign(
                 actor=request.user,
                 user=user,
                 role=inline_form.cleaned_data["role"],
                 unit=inline_form.cleaned_data.get("unit"),
                 reason=reason,
             )
+            if existing is None:
+                formset.new_objects.append(assignment)
+            else:
+                formset.changed_objects.append((assignment, inline_form.changed_data))
 
 
 admin_site.register(User, UserAdmin)

@@ -20,6 +20,19 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs) -> None:
+        # Logging in (and a password hash upgrade) saves only fields the history leaves out;
+        # without this every login would add an empty "changed" row to the user's history.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= {"password", "last_login"}:
+            self.skip_history_when_saving = True
+            try:
+                super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+            return
+        super().save(*args, **kwargs)
+
 
 class Role(models.TextChoices):
     READER = "lasare", _("Reader")

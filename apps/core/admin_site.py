@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import access_for
 
 
+class RoleAuthenticationForm(AdminAuthenticationForm):
+    """The admin's login form, open to administrators by role rather than by ``is_staff``."""
+
+    def confirm_login_allowed(self, user) -> None:
+        if not user.is_active or not access_for(user).is_administrator:
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+
+
 class StyrmodellAdminSite(admin.AdminSite):
     site_header = _("Styrmodell administration")
     site_title = _("Styrmodell administration")
     index_title = _("Configuration")
+    login_form = RoleAuthenticationForm
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user

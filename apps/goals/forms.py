@@ -169,3 +169,15 @@ class AssignmentDecisionForm(forms.Form):
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     change_reason = ReasonField()
+
+
+class BasicMissionForm(forms.Form):
+    text = forms.CharField(label=_("Basic mission"), widget=forms.Textarea(attrs={"rows": 8}))
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. Reglemente för socialnämnden, KF 2022-12-12 § 180."),
+    )
+    first_year = forms.IntegerField(label=_("Valid from year"), widget=YEAR_WIDGET)
+    change_reason = ReasonField()

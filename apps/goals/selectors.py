@@ -444,14 +444,21 @@ def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int) -> dict:
     )
     rows = [GoalRow(goal=g, depth=0, has_children=False) for g in goals]
     _annotate(rows, model, year)
-    missions = list(
-        BasicMission.objects.filter(unit=unit, first_year__lte=year)
-        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
-        .order_by("-first_year")
-    )
+    mission = current_basic_mission(unit, year)
+    missions = [mission] if mission else []
     received = list(
         AssignmentRecipient.objects.filter(
             unit=unit, assignment__first_year__lte=year, assignment__last_year__gte=year
         ).select_related("assignment__given_by", "assignment__goal")
     )
     return {"missions": missions, "rows": rows, "received": received}
+
+
+def current_basic_mission(unit: Unit, year: int) -> BasicMission | None:
+    """The grunduppdrag in force in ``year``: the latest one that started by then."""
+    return (
+        BasicMission.objects.filter(unit=unit, first_year__lte=year)
+        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
+        .order_by("-first_year", "-pk")
+        .first()
+    )

@@ -273,11 +273,18 @@ def basic_mission_save(
     mission: BasicMission | None = None,
     reason: str,
 ) -> BasicMission:
+    """Change the grunduppdrag in force, or, from a later year, end it and start a new one,
+    so that what applied in earlier years stays readable."""
     _require_editor(actor, unit)
+    reason = require_reason(reason)
+    if mission is not None and first_year > mission.first_year:
+        mission.last_year = first_year - 1
+        save_with_history(mission, actor=actor, reason=reason)
+        mission = None
     mission = mission or BasicMission(unit=unit)
     mission.unit, mission.text, mission.source = unit, text, source
     mission.first_year, mission.last_year = first_year, last_year
-    save_with_history(mission, actor=actor, reason=require_reason(reason))
+    save_with_history(mission, actor=actor, reason=reason)
     return mission
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("styrmodell/", views.steering_model, name="steering_model"),
     path("styrmodell/<slug:key>/valj/", views.steering_model_choose, name="steering_model_choose"),
     path("enhet/<int:pk>/", views.unit_goals, name="unit_goals"),
+    path("enhet/<int:pk>/grunduppdrag/", views.basic_mission_edit, name="basic_mission_edit"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/barn/", views.children, name="children"),
     path("<int:pk>/historik/", views.history, name="history"),

@@ -19,6 +19,7 @@ from apps.goals.forms import (
     AssignmentDecisionForm,
     AssignmentForm,
     AssignmentReportForm,
+    BasicMissionForm,
     GoalForm,
     GoalIndicatorForm,
     GoalMoveForm,
@@ -105,7 +106,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "charts": charts,
             "year": year,
             "can_edit": access.can_edit_for(goal.owner) and not goal.is_retired,
-            "can_add_child": goal.level.allowed_children.exists() and not goal.is_retired,
+            "can_add_child": (
+                goal.level.allowed_children.exists()
+                and not goal.is_retired
+                and (access.is_administrator or bool(access.editor_units()))
+            ),
             "can_give_assignment": (
                 model.uses_assignments
                 and goal.owner.kind in {"kf", "ks", "namnd"}
@@ -330,7 +335,49 @@ def unit_goals(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "year": year,
+            "can_edit_mission": unit.kind in {"ks", "namnd", "bolag"}
+            and access_for(request.user).can_edit_for(unit),
             **selectors.unit_goal_overview(unit=unit, model=model, year=year),
+        },
+    )
+
+
+@login_required
+def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit's editors keep its grunduppdrag (from reglemente or ägardirektiv) current."""
+    unit = get_object_or_404(Unit, pk=pk)
+    access = access_for(request.user)
+    access.require(access.can_edit_for(unit))
+    year = _year(request)
+    mission = selectors.current_basic_mission(unit, year)
+    initial = {"first_year": year}
+    if mission is not None:
+        initial.update(text=mission.text, source=mission.source, first_year=mission.first_year)
+    form = BasicMissionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.basic_mission_save(
+                actor=request.user,
+                unit=unit,
+                text=data["text"],
+                source=data["source"],
+                first_year=data["first_year"],
+                mission=mission,
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The basic mission was saved."))
+            return redirect(f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}")
+    return render(
+        request,
+        "goals/assignment_form.html",
+        {
+            "form": form,
+            "goal": None,
+            "heading": _("Basic mission of %(unit)s") % {"unit": unit.name},
         },
     )
 

@@ -84,6 +84,9 @@ def unit_update(*, actor: User, unit: Unit, reason: str, **changes) -> Unit:
     if unknown:
         raise TypeError(f"unit_update() got unknown fields: {', '.join(sorted(unknown))}")
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if changes.get("parent") is not None:
+        # MPTT moves by the new parent's tree bounds; the caller's copy may predate other moves.
+        changes["parent"] = Unit.objects.get(pk=changes["parent"].pk)
     for field, value in changes.items():
         setattr(unit, field, value)
     save_with_history(unit, actor=actor, reason=require_reason(reason))
@@ -97,6 +100,8 @@ def unit_retire(*, actor: User, unit: Unit, valid_to: dt.date, reason: str) -> U
     The unit stays in the tree, with its history, for the years in which it existed.
     """
     access_for(actor).require(access_for(actor).is_administrator)
+    # The descendants are found by tree bounds, which the caller's copy may have from before.
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if valid_to < unit.valid_from:
         raise ValidationError({"valid_to": _("The end date is before the start date.")})
     reason = require_reason(reason)
