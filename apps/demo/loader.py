@@ -8,14 +8,32 @@ Later parts of the product add their own ``load_*`` step to ``load_demo``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.db import transaction
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
-from apps.demo import data
+from apps.demo import data, goals_data
+from apps.followup import services as followup_services
+from apps.followup.models import Assessment
+from apps.goals import services as goal_services
+from apps.goals.models import (
+    Assignment,
+    BasicMission,
+    Goal,
+    GoalIndicator,
+    Indicator,
+    IndicatorSetDecision,
+    IndicatorTarget,
+    IndicatorValue,
+    SteeringModel,
+    Tag,
+)
 from apps.organisation import services as organisation_services
 from apps.organisation.models import Municipality, Unit
+from apps.periods import services as period_services
+from apps.periods.models import PeriodState, ReportingPeriod
 
 
 def load_users() -> User:
@@ -94,11 +112,347 @@ def load_organisation(admin: User) -> None:
     visit(data.ORGANISATION, None)
 
 
+# --- The goal chain, indicators and follow-up (goals_data) ---------------------------------
+
+
+def _units() -> dict[str, Unit]:
+    """The units in force, by ansvarskod."""
+    return {unit.ansvarskod: unit for unit in Unit.objects.filter(valid_to=None)}
+
+
+def _model() -> SteeringModel:
+    return SteeringModel.objects.get(key=goals_data.PRESET)
+
+
+def _goal_lookup(model: SteeringModel) -> dict[tuple[str, str, str], Goal]:
+    """The model's goals by their natural key: level key, owner's ansvarskod, title."""
+    goals = Goal.objects.filter(level__model=model).select_related("level", "owner", "perspective")
+    return {(g.level.key, g.owner.ansvarskod, g.title): g for g in goals}
+
+
+def _goals_by_key() -> dict[str, Goal]:
+    """The demo's goals by their key in goals_data (all must exist: load_goals ran)."""
+    lookup = _goal_lookup(_model())
+    return {
+        spec["key"]: lookup[(spec["level"], spec["owner"], spec["title"])]
+        for spec in goals_data.GOALS
+    }
+
+
+def _indicators_by_key() -> dict[str, Indicator]:
+    by_title = {indicator.title: indicator for indicator in Indicator.objects.all()}
+    return {spec["key"]: by_title[spec["title"]] for spec in goals_data.INDICATORS}
+
+
+def load_steering_model(admin: User) -> None:
+    """Vimmerby's styrmodell, in use (the service changes nothing when it is there)."""
+    goal_services.steering_model_load_preset(actor=admin, key=goals_data.PRESET, activate=True)
+
+
+def load_goals(admin: User) -> None:
+    """Vision, KF's goals, nämndmål and verksamhetsmål, parents before children."""
+    model = _model()
+    levels = {level.key: level for level in model.levels.all()}
+    perspectives = {p.key: p for p in model.perspectives.all()}
+    tags = {
+        tag.code: tag for tag in Tag.objects.filter(kind__in=["agenda2030", "barnkonventionen"])
+    }
+    units = _units()
+    lookup = _goal_lookup(model)
+    current_tags: dict[int, set[int]] = {}
+    for goal_id, tag_id in Goal.tags.through.objects.filter(goal__level__model=model).values_list(
+        "goal_id", "tag_id"
+    ):
+        current_tags.setdefault(goal_id, set()).add(tag_id)
+
+    by_key: dict[str, Goal] = {}
+    for spec in goals_data.GOALS:
+        level = levels[spec["level"]]
+        owner = units[spec["owner"]]
+        parent = by_key[spec["parent"]] if spec.get("parent") else None
+        first_year, last_year = spec["years"]
+        wanted_tags = [tags[code] for code in spec.get("tags", ())]
+        fields = {
+            "description": spec.get("description", ""),
+            "first_year": first_year,
+            "last_year": last_year,
+            "perspective": perspectives[spec["perspective"]] if spec.get("perspective") else None,
+            # By default the owner's position: the nämnder line up alike under every KF goal.
+            "position": spec.get("position", owner.position),
+        }
+        goal = lookup.get((level.key, owner.ansvarskod, spec["title"]))
+        if goal is None:
+            goal = goal_services.goal_create(
+                actor=admin,
+                level=level,
+                owner=owner,
+                title=spec["title"],
+                parent=parent,
+                tags=wanted_tags,
+                reason=data.REASON,
+                **fields,
+            )
+        else:
+            changes = {
+                name: value for name, value in fields.items() if getattr(goal, name) != value
+            }
+            if goal.parent_id != (parent.pk if parent else None):
+                changes["parent"] = parent
+            tags_differ = current_tags.get(goal.pk, set()) != {tag.pk for tag in wanted_tags}
+            if changes or tags_differ:
+                goal = goal_services.goal_update(
+                    actor=admin,
+                    goal=goal,
+                    reason=data.REASON,
+                    tags=wanted_tags if tags_differ else None,
+                    **changes,
+                )
+        by_key[spec["key"]] = goal
+
+
+def load_basic_missions(admin: User) -> None:
+    units = _units()
+    for ansvarskod, first_year, source, text in goals_data.BASIC_MISSIONS:
+        unit = units[ansvarskod]
+        mission = BasicMission.objects.filter(unit=unit, first_year=first_year).first()
+        if mission is not None and (mission.text, mission.source, mission.last_year) == (
+            text,
+            source,
+            None,
+        ):
+            continue
+        goal_services.basic_mission_save(
+            actor=admin,
+            unit=unit,
+            text=text,
+            source=source,
+            first_year=first_year,
+            mission=mission,
+            reason=data.REASON,
+        )
+
+
+def load_assignments(admin: User) -> None:
+    """KF's uppdrag with the budget, each receiver's report, and later decisions.
+
+    There is no service to change an uppdrag once given (KF decides changes), so an existing
+    one is left as it is; reports and missing decisions are brought up to date.
+    """
+    units = _units()
+    goals = _goals_by_key()
+    kf = units[goals_data.KF]
+    decided_on, paragraph = goals_data.BUDGET_DECISION
+    for spec in goals_data.ASSIGNMENTS:
+        assignment = Assignment.objects.filter(given_by=kf, title=spec["title"]).first()
+        if assignment is None:
+            first_year, last_year = spec["years"]
+            resources = spec.get("resources")
+            assignment = goal_services.assignment_create(
+                actor=admin,
+                given_by=kf,
+                title=spec["title"],
+                description=spec.get("description", ""),
+                goal=goals[spec["goal"]] if spec.get("goal") else None,
+                first_year=first_year,
+                last_year=last_year,
+                recipients=[units[code] for code in spec["recipients"]],
+                resources=Decimal(resources) if resources is not None else None,
+                deadline=spec.get("deadline"),
+                decided_on=decided_on,
+                paragraph=paragraph,
+                reason=data.REASON,
+            )
+        rows = {
+            row.unit.ansvarskod: row for row in assignment.recipient_rows.select_related("unit")
+        }
+        for ansvarskod, (status, report) in spec.get("reports", {}).items():
+            row = rows[ansvarskod]
+            if (row.status, row.report) != (status, report):
+                goal_services.assignment_report(
+                    actor=admin, recipient=row, status=status, report=report, reason=data.REASON
+                )
+        for state, (decision_date, decision_paragraph), note, last_year in spec.get(
+            "decisions", ()
+        ):
+            if assignment.decisions.filter(state=state, decided_on=decision_date).exists():
+                continue
+            goal_services.assignment_decide(
+                actor=admin,
+                assignment=assignment,
+                state=state,
+                decided_on=decision_date,
+                paragraph=decision_paragraph,
+                note=note,
+                last_year=last_year,
+                reason=data.REASON,
+            )
+            assignment.refresh_from_db()
+
+
+def load_indicators(admin: User) -> None:
+    """Indicators, their kommun-wide targets, the links to goals per year, KF's decision of
+    each year's set, and the recorded changes after it.
+
+    An existing indicator is left as it is: there is no service to change one.
+    """
+    existing = {indicator.title: indicator for indicator in Indicator.objects.all()}
+    indicators: dict[str, Indicator] = {}
+    for spec in goals_data.INDICATORS:
+        indicator = existing.get(spec["title"])
+        if indicator is None:
+            indicator = goal_services.indicator_create(
+                actor=admin,
+                reason=data.REASON,
+                title=spec["title"],
+                description=spec.get("description", ""),
+                measure_unit=spec["measure_unit"],
+                direction=spec["direction"],
+                kolada_kpi=spec.get("kolada_kpi", ""),
+                source=spec.get("source", ""),
+                by_sex=spec.get("by_sex", False),
+                decimals=spec.get("decimals", 1),
+            )
+        indicators[spec["key"]] = indicator
+
+    targets = {(t.indicator_id, t.year): t.value for t in IndicatorTarget.objects.filter(unit=None)}
+    for spec in goals_data.INDICATORS:
+        indicator = indicators[spec["key"]]
+        for year, raw in spec.get("targets", {}).items():
+            value = Decimal(raw)
+            if targets.get((indicator.pk, year)) != value:
+                goal_services.indicator_target_set(
+                    actor=admin, indicator=indicator, year=year, value=value, reason=data.REASON
+                )
+
+    goals = _goals_by_key()
+    links = set(GoalIndicator.objects.values_list("goal_id", "indicator_id", "year"))
+    decisions = {d.year: d for d in IndicatorSetDecision.objects.all()}
+    for year, decided_on, paragraph in goals_data.INDICATOR_SET_DECISIONS:
+        # The set first, then KF's decision of it: links made after it are recorded changes.
+        for spec in goals_data.INDICATORS:
+            indicator = indicators[spec["key"]]
+            for goal_key in spec.get("goals", ()):
+                goal = goals[goal_key]
+                if goal.is_valid_in(year) and (goal.pk, indicator.pk, year) not in links:
+                    goal_services.indicator_link(
+                        actor=admin, goal=goal, indicator=indicator, year=year, reason=data.REASON
+                    )
+                    links.add((goal.pk, indicator.pk, year))
+        decision = decisions.get(year)
+        if decision is None or (decision.decided_on, decision.paragraph) != (decided_on, paragraph):
+            goal_services.indicator_set_decide(
+                actor=admin,
+                year=year,
+                decided_on=decided_on,
+                paragraph=paragraph,
+                reason=data.REASON,
+            )
+    for indicator_key, goal_key, year, reason in goals_data.INDICATOR_SET_CHANGES:
+        goal, indicator = goals[goal_key], indicators[indicator_key]
+        if (goal.pk, indicator.pk, year) not in links:
+            goal_services.indicator_link(
+                actor=admin, goal=goal, indicator=indicator, year=year, reason=reason
+            )
+            links.add((goal.pk, indicator.pk, year))
+
+
+def _value_fields(spec: dict, period_key: str) -> dict | None:
+    raw = spec.get("values", {}).get(period_key)
+    if raw is None:
+        return None
+    if isinstance(raw, tuple):
+        total, women, men = (Decimal(part) for part in raw)
+    else:
+        total, women, men = Decimal(raw), None, None
+    comment = spec.get("comments", {}).get(period_key, "")
+    return {"total": total, "women": women, "men": men, "comment": comment}
+
+
+def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None:
+    """Kommun-wide indicator values and the owners' assessments for one open period."""
+    indicators = _indicators_by_key()
+    values = {v.indicator_id: v for v in IndicatorValue.objects.filter(period=period, unit=None)}
+    for spec in goals_data.INDICATORS:
+        wanted = _value_fields(spec, period_key)
+        if wanted is None:
+            continue
+        indicator = indicators[spec["key"]]
+        current = values.get(indicator.pk)
+        if current is not None and all(getattr(current, k) == v for k, v in wanted.items()):
+            continue
+        goal_services.indicator_value_set(
+            actor=admin, indicator=indicator, period=period, reason=data.REASON, **wanted
+        )
+
+    goals = _goals_by_key()
+    assessments = {(a.goal_id, a.unit_id): a for a in Assessment.objects.filter(period=period)}
+    for spec in goals_data.GOALS:
+        if period_key not in spec.get("assessments", {}):
+            continue
+        status, analysis = spec["assessments"][period_key]
+        goal = goals[spec["key"]]
+        if not goal.is_valid_in(period.year):
+            raise ValueError(f"{spec['key']} is not valid in {period}")
+        current = assessments.get((goal.pk, goal.owner_id))
+        if current is not None and (current.status, current.analysis) == (status, analysis):
+            continue
+        followup_services.assessment_save(
+            actor=admin,
+            goal=goal,
+            period=period,
+            unit=goal.owner,
+            status=status,
+            analysis=analysis,
+            reason=data.REASON,
+        )
+
+
+def load_followup(admin: User) -> None:
+    """The reporting periods with their values and assessments, in the order of a real year:
+    each period is opened, written and (if it is over) closed before the next one.
+
+    A period that is closed already is left alone: the demo never reopens one.
+    """
+    for key, year, kind, name, starts_on, ends_on, deadline, final_state in goals_data.PERIODS:
+        period = ReportingPeriod.objects.filter(year=year, name=name).first()
+        if period is None:
+            period = period_services.period_create(
+                actor=admin,
+                year=year,
+                kind=kind,
+                name=name,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                deadline=deadline,
+                reason=data.REASON,
+            )
+        if period.state == PeriodState.CLOSED or final_state == PeriodState.PLANNED:
+            continue
+        if period.state == PeriodState.PLANNED:
+            period = period_services.period_set_state(
+                actor=admin, period=period, state=PeriodState.OPEN, reason=goals_data.PERIOD_OPENED
+            )
+        _write_period(admin, period, key)
+        if final_state == PeriodState.CLOSED:
+            period_services.period_set_state(
+                actor=admin,
+                period=period,
+                state=PeriodState.CLOSED,
+                reason=goals_data.PERIOD_CLOSED,
+            )
+
+
 # The steps in order; later issues append theirs (goals, plans, budget, follow-up, reports).
 STEPS: list[tuple[str, Callable[[User], object]]] = [
     ("kommunen", load_municipality),
     ("organisationen", load_organisation),
     ("roller", assign_demo_roles),
+    ("styrmodellen", load_steering_model),
+    ("målkedjan", load_goals),
+    ("grunduppdragen", load_basic_missions),
+    ("uppdragen", load_assignments),
+    ("indikatorerna", load_indicators),
+    ("perioderna och uppföljningen", load_followup),
 ]
 
 
