@@ -67,12 +67,16 @@ def _display(field: models.Field, value: Any, labels: dict[Any, str]) -> str:
 
 
 def history_entries(
-    records: list[Any], fields: list[models.Field], fk_labels: dict[str, dict[Any, str]]
+    records: list[Any],
+    fields: list[models.Field],
+    fk_labels: dict[str, dict[Any, str]],
+    extra_changes: dict[int, list[FieldChange]] | None = None,
 ) -> list[HistoryEntry]:
     """Turn history records (oldest first) into entries with the fields each one changed.
 
     ``fk_labels`` maps a foreign key's attribute name to {id: label}, fetched by the caller
-    in one query per relation, so this runs no queries of its own.
+    in one query per relation, so this runs no queries of its own. ``extra_changes`` adds
+    changes the caller worked out itself (many-to-many fields), by history id.
     """
     entries: list[HistoryEntry] = []
     previous = None
@@ -93,6 +97,7 @@ def history_entries(
                     new=_display(field, new, labels),
                 )
             )
+        changes.extend((extra_changes or {}).get(record.history_id, []))
         user = record.history_user
         entries.append(
             HistoryEntry(

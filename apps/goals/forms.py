@@ -165,6 +165,9 @@ class AssignmentDecisionForm(forms.Form):
         required=False,
         help_text=_("Only for an extension."),
     )
+    deadline = forms.DateField(
+        label=_("New deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

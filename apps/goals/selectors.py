@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from apps.core.history import HistoryEntry, history_entries
+from apps.core.history import FieldChange, HistoryEntry, history_entries
 from apps.followup.models import Assessment, GoalStatus
 from apps.goals.models import (
     Assignment,
@@ -419,6 +419,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
             "level_id": level_labels,
             "perspective_id": perspective_labels,
         },
+        extra_changes=_tag_changes(goal, records),
     )
     entries.reverse()
     return entries
@@ -462,3 +463,51 @@ def current_basic_mission(unit: Unit, year: int) -> BasicMission | None:
         .order_by("-first_year", "-pk")
         .first()
     )
+
+
+def _tag_changes(goal: Goal, records: list) -> dict[int, list[FieldChange]]:
+    """Tag changes per history record, from simple-history's m2m history: two queries."""
+    tag_rows = goal.history.model._meta.get_field("historicalgoal_tags").related_model
+    sets: dict[int, set[int]] = defaultdict(set)
+    for history_id, tag_id in tag_rows.objects.filter(
+        history__in=[r.history_id for r in records]
+    ).values_list("history_id", "tag_id"):
+        sets[history_id].add(tag_id)
+    tags = Tag.objects.filter(pk__in=set().union(*sets.values())).order_by("kind", "position")
+    labels = {tag.pk: str(tag) for tag in tags}
+    order = {pk: index for index, pk in enumerate(labels)}
+    label = str(Goal._meta.get_field("tags").verbose_name).capitalize()
+
+    def text(ids: set[int]) -> str:
+        return ", ".join(labels[i] for i in sorted(ids, key=order.__getitem__)) or "–"
+
+    changes: dict[int, list[FieldChange]] = {}
+    previous: set[int] = set()
+    for record in records:
+        current = sets.get(record.history_id, set())
+        if current != previous:
+            changes[record.history_id] = [FieldChange(label, text(previous), text(current))]
+        previous = current
+    return changes
+
+
+@dataclass
+class StatusShares:
+    met: int = 0
+    partly: int = 0
+    not_met: int = 0
+    not_assessed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.partly + self.not_met + self.not_assessed
+
+
+def council_goal_shares(rows: list[GoalRow]) -> StatusShares:
+    """How KF's measurable goals stand, from rows already annotated: no queries."""
+    shares = StatusShares()
+    for row in rows:
+        level = row.goal.level
+        if level.decided_by == "kf" and level.is_measurable:
+            setattr(shares, row.status, getattr(shares, row.status) + 1)
+    return shares

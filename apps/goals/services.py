@@ -353,6 +353,7 @@ def assignment_decide(
     paragraph: str,
     note: str = "",
     last_year: int | None = None,
+    deadline: dt.date | None = None,
     reason: str,
 ) -> AssignmentDecision:
     """Record a decision that completes, ends, extends or changes an uppdrag."""
@@ -368,6 +369,12 @@ def assignment_decide(
                 }
             )
         assignment.last_year = last_year
+    if deadline is not None:
+        assignment.deadline = deadline
+    elif state == AssignmentState.EXTENDED and assignment.deadline:
+        # An extension without a new deadline moves it to the end of the new last year.
+        assignment.deadline = dt.date(assignment.last_year, 12, 31)
+    assignment.full_clean()
     decision = AssignmentDecision(
         assignment=assignment,
         state=state,

@@ -70,6 +70,7 @@ def tree(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(year - 2, year + 3),
             "rows": rows,
+            "shares": selectors.council_goal_shares(rows),
             "filters": filters,
             "options": selectors.tree_filter_options(model),
             "can_create_top": access_for(request.user).is_administrator,
@@ -494,6 +495,7 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 paragraph=data["paragraph"],
                 note=data["note"],
                 last_year=data["last_year"],
+                deadline=data["deadline"],
                 reason=data["change_reason"],
             )
         except ValidationError as error:
