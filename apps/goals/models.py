@@ -225,7 +225,11 @@ class Goal(MPTTModel):
     class Meta:
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
-        indexes = [models.Index(fields=["tree_id", "lft"], name="goal_tree_order")]
+        indexes = [
+            models.Index(fields=["tree_id", "lft"], name="goal_tree_order"),
+            # The tree page fetches the top levels (depth 0-1) of a large chain.
+            models.Index(fields=["depth", "tree_id", "lft"], name="goal_depth_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(last_year__isnull=True) | Q(last_year__gte=models.F("first_year")),

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, F, Q
 
 from apps.core.history import FieldChange, HistoryEntry, history_entries
 from apps.followup.models import Assessment, GoalStatus
@@ -86,25 +86,25 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
     latest: dict[int, Assessment] = {}
     assessments = (
         Assessment.objects.filter(goal_id__in=goal_ids, period__year=year)
+        .filter(unit_id=F("goal__owner_id"))
         .select_related("period")
         .order_by("period__ends_on", "pk")
     )
-    owners = {row.goal.pk: row.goal.owner_id for row in rows}
     for assessment in assessments:
-        if assessment.unit_id == owners[assessment.goal_id]:
-            latest[assessment.goal_id] = assessment
+        latest[assessment.goal_id] = assessment
     status_labels = dict(GoalStatus.choices)
+    owners = {row.goal.pk: row.goal.owner_id for row in rows}
 
     links = list(
         GoalIndicator.objects.filter(goal_id__in=goal_ids, year=year).values_list(
             "goal_id", "indicator_id", "indicator__direction"
         )
     )
-    indicator_ids = {indicator_id for _, indicator_id, _ in links}
-    statuses = indicator_statuses(indicator_ids, year, model.near_target_percent)
+    measured = {(indicator_id, owners[goal_id]) for goal_id, indicator_id, _ in links}
+    statuses = indicator_statuses(measured, year, model.near_target_percent)
     counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
     for goal_id, indicator_id, _direction in links:
-        status = statuses.get(indicator_id, TargetStatus.NO_DATA)
+        status = statuses.get((indicator_id, owners[goal_id]), TargetStatus.NO_DATA)
         bucket = counts[goal_id]
         if status == TargetStatus.MET:
             bucket.met += 1
@@ -122,34 +122,41 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
 
 
 def indicator_statuses(
-    indicator_ids: set[int], year: int, near_percent: Decimal
-) -> dict[int, TargetStatus]:
-    """Each indicator's kommun-wide status in ``year``: latest value against the year's target."""
-    if not indicator_ids:
+    measured: set[tuple[int, int]], year: int, near_percent: Decimal
+) -> dict[tuple[int, int], TargetStatus]:
+    """The status in ``year`` of each (indicator, owning unit): the latest value against the
+    year's target, each the unit's own where it has one, else the kommun-wide one."""
+    if not measured:
         return {}
+    indicator_ids = {indicator_id for indicator_id, _ in measured}
+    figures = Q(unit__isnull=True) | Q(unit_id__in={unit_id for _, unit_id in measured})
     directions = dict(Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "direction"))
-    targets = dict(
-        IndicatorTarget.objects.filter(
-            indicator_id__in=indicator_ids, year=year, unit__isnull=True
-        ).values_list("indicator_id", "value")
-    )
-    latest: dict[int, Decimal | None] = {}
-    for indicator_id, total in (
-        IndicatorValue.objects.filter(
-            indicator_id__in=indicator_ids, period__year=year, unit__isnull=True
-        )
+    targets = {
+        (indicator_id, unit_id): value
+        for indicator_id, unit_id, value in IndicatorTarget.objects.filter(
+            figures, indicator_id__in=indicator_ids, year=year
+        ).values_list("indicator_id", "unit_id", "value")
+    }
+    latest: dict[tuple[int, int | None], Decimal | None] = {}
+    for indicator_id, unit_id, total in (
+        IndicatorValue.objects.filter(figures, indicator_id__in=indicator_ids, period__year=year)
         .order_by("period__ends_on")
-        .values_list("indicator_id", "total")
+        .values_list("indicator_id", "unit_id", "total")
     ):
-        latest[indicator_id] = total
+        latest[(indicator_id, unit_id)] = total
+
+    def own_or_kommun(by_unit: dict, indicator_id: int, unit_id: int) -> Decimal | None:
+        own = (indicator_id, unit_id)
+        return by_unit[own] if own in by_unit else by_unit.get((indicator_id, None))
+
     return {
-        indicator_id: target_status(
-            latest.get(indicator_id),
-            targets.get(indicator_id),
+        (indicator_id, unit_id): target_status(
+            own_or_kommun(latest, indicator_id, unit_id),
+            own_or_kommun(targets, indicator_id, unit_id),
             higher_is_better=directions[indicator_id] == "higher",
             near_percent=near_percent,
         )
-        for indicator_id in indicator_ids
+        for indicator_id, unit_id in measured
     }
 
 
@@ -187,6 +194,7 @@ def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[
         )
         expanded = {goal.pk for goal in goals if goal.depth == 0}
         rows = _rows_in_tree_order(goals, base_level=0, expanded_ids=expanded)
+        _mark_children_in_year(rows, base, lazy_only=True)
         _annotate(rows, model, year)
         return rows
 
@@ -256,8 +264,27 @@ def goal_children(*, model: SteeringModel, goal: Goal, year: int) -> list[GoalRo
         .order_by("lft")
     )
     rows = [GoalRow(goal=g, depth=0, has_children=g.rght - g.lft > 1) for g in goals]
+    _mark_children_in_year(rows, goals_in_year(model, year), lazy_only=False)
     _annotate(rows, model, year)
     return rows
+
+
+def _mark_children_in_year(rows: list[GoalRow], year_goals, *, lazy_only: bool) -> None:
+    """Offer to expand only the goals that have children valid in the year: one query.
+
+    With ``lazy_only``, rows already expanded (their children shown) are left as they are.
+    """
+    candidates = [r for r in rows if r.has_children and not (lazy_only and r.expanded)]
+    if not candidates:
+        return
+    with_children = set(
+        year_goals.filter(parent_id__in=[r.goal.pk for r in candidates])
+        .values("parent_id")
+        .annotate(n=Count("pk"))
+        .values_list("parent_id", flat=True)
+    )
+    for row in candidates:
+        row.has_children = row.goal.pk in with_children
 
 
 def tree_filter_options(model: SteeringModel) -> dict:
@@ -338,28 +365,39 @@ def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
 
 
 def goal_indicators(*, goal: Goal, year: int, near_percent: Decimal) -> list[IndicatorSummary]:
-    """The year's indicators of ``goal`` with their kommun-wide series and targets: 3 queries."""
+    """The year's indicators of ``goal`` with their series and targets: 3 queries.
+
+    A goal is measured with its owning unit's own figures where the unit has them (a nämnd's
+    goal gets a target of its own from ``goal_indicator_add``), else with the kommun-wide
+    ones: the unit's target of a year before the kommun's, and the unit's series if it has a
+    value in ``year``, as ``indicator_statuses`` decides for the tree.
+    """
     indicators = list(
         Indicator.objects.filter(goal_links__goal=goal, goal_links__year=year).order_by("title")
     )
     ids = [i.pk for i in indicators]
-    points: dict[int, list[IndicatorPoint]] = defaultdict(list)
+    figures = Q(unit__isnull=True) | Q(unit_id=goal.owner_id)
+    points: dict[tuple[int, int | None], list[IndicatorPoint]] = defaultdict(list)
     for value in (
-        IndicatorValue.objects.filter(indicator_id__in=ids, unit__isnull=True)
+        IndicatorValue.objects.filter(figures, indicator_id__in=ids)
         .select_related("period")
         .order_by("period__year", "period__ends_on")
     ):
-        points[value.indicator_id].append(
+        points[(value.indicator_id, value.unit_id)].append(
             IndicatorPoint(value.period, value.total, value.women, value.men)
         )
-    targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for indicator_id, target_year, value in IndicatorTarget.objects.filter(
-        indicator_id__in=ids, unit__isnull=True
-    ).values_list("indicator_id", "year", "value"):
-        targets[indicator_id][target_year] = value
+    kommun_targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    own_targets: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for indicator_id, unit_id, target_year, value in IndicatorTarget.objects.filter(
+        figures, indicator_id__in=ids
+    ).values_list("indicator_id", "unit_id", "year", "value"):
+        (kommun_targets if unit_id is None else own_targets)[indicator_id][target_year] = value
+    targets = {i: {**kommun_targets[i], **own_targets[i]} for i in ids}
     summaries = []
     for indicator in indicators:
-        series = points[indicator.pk]
+        own = points[(indicator.pk, goal.owner_id)]
+        has_own = any(p.period.year == year for p in own)
+        series = own if has_own else points[(indicator.pk, None)]
         in_year = [p for p in series if p.period.year <= year]
         latest = in_year[-1] if in_year else None
         previous = in_year[-2] if len(in_year) > 1 else None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
@@ -170,6 +171,35 @@ def _check_against_model(goal: Goal) -> None:
         )
 
 
+def _check_parent_not_retired(goal: Goal) -> None:
+    """Retiring is for good: no new goals under a retired one, moved or created. (Its own
+    goals are retired with it, so ``goal_retire`` never meets this.)"""
+    if goal.parent is not None and goal.parent.is_retired:
+        raise ValidationError({"parent": _("A retired goal cannot have new goals under it.")})
+
+
+def _check_children_within(goal: Goal) -> None:
+    """A goal's years cannot shrink past the goals under it, or they could no longer be
+    saved (each must lie within its parent's years). Retired ones have ended."""
+    children = goal.get_children().filter(retired_on__isnull=True)
+    if children.filter(first_year__lt=goal.first_year).exists():
+        raise ValidationError(
+            {
+                "first_year": _("A goal under this one starts before %(year)s; change it first.")
+                % {"year": goal.first_year}
+            }
+        )
+    if goal.last_year is not None and (
+        children.filter(Q(last_year__isnull=True) | Q(last_year__gt=goal.last_year)).exists()
+    ):
+        raise ValidationError(
+            {
+                "last_year": _("A goal under this one runs after %(year)s; change it first.")
+                % {"year": goal.last_year}
+            }
+        )
+
+
 @transaction.atomic
 def goal_create(
     *,
@@ -200,6 +230,7 @@ def goal_create(
     )
     goal.full_clean()
     _check_against_model(goal)
+    _check_parent_not_retired(goal)
     save_with_history(goal, actor=actor, reason=require_reason(reason))
     if tags:
         goal.tags.set(tags)
@@ -236,6 +267,10 @@ def goal_update(*, actor: User, goal: Goal, reason: str, tags=None, **changes) -
         goal.title = (goal.title or "").strip()
     goal.full_clean()
     _check_against_model(goal)
+    if "parent" in changes:
+        _check_parent_not_retired(goal)
+    if {"first_year", "last_year"} & changes.keys():
+        _check_children_within(goal)
     save_with_history(goal, actor=actor, reason=require_reason(reason))
     if tags is not None and set(goal.tags.all()) != set(tags):
         goal._history_user, goal._change_reason = actor, reason
