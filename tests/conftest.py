@@ -26,6 +26,12 @@ def services_required() -> bool:
     return os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes", "on"}
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """Hashing with a million PBKDF2 rounds per persona would dominate the suite's run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Org:
     kf: Unit
@@ -100,3 +106,17 @@ def admin_user(org) -> User:
 @pytest.fixture
 def outsider(org) -> User:
     return _persona("outsider", None, None)
+
+
+@pytest.fixture
+def superuser(org) -> User:
+    """A superuser with no role assignment: may do everything, everywhere."""
+    return UserFactory(username="superuser", first_name="Super", is_superuser=True)
+
+
+@pytest.fixture
+def inactive_editor(org) -> User:
+    """An editor of unit A whose account has been deactivated: may do nothing."""
+    user = UserFactory(username="inaktiv", first_name="Inaktiv", is_active=False)
+    RoleAssignmentFactory(user=user, role="redaktor", unit=org.namnd_a)
+    return user

@@ -52,3 +52,90 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = "lasare"
     unit = None
+
+
+# --- The goal chain, reporting periods and follow-up --------------------------------------
+# Models are named by label so that the import block above stays as it is.
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    """An open tertial 1 of 2026 unless told otherwise."""
+
+    class Meta:
+        model = "periods.ReportingPeriod"
+        django_get_or_create = ["year", "name"]
+
+    year = 2026
+    kind = "tertial1"
+    name = "Tertial 1"
+    starts_on = factory.LazyAttribute(lambda p: dt.date(p.year, 1, 1))
+    ends_on = factory.LazyAttribute(lambda p: dt.date(p.year, 4, 30))
+    deadline = factory.LazyAttribute(lambda p: dt.date(p.year, 5, 15))
+    state = "open"
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A goal straight into the table, for test data; tests of the rules use the services."""
+
+    class Meta:
+        model = "goals.Goal"
+
+    title = factory.Sequence(lambda n: f"Mål {n}")
+    parent = None
+    first_year = 2025
+    last_year = None
+    # level and owner are required: pass them.
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.Indicator"
+
+    title = factory.Sequence(lambda n: f"Indikator {n}")
+    measure_unit = "%"
+    direction = "higher"
+    by_sex = False
+    decimals = 1
+
+
+class GoalIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.GoalIndicator"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2026
+    # goal is required: pass it.
+
+
+class IndicatorTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.IndicatorTarget"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2026
+    unit = None
+    # value is required: pass it.
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "goals.IndicatorValue"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period = factory.SubFactory(ReportingPeriodFactory)
+    unit = None
+    # total (or women and men) is required: pass it.
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    """The goal owner's assessment in a period."""
+
+    class Meta:
+        model = "followup.Assessment"
+
+    period = factory.SubFactory(ReportingPeriodFactory)
+    unit = factory.LazyAttribute(lambda a: a.goal.owner)
+    status = "met"
+    analysis = ""
+    version = 1
+    # goal is required: pass it.
