@@ -1,4 +1,4 @@
-"""The UI is Swedish: every string in the catalogue is translated and the compiled file is current."""
+"""The UI is Swedish: every catalogue entry is translated and the compiled file is current."""
 
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from apps.goals.models import (
     SteeringModel,
     Tag,
 )
+from apps.goals.tags import ensure_tags
 from apps.organisation import services as organisation_services
 from apps.organisation.models import Municipality, Unit
 from apps.periods import services as period_services
@@ -154,6 +155,7 @@ def load_goals(admin: User) -> None:
     model = _model()
     levels = {level.key: level for level in model.levels.all()}
     perspectives = {p.key: p for p in model.perspectives.all()}
+    ensure_tags(Tag)  # a flushed database (live-server tests) has lost the migrated tags
     tags = {
         tag.code: tag for tag in Tag.objects.filter(kind__in=["agenda2030", "barnkonventionen"])
     }
