@@ -61,7 +61,8 @@ def period_set_state(
     if state not in ALLOWED_TRANSITIONS[period.state]:
         raise ValidationError(
             {"state": _("A period cannot go from %(old)s to %(new)s.")
-             % {"old": period.get_state_display(), "new": PeriodState(state).label}}
+             % {"old": period.get_state_display(),
+                "new": dict(PeriodState.choices).get(state, state)}}
         )  # fmt: skip
     period.state = state
     save_with_history(period, actor=actor, reason=require_reason(reason))

@@ -111,7 +111,8 @@ def value_target_chart(
         f"{escape(value_label)}{(' (' + escape(unit) + ')') if unit else ''}</text>"
         f'<line x1="{left + 150}" x2="{left + 174}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
         f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>'
-        f'<text x="{left + 180}" y="{legend_y}" fill="#1b1b1f" font-family="{FONT}">{escape(target_label)}</text>'
+        f'<text x="{left + 180}" y="{legend_y}" fill="#1b1b1f" font-family="{FONT}">'
+        f"{escape(target_label)}</text>"
     )
     parts.append("</svg>")
     return "".join(parts)
