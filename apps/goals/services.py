@@ -347,6 +347,11 @@ def assignment_create(
     recipients = list(recipients)
     if not recipients:
         raise ValidationError({"recipients": _("Give the assignment to at least one unit.")})
+    receiving_kinds = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
+    if any(unit.kind not in receiving_kinds for unit in recipients):
+        raise ValidationError(
+            {"recipients": _("An assignment goes to the executive board, committees or companies.")}
+        )
     reason = require_reason(reason)
     assignment = Assignment(
         goal=goal,
