@@ -73,3 +73,19 @@ class ReasonForm(forms.ModelForm):
 
 def reason_field() -> forms.CharField:
     return ReasonForm.base_fields["change_reason"].__deepcopy__({})
+
+
+class RoleBasedInline:
+    """Mixin for inlines: administrators by role may view, add and change rows."""
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return access_for(request.user).is_administrator
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return access_for(request.user).is_administrator
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return access_for(request.user).is_administrator
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

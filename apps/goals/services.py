@@ -593,3 +593,18 @@ def indicator_value_set(
         raise ValidationError({"women": _("This indicator is not split by sex.")})
     save_with_history(value, actor=actor, reason=require_reason(reason))
     return value
+
+
+@transaction.atomic
+def configuration_save(
+    *, actor: User, instance: SteeringModel | GoalLevel | Perspective, reason: str
+) -> None:
+    """Save an administrator's change to a styrmodell, one of its levels or perspectives."""
+    _require_admin(actor)
+    if isinstance(instance, SteeringModel) and instance.is_active:
+        others = SteeringModel.objects.filter(is_active=True).exclude(pk=instance.pk)
+        if others.exists():
+            raise ValidationError(
+                {"is_active": _("Another steering model is in use; choose it on the model page.")}
+            )
+    save_with_history(instance, actor=actor, reason=require_reason(reason))

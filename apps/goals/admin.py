@@ -1,0 +1,64 @@
+"""Administrators adjust a styrmodell's levels and perspectives; saves go through a service."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from apps.core.admin_site import ReasonForm, RoleBasedAdmin, RoleBasedInline, admin_site
+from apps.goals import services
+from apps.goals.models import GoalLevel, Perspective, SteeringModel
+
+
+class SteeringModelForm(ReasonForm):
+    class Meta:
+        model = SteeringModel
+        fields = ["name", "description", "values", "uses_committee_goals", "uses_assignments",
+                  "uses_basic_missions", "uses_external_factors", "uses_status_reports",
+                  "uses_trust_dialogues", "near_target_percent"]  # fmt: skip
+
+
+# Levels and perspectives are never deleted here: goals refer to them (RoleBasedInline).
+class LevelInline(RoleBasedInline, admin.TabularInline):
+    model = GoalLevel
+    fields = ["position", "key", "name", "name_plural", "decided_by", "allowed_parents",
+              "is_measurable", "uses_perspective", "is_financial", "horizon_years"]  # fmt: skip
+    extra = 0
+    filter_horizontal = ["allowed_parents"]
+
+
+class PerspectiveInline(RoleBasedInline, admin.TabularInline):
+    model = Perspective
+    fields = ["position", "key", "name"]
+    extra = 0
+
+
+class SteeringModelAdmin(RoleBasedAdmin):
+    form = SteeringModelForm
+    list_display = ["name", "key", "is_active"]
+    inlines = [LevelInline, PerspectiveInline]
+
+    def has_add_permission(self, request) -> bool:
+        # New models come from the presets (page "Om styrmodellen"), then are adjusted here.
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.configuration_save(
+            actor=request.user, instance=obj, reason=form.cleaned_data["change_reason"]
+        )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        reason = form.cleaned_data["change_reason"]
+        for inline_form in formset.forms:
+            if not inline_form.has_changed() or inline_form.cleaned_data.get("DELETE"):
+                continue
+            services.configuration_save(
+                actor=request.user, instance=inline_form.instance, reason=reason
+            )
+            if "allowed_parents" in inline_form.cleaned_data:
+                inline_form.instance.allowed_parents.set(
+                    inline_form.cleaned_data["allowed_parents"]
+                )
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
+admin_site.register(SteeringModel, SteeringModelAdmin)

@@ -1,0 +1,89 @@
+"""Administrators adjust a styrmodell in /admin/; every save is recorded with who and why."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+
+from apps.goals.models import GoalLevel, SteeringModel
+
+
+def model_form(model: SteeringModel, **overrides) -> dict[str, str]:
+    data = {
+        "name": model.name,
+        "description": model.description,
+        "values": model.values,
+        "uses_committee_goals": "on",
+        "uses_assignments": "on",
+        "uses_basic_missions": "on",
+        "near_target_percent": "5.00",
+        "change_reason": "Justering efter KF-beslut",
+    }
+    levels = list(model.levels.all())
+    data.update({
+        "levels-TOTAL_FORMS": str(len(levels)), "levels-INITIAL_FORMS": str(len(levels)),
+        "levels-MIN_NUM_FORMS": "0", "levels-MAX_NUM_FORMS": "1000",
+        "perspectives-TOTAL_FORMS": "0", "perspectives-INITIAL_FORMS": "0",
+        "perspectives-MIN_NUM_FORMS": "0", "perspectives-MAX_NUM_FORMS": "1000",
+    })  # fmt: skip
+    for index, level in enumerate(levels):
+        prefix = f"levels-{index}-"
+        data.update({
+            prefix + "id": str(level.pk), prefix + "model": str(model.pk),
+            prefix + "position": str(level.position), prefix + "key": level.key,
+            prefix + "name": level.name, prefix + "name_plural": level.name_plural,
+            prefix + "decided_by": level.decided_by,
+        })  # fmt: skip
+        if level.is_measurable:
+            data[prefix + "is_measurable"] = "on"
+        if level.uses_perspective:
+            data[prefix + "uses_perspective"] = "on"
+        if level.horizon_years:
+            data[prefix + "horizon_years"] = str(level.horizon_years)
+        parents = [str(p.pk) for p in level.allowed_parents.all()]
+        if parents:
+            data[prefix + "allowed_parents"] = parents
+    data.update(overrides)
+    return data
+
+
+def test_an_administrator_renames_a_level_with_who_and_why(client, admin_user):
+    call_command("load_styrmodell", "ale")
+    model = SteeringModel.objects.get(key="ale")
+    level = model.levels.get(key="namndens-mal")
+    index = list(model.levels.all()).index(level)
+    client.force_login(admin_user)
+    assert client.get(f"/admin/goals/steeringmodel/{model.pk}/change/").status_code == 200
+    response = client.post(
+        f"/admin/goals/steeringmodel/{model.pk}/change/",
+        model_form(model, **{f"levels-{index}-name": "Nämndens och bolagens mål"}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    level.refresh_from_db()
+    assert level.name == "Nämndens och bolagens mål"
+    record = level.history.first()
+    assert record.history_user == admin_user
+    assert record.history_change_reason == "Justering efter KF-beslut"
+    assert list(level.allowed_parents.values_list("key", flat=True)) == ["riktningsmal"]
+
+
+def test_without_a_reason_nothing_changes(client, admin_user):
+    call_command("load_styrmodell", "ale")
+    model = SteeringModel.objects.get(key="ale")
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/goals/steeringmodel/{model.pk}/change/",
+        model_form(model, name="Nytt namn", change_reason=""),
+    )
+    assert response.status_code == 200
+    model.refresh_from_db()
+    assert model.name != "Nytt namn"
+
+
+def test_an_editor_cannot_open_the_steering_model_admin(client, editor_a):
+    call_command("load_styrmodell", "ale")
+    model = SteeringModel.objects.get(key="ale")
+    client.force_login(editor_a)
+    response = client.get(f"/admin/goals/steeringmodel/{model.pk}/change/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert GoalLevel.objects.filter(model=model).count() == 3
