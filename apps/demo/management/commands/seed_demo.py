@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
+from apps.accounts.models import Role
 from apps.demo import data
 from apps.demo.loader import load_demo
+from apps.organisation.models import Unit
 
 
 class Command(BaseCommand):
@@ -12,6 +15,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Exempelkommun är laddad."))
         self.stdout.write("")
         self.stdout.write(f"Demoinloggningar (lösenord för alla: {data.DEMO_PASSWORD}):")
-        for username, first, last, role, ansvarskod, title in data.USERS:
-            scope = f"för ansvar {ansvarskod}" if ansvarskod else "för hela kommunen"
-            self.stdout.write(f"  {username:<10} {first} {last}, {title} – {role} {scope}")
+        names = dict(Unit.objects.filter(valid_to=None).values_list("ansvarskod", "name"))
+        with translation.override("sv"):
+            for username, first, last, role, ansvarskod, title in data.USERS:
+                scope = f"för {names[ansvarskod]}" if ansvarskod else "för hela kommunen"
+                label = str(Role(role).label).lower()
+                self.stdout.write(f"  {username:<10} {first} {last}, {title} – {label} {scope}")
