@@ -47,3 +47,21 @@ def logo(request: HttpRequest) -> FileResponse:
     if municipality is None or not municipality.logo:
         raise Http404
     return FileResponse(municipality.logo.open("rb"))
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    *,
+    heading: str,
+    cancel_url: str,
+    lead: str = "",
+    template: str = "core/form_page.html",
+    **context,
+) -> HttpResponse:
+    """Render a page with one form: heading, error summary, fields, save and cancel."""
+    return render(
+        request,
+        template,
+        {"form": form, "heading": heading, "lead": lead, "cancel_url": cancel_url, **context},
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.views import form_page
 from apps.goals import selectors, services
 from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
 from apps.goals.charts import indicator_chart
@@ -25,10 +26,18 @@ from apps.goals.forms import (
     GoalMoveForm,
     GoalRetireForm,
 )
-from apps.goals.models import SteeringModel
+from apps.goals.models import Goal, SteeringModel
 from apps.goals.presets import PRESETS
 from apps.organisation.access import require_organisation_reader
 from apps.organisation.models import Unit
+
+
+def _goal_label(goal: Goal) -> str:
+    return f"{goal.level.name}: {goal.title}"
+
+
+def _goal_url(goal: Goal) -> str:
+    return reverse("goals:detail", args=[goal.pk])
 
 
 def _active_model_or_404() -> SteeringModel:
@@ -184,10 +193,14 @@ def create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The goal was created."))
             return redirect("goals:detail", pk=goal.pk)
-    return render(
+    return form_page(
         request,
-        "goals/form.html",
-        {"form": form, "parent": parent, "model": model, "heading": _("New goal")},
+        form,
+        heading=_("New goal"),
+        template="goals/form.html",
+        lead=_goal_label(parent) if parent else "",
+        cancel_url=_goal_url(parent) if parent else reverse("goals:tree"),
+        parent=parent,
     )
 
 
@@ -230,16 +243,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The goal was saved."))
             return redirect("goals:detail", pk=goal.pk)
-    return render(
+    return form_page(
         request,
-        "goals/form.html",
-        {
-            "form": form,
-            "goal": goal,
-            "parent": goal.parent,
-            "model": model,
-            "heading": _("Change goal"),
-        },
+        form,
+        heading=_("Change goal"),
+        lead=_goal_label(goal),
+        cancel_url=_goal_url(goal),
     )
 
 
@@ -261,7 +270,14 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The goal was moved."))
             return redirect("goals:detail", pk=goal.pk)
-    return render(request, "goals/move.html", {"form": form, "goal": goal})
+    return form_page(
+        request,
+        form,
+        heading=_("Move goal"),
+        lead=_goal_label(goal),
+        cancel_url=_goal_url(goal),
+        submit_label=_("Move"),
+    )
 
 
 @login_required
@@ -281,10 +297,15 @@ def retire(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The goal was retired. It stays in the history."))
             return redirect("goals:detail", pk=goal.pk)
-    return render(
+    return form_page(
         request,
-        "goals/retire.html",
-        {"form": form, "goal": goal, "descendants": goal.get_descendant_count()},
+        form,
+        heading=_("Retire goal"),
+        template="goals/retire.html",
+        lead=_goal_label(goal),
+        cancel_url=_goal_url(goal),
+        submit_label=_("Retire"),
+        descendants=goal.get_descendant_count(),
     )
 
 
@@ -372,14 +393,11 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The basic mission was saved."))
             return redirect(f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}")
-    return render(
+    return form_page(
         request,
-        "goals/assignment_form.html",
-        {
-            "form": form,
-            "goal": None,
-            "heading": _("Basic mission of %(unit)s") % {"unit": unit.name},
-        },
+        form,
+        heading=_("Basic mission of %(unit)s") % {"unit": unit.name},
+        cancel_url=f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}",
     )
 
 
@@ -410,7 +428,13 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The indicator now measures the goal."))
             return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={data['year']}")
-    return render(request, "goals/indicator_form.html", {"form": form, "goal": goal})
+    return form_page(
+        request,
+        form,
+        heading=_("Add indicator"),
+        lead=_goal_label(goal),
+        cancel_url=_goal_url(goal),
+    )
 
 
 @login_required
@@ -442,10 +466,12 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The assignment was given."))
             return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
-    return render(
+    return form_page(
         request,
-        "goals/assignment_form.html",
-        {"form": form, "goal": goal, "heading": _("New assignment")},
+        form,
+        heading=_("New assignment"),
+        lead=_goal_label(goal),
+        cancel_url=_goal_url(goal),
     )
 
 
@@ -467,15 +493,12 @@ def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The report was saved."))
         return redirect(_assignment_url(recipient.assignment))
-    return render(
+    return form_page(
         request,
-        "goals/assignment_form.html",
-        {
-            "form": form,
-            "goal": recipient.assignment.goal,
-            "heading": _("Report on %(title)s for %(unit)s")
-            % {"title": recipient.assignment.title, "unit": recipient.unit.name},
-        },
+        form,
+        heading=_("Report on %(title)s for %(unit)s")
+        % {"title": recipient.assignment.title, "unit": recipient.unit.name},
+        cancel_url=_assignment_url(recipient.assignment),
     )
 
 
@@ -503,14 +526,11 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision was recorded."))
             return redirect(_assignment_url(assignment))
-    return render(
+    return form_page(
         request,
-        "goals/assignment_form.html",
-        {
-            "form": form,
-            "goal": assignment.goal,
-            "heading": _("Decision on %(title)s") % {"title": assignment.title},
-        },
+        form,
+        heading=_("Decision on %(title)s") % {"title": assignment.title},
+        cancel_url=_assignment_url(assignment),
     )
 
 
