@@ -305,6 +305,10 @@ def _build(nodes: int, year: int) -> Built:
             ]
         )
     reported = [p for y in years for p in periods[y] if p.state != "planned"]
+    # The database refuses follow-up in a closed period: write the history while the
+    # periods are open, and close them when it is in place (below).
+    to_close = [p.pk for y in years for p in periods[y] if p.state == "closed"]
+    ReportingPeriod.objects.filter(pk__in=to_close).update(state="open")
 
     # Indicators, each year's set linked to goals, with targets and values.
     n_indicators = max(20, nodes // 40)
@@ -475,6 +479,7 @@ def _build(nodes: int, year: int) -> Built:
                     )
                 )
     Assessment.objects.bulk_create(assessments, batch_size=BATCH)
+    ReportingPeriod.objects.filter(pk__in=to_close).update(state="closed")
 
     user = User.objects.create_user(username="bench-lasare", password=None)
     RoleAssignment.objects.create(user=user, role="lasare", unit=None)

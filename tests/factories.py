@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 import factory
 
 from apps.accounts.models import RoleAssignment, User
 from apps.organisation.models import Municipality, Unit
+
+
+@contextmanager
+def writable(*periods):
+    """Test data for closed periods, written as if before the close, then closed again.
+
+    The database refuses follow-up rows in a closed period (followup migration 0003).
+    """
+    from apps.periods.models import ReportingPeriod
+
+    closed = [p.pk for p in periods if p is not None and p.state == "closed"]
+    ReportingPeriod.objects.filter(pk__in=closed).update(state="open")
+    try:
+        yield
+    finally:
+        ReportingPeriod.objects.filter(pk__in=closed).update(state="closed")
+
+
+class _PeriodRowMixin:
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with writable(kwargs.get("period")):
+            return super()._create(model_class, *args, **kwargs)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -117,7 +141,7 @@ class IndicatorTargetFactory(factory.django.DjangoModelFactory):
     # value is required: pass it.
 
 
-class IndicatorValueFactory(factory.django.DjangoModelFactory):
+class IndicatorValueFactory(_PeriodRowMixin, factory.django.DjangoModelFactory):
     class Meta:
         model = "goals.IndicatorValue"
 
@@ -127,7 +151,7 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     # total (or women and men) is required: pass it.
 
 
-class AssessmentFactory(factory.django.DjangoModelFactory):
+class AssessmentFactory(_PeriodRowMixin, factory.django.DjangoModelFactory):
     """The goal owner's assessment in a period."""
 
     class Meta:

@@ -21,7 +21,7 @@ from apps.goals.models import (
     Tag,
 )
 from apps.periods.models import ReportingPeriod
-from tests.factories import ReportingPeriodFactory
+from tests.factories import ReportingPeriodFactory, writable
 
 YEAR = 2026
 DECIDED_ON = dt.date(2025, 6, 16)
@@ -158,19 +158,22 @@ def build_big_chain(model: SteeringModel, org, *, size: int, admin: User) -> Big
     IndicatorTarget.objects.bulk_create(
         [IndicatorTarget(indicator=i, year=YEAR, value=Decimal(80)) for i in indicators]
     )
-    IndicatorValue.objects.bulk_create(
-        [
-            IndicatorValue(indicator=i, period=p, total=Decimal(70 + n * 5))
-            for i in indicators
-            for n, p in enumerate([bokslut, tertial1, tertial2])
-        ]
-    )
-    Assessment.objects.bulk_create(
-        [
-            Assessment(goal=g, period=tertial2, unit_id=g.owner_id, status="partly", analysis="")
-            for g in measured
-        ]
-    )
+    with writable(bokslut, tertial1, tertial2):
+        IndicatorValue.objects.bulk_create(
+            [
+                IndicatorValue(indicator=i, period=p, total=Decimal(70 + n * 5))
+                for i in indicators
+                for n, p in enumerate([bokslut, tertial1, tertial2])
+            ]
+        )
+        Assessment.objects.bulk_create(
+            [
+                Assessment(
+                    goal=g, period=tertial2, unit_id=g.owner_id, status="partly", analysis=""
+                )
+                for g in measured
+            ]
+        )
     first_committee_goal = Goal.objects.get(pk=committee[0].pk)
     services.assignment_create(
         actor=admin,
