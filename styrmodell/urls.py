@@ -18,5 +18,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/", include("apps.organisation.urls")),
     path("mal/", include("apps.goals.urls")),
+    path("perioder/", include("apps.periods.urls")),
     path("admin/", admin_site.urls),
 ]

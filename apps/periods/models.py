@@ -62,5 +62,9 @@ class ReportingPeriod(models.Model):
             errors["ends_on"] = _("The period ends before it starts.")
         if self.starts_on and self.year and self.starts_on.year != self.year:
             errors["starts_on"] = _("The period must start in its own year.")
+        if self.ends_on and self.year and self.ends_on.year != self.year:
+            errors.setdefault("ends_on", _("The period must end in its own year."))
+        if self.deadline and self.ends_on and self.deadline < self.ends_on:
+            errors["deadline"] = _("The deadline comes before the period has ended.")
         if errors:
             raise ValidationError(errors)
