@@ -15,6 +15,7 @@ from django.db import transaction
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
 from apps.demo import data, goals_data
+from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
 from apps.followup.models import Assessment
 from apps.goals import services as goal_services
@@ -409,6 +410,18 @@ def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None
         )
 
 
+# In the open period about half of the units have marked their follow-up as done.
+DONE_IN_OPEN_PERIOD = {"1000", "2000", "4000", "7000", "2100"}
+
+
+def _mark_done(admin: User, period: ReportingPeriod, *, everyone: bool) -> None:
+    for unit, _goals, _assessed in followup_selectors.reporting_units(period):
+        if everyone or unit.ansvarskod in DONE_IN_OPEN_PERIOD:
+            followup_services.completion_mark(
+                actor=admin, unit=unit, period=period, reason=data.REASON
+            )
+
+
 def load_followup(admin: User) -> None:
     """The reporting periods with their values and assessments, in the order of a real year:
     each period is opened, written and (if it is over) closed before the next one.
@@ -435,6 +448,7 @@ def load_followup(admin: User) -> None:
                 actor=admin, period=period, state=PeriodState.OPEN, reason=goals_data.PERIOD_OPENED
             )
         _write_period(admin, period, key)
+        _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
         if final_state == PeriodState.CLOSED:
             period_services.period_set_state(
                 actor=admin,

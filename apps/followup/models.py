@@ -41,3 +41,29 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} – {self.period}: {self.get_status_display()}"
+
+
+class UnitCompletion(models.Model):
+    """A unit's mark that its follow-up for a period is done ("klar")."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="completions",
+        verbose_name=_("unit"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="completions",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    marked_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, verbose_name=_("marked by")
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("completed follow-up")
+        verbose_name_plural = _("completed follow-ups")
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="unique_completion")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.period}"

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
-from apps.core.history import require_reason, save_with_history
-from apps.followup.models import Assessment, GoalStatus
+from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.followup.models import Assessment, GoalStatus, UnitCompletion
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_open
 
@@ -67,3 +67,30 @@ def assessment_save(
     assessment.version += 1
     save_with_history(assessment, actor=actor, reason=require_reason(reason))
     return assessment
+
+
+@transaction.atomic
+def completion_mark(
+    *, actor: User, unit: Unit, period: ReportingPeriod, reason: str
+) -> UnitCompletion:
+    """Mark ``unit``'s follow-up for ``period`` as done, so the ekonom sees it."""
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    require_open(period)
+    completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
+    if completion is not None:
+        return completion
+    completion = UnitCompletion(unit=unit, period=period, marked_by=actor)
+    save_with_history(completion, actor=actor, reason=require_reason(reason))
+    return completion
+
+
+@transaction.atomic
+def completion_unmark(*, actor: User, unit: Unit, period: ReportingPeriod, reason: str) -> None:
+    """Take back a "klar" mark, to change something while the period is still open."""
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    require_open(period)
+    completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
+    if completion is not None:
+        delete_with_history(completion, actor=actor, reason=require_reason(reason))

@@ -37,6 +37,8 @@ def period_list(request: HttpRequest) -> HttpResponse:
     require_organisation_reader(request.user)
     year = _year(request)
     can_manage = _can_manage(request)
+    if request.method == "POST":
+        access_for(request.user).require(can_manage)
     form = None
     if can_manage:
         form = PeriodForm(request.POST or None, initial={"year": year})

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from apps.followup import views
+
+app_name = "followup"
+
+urlpatterns = [
+    path("", views.todo, name="todo"),
+    path("<int:period_pk>/", views.overview, name="overview"),
+    path("<int:period_pk>/enhet/<int:unit_pk>/", views.entry, name="entry"),
+]

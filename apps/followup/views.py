@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.forms import add_service_errors
+from apps.followup import selectors, services
+from apps.followup.forms import AssessmentForm, IndicatorValueForm
+from apps.goals.models import Goal, Indicator
+from apps.goals.services import indicator_value_set
+from apps.organisation.models import Unit
+from apps.periods.models import ReportingPeriod
+
+
+@login_required
+def todo(request: HttpRequest) -> HttpResponse:
+    """ "Att göra": what the user still has to report, earliest deadline first."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return render(
+        request,
+        "followup/todo.html",
+        {
+            "items": selectors.todo_for(access),
+            "open_periods": ReportingPeriod.objects.filter(state="open").order_by("deadline"),
+        },
+    )
+
+
+@login_required
+def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """The ekonom's view of a period: which units are done, and how far the others are."""
+    access = access_for(request.user)
+    access.require(access.is_economist or access.is_administrator)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    rows = selectors.period_overview(period)
+    return render(
+        request,
+        "followup/overview.html",
+        {"period": period, "rows": rows, "done": sum(1 for r in rows if r.completion)},
+    )
+
+
+def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = None) -> dict:
+    data = selectors.unit_followup(unit=unit, period=period)
+    bound = bound or {}
+    goal_forms = []
+    for entry in data.goals:
+        form = bound.get(("goal", entry.goal.pk)) or AssessmentForm(
+            prefix=f"g{entry.goal.pk}",
+            initial={
+                "status": entry.assessment.status if entry.assessment else "not_assessed",
+                "analysis": entry.assessment.analysis if entry.assessment else "",
+                "version": entry.assessment.version if entry.assessment else 0,
+            },
+        )
+        goal_forms.append((entry, form))
+    indicator_forms = []
+    for entry in data.indicators:
+        value = entry.value
+        form = bound.get(("indicator", entry.link.indicator_id)) or IndicatorValueForm(
+            prefix=f"i{entry.link.indicator_id}",
+            by_sex=entry.link.indicator.by_sex,
+            initial={
+                "total": value.total,
+                "women": value.women,
+                "men": value.men,
+                "comment": value.comment,
+            }
+            if value
+            else None,
+        )
+        indicator_forms.append((entry, form))
+    return {
+        "data": data,
+        "goal_forms": goal_forms,
+        "indicator_forms": indicator_forms,
+        "conflicts": bound.get("conflicts", {}),
+    }
+
+
+@login_required
+def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """The main screen for staff: a unit's follow-up for one period."""
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    access = access_for(request.user)
+    can_write = access.can_edit_for(unit)
+    if not (can_write or access.reads_unpublished):
+        raise PermissionDenied
+    page = reverse("followup:entry", args=[period.pk, unit.pk])
+    bound: dict = {}
+    if request.method == "POST":
+        access.require(can_write)
+        reason = _("Follow-up of %(period)s") % {"period": period}
+        action = request.POST.get("action", "")
+        try:
+            if action.startswith("goal-"):
+                goal = get_object_or_404(Goal, pk=int(action.removeprefix("goal-")))
+                form = AssessmentForm(request.POST, prefix=f"g{goal.pk}")
+                bound[("goal", goal.pk)] = form
+                if form.is_valid():
+                    try:
+                        services.assessment_save(
+                            actor=request.user,
+                            goal=goal,
+                            period=period,
+                            unit=unit,
+                            status=form.cleaned_data["status"],
+                            analysis=form.cleaned_data["analysis"],
+                            expected_version=form.cleaned_data["version"],
+                            reason=reason,
+                        )
+                    except services.StaleEdit as conflict:
+                        # Keep what this editor wrote; show what the other saved; let them
+                        # save again on top of that version.
+                        form.data = form.data.copy()
+                        form.data[f"g{goal.pk}-version"] = conflict.current.version
+                        form.add_error(None, conflict.messages[0])
+                        bound["conflicts"] = {goal.pk: conflict.current}
+                    except ValidationError as error:
+                        add_service_errors(form, error)
+                    else:
+                        messages.success(request, _("The assessment was saved."))
+                        return redirect(f"{page}#goal-{goal.pk}")
+            elif action.startswith("indicator-"):
+                indicator = get_object_or_404(Indicator, pk=int(action.removeprefix("indicator-")))
+                form = IndicatorValueForm(
+                    request.POST, prefix=f"i{indicator.pk}", by_sex=indicator.by_sex
+                )
+                bound[("indicator", indicator.pk)] = form
+                if form.is_valid():
+                    data = form.cleaned_data
+                    try:
+                        indicator_value_set(
+                            actor=request.user,
+                            indicator=indicator,
+                            period=period,
+                            unit=unit,
+                            total=data["total"],
+                            women=data.get("women"),
+                            men=data.get("men"),
+                            comment=data["comment"],
+                            reason=reason,
+                        )
+                    except ValidationError as error:
+                        add_service_errors(form, error)
+                    else:
+                        messages.success(request, _("The value was saved."))
+                        return redirect(f"{page}#indicator-{indicator.pk}")
+            elif action == "done":
+                services.completion_mark(
+                    actor=request.user,
+                    unit=unit,
+                    period=period,
+                    reason=_("Follow-up marked as done"),
+                )
+                messages.success(request, _("The follow-up is marked as done."))
+                return redirect(page)
+            elif action == "undone":
+                services.completion_unmark(
+                    actor=request.user,
+                    unit=unit,
+                    period=period,
+                    reason=_("Follow-up reopened by the unit"),
+                )
+                return redirect(page)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot write here."))
+            return redirect(page)
+    return render(
+        request,
+        "followup/entry.html",
+        {
+            "period": period,
+            "unit": unit,
+            "can_write": can_write and period.state == "open",
+            **_entry_context(unit, period, bound),
+        },
+    )
