@@ -321,6 +321,26 @@ class IndicatorSummary:
 
 
 @dataclass
+class StatusShares:
+    met: int = 0
+    partly: int = 0
+    not_met: int = 0
+    not_assessed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.partly + self.not_met + self.not_assessed
+
+
+@dataclass
+class Rollup:
+    """How the units assessed a goal in one period: "3 of 7 met, 2 partly …"."""
+
+    period: ReportingPeriod
+    shares: StatusShares
+
+
+@dataclass
 class GoalDetail:
     goal: Goal
     ancestors: list[Goal]
@@ -330,6 +350,18 @@ class GoalDetail:
     assessments: list[Assessment]
     indicator_changes: list[IndicatorSetChange]
     year: int
+
+    @property
+    def rollup(self) -> Rollup | None:
+        """The latest period's assessments by every unit, counted: no queries."""
+        if not self.assessments:
+            return None
+        latest = self.assessments[0].period  # newest first
+        shares = StatusShares()
+        for assessment in self.assessments:
+            if assessment.period_id == latest.pk:
+                setattr(shares, assessment.status, getattr(shares, assessment.status) + 1)
+        return Rollup(latest, shares)
 
 
 def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
@@ -527,18 +559,6 @@ def _tag_changes(goal: Goal, records: list) -> dict[int, list[FieldChange]]:
             changes[record.history_id] = [FieldChange(label, text(previous), text(current))]
         previous = current
     return changes
-
-
-@dataclass
-class StatusShares:
-    met: int = 0
-    partly: int = 0
-    not_met: int = 0
-    not_assessed: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.met + self.partly + self.not_met + self.not_assessed
 
 
 def council_goal_shares(rows: list[GoalRow]) -> StatusShares:

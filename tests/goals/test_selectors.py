@@ -306,3 +306,24 @@ class TestCommitteeFigures:
         assert summary.status == TargetStatus.NO_DATA
         [row] = [r for r in tree(chain) if r.goal == chain.school]
         assert row.indicators.no_data == 1
+
+
+def test_the_rollup_counts_every_units_assessment_in_the_latest_period(org):
+    from apps.goals.selectors import goal_detail
+    from apps.goals.services import steering_model_load_preset
+    from tests.factories import AssessmentFactory, GoalFactory, ReportingPeriodFactory
+
+    model = steering_model_load_preset(actor=None, key="vimmerby", activate=True)
+    goal = GoalFactory(owner=org.kf, level=model.levels.get(key="inriktningsmal"))
+    earlier = ReportingPeriodFactory(year=2026, name="Tertial 1", state="open")
+    latest = ReportingPeriodFactory(
+        year=2026, name="Tertial 2", kind="tertial2",
+        ends_on=dt.date(2026, 8, 31), deadline=dt.date(2026, 9, 15), state="open",
+    )  # fmt: skip
+    AssessmentFactory(goal=goal, period=earlier, unit=org.namnd_a, status="not_met")
+    for unit, status in [(org.namnd_a, "met"), (org.namnd_b, "partly"), (org.ks, "met")]:
+        AssessmentFactory(goal=goal, period=latest, unit=unit, status=status)
+    rollup = goal_detail(goal=goal, year=2026, model=model).rollup
+    assert rollup.period == latest
+    assert (rollup.shares.met, rollup.shares.partly, rollup.shares.not_met) == (2, 1, 0)
+    assert rollup.shares.total == 3
