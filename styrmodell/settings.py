@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "apps.periods",
     "apps.goals",
     "apps.followup",
+    "apps.plans",
     "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

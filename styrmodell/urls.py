@@ -19,5 +19,7 @@ urlpatterns = [
     path("organisation/", include("apps.organisation.urls")),
     path("mal/", include("apps.goals.urls")),
     path("perioder/", include("apps.periods.urls")),
+    path("uppfoljning/", include("apps.followup.urls")),
+    path("planer/", include("apps.plans.urls")),
     path("admin/", admin_site.urls),
 ]

@@ -137,6 +137,7 @@ def reporting_units(period: ReportingPeriod) -> list[tuple[Unit, int, int]]:
     owned = dict(
         goals_in_year(model, period.year)
         .filter(retired_on__isnull=True)
+        .order_by()  # the tree's default ordering would split the groups per goal
         .values("owner_id")
         .annotate(n=Count("pk"))
         .values_list("owner_id", "n")

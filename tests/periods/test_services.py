@@ -64,7 +64,13 @@ class TestCreate:
         create(economist)
         with pytest.raises(ValidationError):
             create(economist)
-        create(economist, year=2027, starts_on=dt.date(2027, 1, 1), ends_on=dt.date(2027, 8, 31))
+        create(
+            economist,
+            year=2027,
+            starts_on=dt.date(2027, 1, 1),
+            ends_on=dt.date(2027, 8, 31),
+            deadline=dt.date(2027, 9, 20),
+        )
         assert ReportingPeriod.objects.count() == 2
 
     def test_reason_is_required(self, economist):

@@ -1,0 +1,220 @@
+"""Writes to plans. A decided plan is read-only until reopened with a reason; every write
+checks the actor's right to the unit and records who and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.history import require_reason, save_with_history
+from apps.organisation.models import UnitKind
+from apps.plans.models import (
+    OPEN_ACTIVITY_STATUSES,
+    PLAN_KIND_OF_UNIT,
+    Activity,
+    Plan,
+    PlanSection,
+    PlanState,
+    SectionTemplate,
+)
+from apps.plans.sections import ensure_standard_sections
+from styrmodell.lib.richtext import sanitise
+
+if TYPE_CHECKING:
+    from apps.accounts.models import User
+    from apps.organisation.models import Unit
+
+DECIDING_KINDS = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
+
+
+def deciding_body(unit: Unit) -> Unit:
+    """The nämnd, KS or bolag that decides the unit's plan: the unit or the nearest above."""
+    if unit.kind in DECIDING_KINDS:
+        return unit
+    return unit.get_ancestors(ascending=True).filter(kind__in=DECIDING_KINDS).first() or unit
+
+
+def _require_editor(actor: User, plan_or_unit) -> None:
+    unit = getattr(plan_or_unit, "unit", plan_or_unit)
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+
+
+def _locked(plan: Plan) -> Plan:
+    """The plan, locked for this transaction; refused if decided."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_decided:
+        raise ValidationError(_("The plan is decided and read-only. Reopen it to change it."))
+    return plan
+
+
+@transaction.atomic
+def plan_create(*, actor: User, unit: Unit, year: int, reason: str) -> Plan:
+    _require_editor(actor, unit)
+    if unit.kind not in PLAN_KIND_OF_UNIT:
+        raise ValidationError({"unit": _("This kind of unit does not write a plan.")})
+    if Plan.objects.filter(unit=unit, year=year).exists():
+        raise ValidationError(
+            {"year": _("The unit already has a plan for %(year)s.") % {"year": year}}
+        )
+    reason = require_reason(reason)
+    plan = Plan(unit=unit, year=year, kind=PLAN_KIND_OF_UNIT[unit.kind])
+    save_with_history(plan, actor=actor, reason=reason)
+    ensure_standard_sections(SectionTemplate)
+    for template in SectionTemplate.objects.filter(is_active=True):
+        save_with_history(PlanSection(plan=plan, template=template), actor=actor, reason=reason)
+    return plan
+
+
+@transaction.atomic
+def plan_copy_from_previous(*, actor: User, unit: Unit, year: int, reason: str) -> Plan:
+    """Start the year's plan from last year's: its sections, SWOT and open activities,
+    moved one year on."""
+    previous = Plan.objects.filter(unit=unit, year=year - 1).first()
+    if previous is None:
+        raise ValidationError(
+            {"year": _("There is no plan for %(year)s to copy.") % {"year": year - 1}}
+        )
+    plan = plan_create(actor=actor, unit=unit, year=year, reason=reason)
+    bodies = {s.template_id: s.body for s in previous.sections.all()}
+    for section in plan.sections.all():
+        if bodies.get(section.template_id):
+            section.body = bodies[section.template_id]
+            save_with_history(section, actor=actor, reason=reason)
+    for field in ("strengths", "weaknesses", "opportunities", "threats"):
+        setattr(plan, field, getattr(previous, field))
+    save_with_history(plan, actor=actor, reason=reason)
+    for activity in previous.activities.filter(status__in=OPEN_ACTIVITY_STATUSES):
+        copy = Activity(
+            plan=plan,
+            goal=activity.goal,
+            assignment=activity.assignment,
+            title=activity.title,
+            description=activity.description,
+            responsible=activity.responsible,
+            starts_on=_one_year_on(activity.starts_on),
+            ends_on=_one_year_on(activity.ends_on),
+            status=activity.status,
+        )
+        save_with_history(copy, actor=actor, reason=reason)
+    return plan
+
+
+def _one_year_on(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+@transaction.atomic
+def plan_section_update(
+    *, actor: User, section: PlanSection, body: str, reason: str
+) -> PlanSection:
+    _require_editor(actor, section.plan)
+    _locked(section.plan)
+    section = PlanSection.objects.select_for_update().get(pk=section.pk)
+    section.body = sanitise(body)
+    save_with_history(section, actor=actor, reason=require_reason(reason))
+    return section
+
+
+@transaction.atomic
+def plan_swot_update(
+    *,
+    actor: User,
+    plan: Plan,
+    strengths: str,
+    weaknesses: str,
+    opportunities: str,
+    threats: str,
+    reason: str,
+) -> Plan:
+    _require_editor(actor, plan)
+    plan = _locked(plan)
+    plan.strengths, plan.weaknesses = sanitise(strengths), sanitise(weaknesses)
+    plan.opportunities, plan.threats = sanitise(opportunities), sanitise(threats)
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
+
+
+ACTIVITY_FIELDS = {
+    "goal",
+    "assignment",
+    "title",
+    "description",
+    "responsible",
+    "starts_on",
+    "ends_on",
+    "status",
+}
+
+
+@transaction.atomic
+def activity_save(
+    *, actor: User, plan: Plan, reason: str, activity: Activity | None = None, **fields
+) -> Activity:
+    """Create an activity in ``plan`` or change one; it must serve a goal or an uppdrag."""
+    unknown = set(fields) - ACTIVITY_FIELDS
+    if unknown:
+        raise TypeError(f"activity_save() got unknown fields: {', '.join(sorted(unknown))}")
+    _require_editor(actor, plan)
+    plan = _locked(plan)
+    activity = activity or Activity(plan=plan)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    if activity.starts_on and activity.starts_on.year > plan.year:
+        raise ValidationError({"starts_on": _("The activity starts after the plan's year.")})
+    if activity.ends_on and activity.ends_on.year < plan.year:
+        raise ValidationError({"ends_on": _("The activity ends before the plan's year.")})
+    save_with_history(activity, actor=actor, reason=require_reason(reason))
+    return activity
+
+
+@transaction.atomic
+def plan_submit(*, actor: User, plan: Plan, reason: str) -> Plan:
+    """Utkast → inskickad: the unit hands its plan to the nämnd."""
+    _require_editor(actor, plan)
+    plan = _locked(plan)
+    if plan.state != PlanState.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted."))
+    plan.state = PlanState.SUBMITTED
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
+
+
+@transaction.atomic
+def plan_decide(
+    *, actor: User, plan: Plan, decided_on: dt.date, paragraph: str, reason: str
+) -> Plan:
+    """Inskickad → fastställd, by the nämnd (or KS, or the bolag's board) over the unit."""
+    body = deciding_body(plan.unit)
+    access_for(actor).require(access_for(actor).can_edit_for(body))
+    plan = _locked(plan)
+    if plan.state != PlanState.SUBMITTED:
+        raise ValidationError(_("Only a submitted plan can be decided."))
+    plan.state, plan.decided_on, plan.paragraph, plan.decided_by = (
+        PlanState.DECIDED,
+        decided_on,
+        (paragraph or "").strip(),
+        body,
+    )
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
+
+
+@transaction.atomic
+def plan_reopen(*, actor: User, plan: Plan, reason: str) -> Plan:
+    """Fastställd → utkast, to change a decided plan: always with a reason, recorded."""
+    body = deciding_body(plan.unit)
+    access_for(actor).require(access_for(actor).can_edit_for(body))
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.state == PlanState.DRAFT:
+        return plan
+    plan.state = PlanState.DRAFT
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
