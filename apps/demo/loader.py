@@ -7,6 +7,7 @@ Later parts of the product add their own ``load_*`` step to ``load_demo``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from django.db import transaction
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
-from apps.demo import data, goals_data
+from apps.demo import data, goals_data, plans_data
 from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
 from apps.followup.models import Assessment
@@ -36,6 +37,8 @@ from apps.organisation import services as organisation_services
 from apps.organisation.models import Municipality, Unit
 from apps.periods import services as period_services
 from apps.periods.models import PeriodState, ReportingPeriod
+from apps.plans import services as plan_services
+from apps.plans.models import Plan, PlanState
 
 
 def load_users() -> User:
@@ -478,3 +481,66 @@ def load_demo(*, log: Callable[[str], None] = lambda message: None) -> None:
     for label, step in STEPS:
         log(f"Laddar {label} …")
         step(admin)
+
+
+def load_plans(admin: User) -> None:
+    """The 2026 plans: decided ones for the bodies, a draft at a förvaltning."""
+    units = {u.ansvarskod: u for u in Unit.objects.filter(valid_to=None)}
+    own_goals: dict[int, list[Goal]] = {}
+    for goal in Goal.objects.filter(
+        first_year__lte=plans_data.YEAR, level__is_measurable=True
+    ).order_by("lft"):
+        own_goals.setdefault(goal.owner_id, []).append(goal)
+
+    def fill(plan: Plan, activities: list) -> None:
+        for section in plan.sections.select_related("template"):
+            text = plans_data.SECTIONS.get(section.template.key, "")
+            plan_services.plan_section_update(
+                actor=admin,
+                section=section,
+                body=text.format(unit=plan.unit.name),
+                reason=plans_data.REASON,
+            )
+        plan_services.plan_swot_update(
+            actor=admin, plan=plan, reason=plans_data.REASON, **plans_data.SWOT
+        )
+        goals = own_goals.get(plan.unit_id) or own_goals.get(plan.unit.parent_id) or []
+        for index, (title, responsible, start, end, status) in enumerate(activities):
+            plan_services.activity_save(
+                actor=admin,
+                plan=plan,
+                reason=plans_data.REASON,
+                title=title,
+                responsible=responsible,
+                starts_on=dt.date.fromisoformat(start),
+                ends_on=dt.date.fromisoformat(end),
+                status=status,
+                goal=goals[index % len(goals)] if goals else None,
+            )
+
+    for code, (decided_on, paragraph, activities) in plans_data.DECIDED.items():
+        if Plan.objects.filter(unit=units[code], year=plans_data.YEAR).exists():
+            continue
+        plan = plan_services.plan_create(
+            actor=admin, unit=units[code], year=plans_data.YEAR, reason=plans_data.REASON
+        )
+        fill(plan, activities)
+        plan_services.plan_submit(actor=admin, plan=plan, reason=plans_data.REASON)
+        plan_services.plan_decide(
+            actor=admin,
+            plan=plan,
+            decided_on=decided_on,
+            paragraph=paragraph,
+            reason=plans_data.REASON,
+        )
+    for code, activities in plans_data.DRAFT.items():
+        if Plan.objects.filter(unit=units[code], year=plans_data.YEAR).exists():
+            continue
+        plan = plan_services.plan_create(
+            actor=admin, unit=units[code], year=plans_data.YEAR, reason=plans_data.REASON
+        )
+        fill(plan, activities)
+    assert not Plan.objects.filter(state=PlanState.SUBMITTED, year=plans_data.YEAR).exists()
+
+
+STEPS.append(("planerna", load_plans))

@@ -1,0 +1,74 @@
+"""Exempelkommun's plans for 2026: one decided plan per nämnd, KS and bolag, and a
+verksamhetsplan in progress at Barn- och utbildningsförvaltningen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+YEAR = 2026
+
+# ansvarskod: (decision date, §, activities: (title, responsible, start, end, status))
+DECIDED = {
+    "1000": (dt.date(2026, 1, 20), "§ 8", [
+        ("Införa gemensam e-tjänsteplattform", "Digitaliseringschef", "2026-02-01", "2026-11-30", "started"),
+        ("Chefsprogram i tillitsbaserat ledarskap", "HR-chef", "2026-03-01", "2026-12-15", "started"),
+        ("Näringslivsdialoger med 40 företag", "Näringslivschef", "2026-01-15", "2026-10-31", "started"),
+    ]),
+    "2000": (dt.date(2026, 1, 28), "§ 5", [
+        ("Läsfrämjande insats i årskurs 1–3", "Rektor Norrskolan", "2026-01-10", "2026-06-15", "done"),
+        ("Tidiga insatser med elevhälsan i förskoleklass", "Elevhälsochef", "2026-02-01", "2026-12-18", "started"),
+        ("Trygghetsvandringar på alla skolor", "Verksamhetschef grundskola", "2026-03-01", "2026-10-30", "delayed"),
+    ]),
+    "3000": (dt.date(2026, 1, 27), "§ 11", [
+        ("Kontinuitet i hemtjänsten: fasta team", "Enhetschef hemtjänst", "2026-01-15", "2026-09-30", "started"),
+        ("Samordnad individuell plan inom IFO", "Verksamhetschef IFO", "2026-02-01", "2026-12-31", "not_started"),
+        ("Heltid som norm i äldreomsorgen", "Verksamhetschef äldreomsorg", "2026-01-01", "2026-12-31", "started"),
+    ]),
+    "4000": (dt.date(2026, 1, 22), "§ 4", [
+        ("Meröppet bibliotek i Centralorten", "Bibliotekschef", "2026-02-01", "2026-05-31", "done"),
+        ("Lovaktiviteter för barn och unga", "Fritidschef", "2026-03-01", "2026-08-31", "started"),
+    ]),
+    "5000": (dt.date(2026, 1, 21), "§ 9", [
+        ("Detaljplan för bostäder i Södra Ängen", "Planchef", "2026-01-15", "2026-12-15", "started"),
+        ("Energieffektivisering av kommunens lokaler", "Fastighetschef", "2026-02-01", "2026-11-30", "delayed"),
+    ]),
+    "6000": (dt.date(2026, 1, 26), "§ 3", [
+        ("Kortare handläggningstid för bygglov", "Bygglovschef", "2026-01-15", "2026-10-31", "started"),
+        ("Tillsynsplan för livsmedel och miljö", "Miljöchef", "2026-01-10", "2026-12-31", "started"),
+    ]),
+    "7000": (dt.date(2026, 1, 29), "§ 6", [
+        ("Förnyelse av ledningsnätet etapp 2", "VA-chef", "2026-03-01", "2026-11-30", "started"),
+        ("Matsvinnsmätning i alla kök", "Kostchef", "2026-01-15", "2026-06-15", "done"),
+    ]),
+    "7500": (dt.date(2026, 2, 3), "§ 2", [
+        ("Rekrytering och utbildning av röstmottagare", "Valsamordnare", "2026-02-01", "2026-08-31", "done"),
+    ]),
+    "8100": (dt.date(2026, 1, 30), "§ 4", [
+        ("Renovering av 48 lägenheter på Lindvägen", "Fastighetsförvaltare", "2026-03-01", "2026-12-15", "started"),
+    ]),
+    "8200": (dt.date(2026, 1, 30), "§ 5", [
+        ("Solcellsanläggning på värmeverket", "Driftchef", "2026-04-01", "2026-10-31", "started"),
+    ]),
+}  # fmt: skip
+
+DRAFT = {
+    "2100": [
+        ("Kompetensutveckling i språkutvecklande arbetssätt", "Utvecklingsledare", "2026-02-01", "2026-12-15", "started"),
+    ],
+}  # fmt: skip
+
+SECTIONS = {
+    "verksamhetsbeskrivning": "{unit} ansvarar för sitt uppdrag enligt reglemente, ägardirektiv "
+    "och lagstiftning. Planen beskriver hur uppdraget och fullmäktiges mål omsätts i år.",
+    "omvarldsanalys": "Demografin förändras: fler äldre och färre i arbetsför ålder. "
+    "Kompetensförsörjning, digitalisering och skärpta ekonomiska förutsättningar präglar året.",
+    "nulagesanalys": "Måluppfyllelsen förbättrades under 2025 men flera indikatorer ligger "
+    "fortfarande under målvärdet. Analysen pekar på behov av tidiga och samordnade insatser.",
+}
+SWOT = {
+    "strengths": "Engagerade medarbetare och god samverkan mellan förvaltningarna.",
+    "weaknesses": "Svårt att rekrytera till vissa yrken; hög sjukfrånvaro i delar av verksamheten.",
+    "opportunities": "Digitala arbetssätt och samarbete med föreningslivet och regionen.",
+    "threats": "Ökade kostnader och osäker skatteprognos.",
+}
+REASON = "Demodata för Exempelkommun"
