@@ -417,12 +417,42 @@ def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None
 DONE_IN_OPEN_PERIOD = {"1000", "2000", "4000", "7000", "2100"}
 
 
+CONTRIBUTION_TEXT = {
+    "met": "Nämndens insatser under perioden har bidragit till att målet nås.",
+    "partly": "Nämnden bidrar till målet, men effekten syns ännu bara delvis i indikatorerna.",
+    "not_met": "Nämndens bidrag räcker inte än; åtgärder har beslutats och följs upp nästa period.",
+}
+
+
 def _mark_done(admin: User, period: ReportingPeriod, *, everyone: bool) -> None:
+    """Units that are done have assessed everything they report, including their
+    contribution to the KF goals above their own (the roll-up on a KF goal's page)."""
     for unit, _goals, _assessed in followup_selectors.reporting_units(period):
-        if everyone or unit.ansvarskod in DONE_IN_OPEN_PERIOD:
-            followup_services.completion_mark(
-                actor=admin, unit=unit, period=period, reason=data.REASON
+        if not (everyone or unit.ansvarskod in DONE_IN_OPEN_PERIOD):
+            continue
+        followup = followup_selectors.unit_followup(unit=unit, period=period)
+        owners = {
+            a.goal_id: a.status
+            for a in Assessment.objects.filter(
+                period=period, goal__in=[e.goal for e in followup.goals]
             )
+            if a.unit_id == a.goal.owner_id
+        }
+        for entry in followup.goals:
+            if entry.assessment is None:
+                status = owners.get(entry.goal.pk, "partly")
+                if status == "not_assessed":
+                    status = "partly"
+                followup_services.assessment_save(
+                    actor=admin,
+                    goal=entry.goal,
+                    period=period,
+                    unit=unit,
+                    status=status,
+                    analysis=CONTRIBUTION_TEXT[status],
+                    reason=data.REASON,
+                )
+        followup_services.completion_mark(actor=admin, unit=unit, period=period, reason=data.REASON)
 
 
 def load_followup(admin: User) -> None:
