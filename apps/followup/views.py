@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -85,6 +85,14 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
     }
 
 
+def _action_pk(action: str, prefix: str) -> int:
+    """The id in an action like "goal-12"; anything else is not a page that exists."""
+    raw = action.removeprefix(prefix)
+    if not raw.isdigit():
+        raise Http404
+    return int(raw)
+
+
 @login_required
 def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """The main screen for staff: a unit's follow-up for one period."""
@@ -102,7 +110,11 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         action = request.POST.get("action", "")
         try:
             if action.startswith("goal-"):
-                goal = get_object_or_404(Goal, pk=int(action.removeprefix("goal-")))
+                goal = get_object_or_404(Goal, pk=_action_pk(action, "goal-"))
+                if goal.pk not in {
+                    e.goal.pk for e in selectors.unit_followup(unit=unit, period=period).goals
+                }:
+                    raise Http404
                 form = AssessmentForm(request.POST, prefix=f"g{goal.pk}")
                 bound[("goal", goal.pk)] = form
                 if form.is_valid():
@@ -130,7 +142,12 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                         messages.success(request, _("The assessment was saved."))
                         return redirect(f"{page}#goal-{goal.pk}")
             elif action.startswith("indicator-"):
-                indicator = get_object_or_404(Indicator, pk=int(action.removeprefix("indicator-")))
+                indicator = get_object_or_404(Indicator, pk=_action_pk(action, "indicator-"))
+                if indicator.pk not in {
+                    e.link.indicator_id
+                    for e in selectors.unit_followup(unit=unit, period=period).indicators
+                }:
+                    raise Http404
                 form = IndicatorValueForm(
                     request.POST, prefix=f"i{indicator.pk}", by_sex=indicator.by_sex
                 )
