@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import SwedishDecimalField
-from apps.followup.models import GoalStatus
+from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.followup.models import GoalStatus, MeasureStatus
 
 
 class AssessmentForm(forms.Form):
@@ -33,3 +33,36 @@ class IndicatorValueForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not by_sex:
             del self.fields["women"], self.fields["men"]
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MeasureForm(forms.Form):
+    what = forms.CharField(label=_("Measure"), max_length=300)
+    who = forms.CharField(label=_("Responsible"), max_length=120)
+    due_on = forms.DateField(label=_("By when"), widget=DATE)
+
+
+class ActionPlanDecideForm(forms.Form):
+    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
+    change_reason = ReasonField()
+
+
+class MeasureFollowupForm(forms.Form):
+    period = forms.ModelChoiceField(queryset=None, label=_("Period"))
+    status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        from apps.periods.models import ReportingPeriod
+
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(
+            pk__in=[p.pk for p in periods]
+        )
+        if len(periods) == 1:
+            self.fields["period"].initial = periods[0]

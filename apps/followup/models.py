@@ -67,3 +67,103 @@ class UnitCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.period}"
+
+
+class ActionPlanCause(models.TextChoices):
+    GOAL_NOT_MET = "goal_not_met", _("A goal is not met")
+    DEFICIT = "deficit", _("A forecast deficit")
+
+
+class ActionPlan(models.Model):
+    """An åtgärdsplan: measures a unit decides when a goal is not met or a deficit looms."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        on_delete=models.PROTECT,
+        related_name="action_plans",
+        verbose_name=_("unit"),
+    )
+    period = models.ForeignKey(
+        "periods.ReportingPeriod",
+        on_delete=models.PROTECT,
+        related_name="action_plans",
+        verbose_name=_("raised in period"),
+    )
+    goal = models.ForeignKey(
+        "goals.Goal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_plans",
+        verbose_name=_("goal"),
+    )
+    cause = models.CharField(_("cause"), max_length=20, choices=ActionPlanCause.choices)
+    description = models.TextField(_("what has gone wrong"))
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    paragraph = models.CharField(_("paragraph"), max_length=20, blank=True)
+    decided_by = models.ForeignKey(
+        "organisation.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_action_plans",
+        verbose_name=_("decided by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["-period__ends_on", "unit__lft"]
+
+    def __str__(self) -> str:
+        subject = self.goal.title if self.goal_id else self.get_cause_display()
+        return f"{self.unit}: {subject}"
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    STARTED = "started", _("Started")
+    DONE = "done", _("Done")
+    DELAYED = "delayed", _("Delayed")
+
+
+class Measure(models.Model):
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="measures")
+    what = models.CharField(_("measure"), max_length=300)
+    who = models.CharField(_("responsible"), max_length=120)
+    due_on = models.DateField(_("by when"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class MeasureFollowup(models.Model):
+    """How a measure stands in a later period."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="followups")
+    period = models.ForeignKey(
+        "periods.ReportingPeriod",
+        on_delete=models.PROTECT,
+        related_name="measure_followups",
+        verbose_name=_("period"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("follow-up of a measure")
+        verbose_name_plural = _("follow-ups of measures")
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "period"], name="one_followup_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure} – {self.period}: {self.get_status_display()}"

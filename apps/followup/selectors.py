@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q
 
 from apps.accounts.access import UserAccess
-from apps.followup.models import Assessment, UnitCompletion
+from apps.followup.models import ActionPlan, Assessment, UnitCompletion
 from apps.goals.models import Goal, GoalIndicator, IndicatorValue
 from apps.goals.selectors import goals_in_year
 from apps.goals.services import active_model
@@ -20,6 +20,11 @@ class GoalEntry:
     goal: Goal
     assessment: Assessment | None
     contributes: bool  # a KF goal the unit reports its contribution to
+    action_plans: list[ActionPlan] = field(default_factory=list)
+
+    @property
+    def needs_action_plan(self) -> bool:
+        return bool(self.assessment and self.assessment.status == "not_met")
 
 
 @dataclass
@@ -88,10 +93,16 @@ def unit_followup(*, unit: Unit, period: ReportingPeriod) -> UnitFollowup:
         v.indicator_id: v
         for v in IndicatorValue.objects.filter(period=period, unit=unit, indicator_id__in=seen)
     }
+    plans: dict[int, list[ActionPlan]] = {}
+    for plan in ActionPlan.objects.filter(unit=unit, goal__in=goals).order_by("pk"):
+        plans.setdefault(plan.goal_id, []).append(plan)
     return UnitFollowup(
         unit=unit,
         period=period,
-        goals=[GoalEntry(g, assessments.get(g.pk), g.owner_id != unit.pk) for g in goals],
+        goals=[
+            GoalEntry(g, assessments.get(g.pk), g.owner_id != unit.pk, plans.get(g.pk, []))
+            for g in goals
+        ],
         indicators=[IndicatorEntry(link, values.get(link.indicator_id)) for link in unique_links],
         completion=UnitCompletion.objects.filter(unit=unit, period=period)
         .select_related("marked_by")

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
-from apps.followup.models import Assessment, GoalStatus, UnitCompletion
+from apps.followup.models import (
+    ActionPlan,
+    ActionPlanCause,
+    Assessment,
+    GoalStatus,
+    Measure,
+    MeasureFollowup,
+    UnitCompletion,
+)
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_open
 
@@ -94,3 +102,96 @@ def completion_unmark(*, actor: User, unit: Unit, period: ReportingPeriod, reaso
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         delete_with_history(completion, actor=actor, reason=require_reason(reason))
+
+
+# --- Åtgärdsplaner ------------------------------------------------------------------------
+
+
+def _deciding_body(unit: Unit) -> Unit:
+    from apps.plans.services import deciding_body
+
+    return deciding_body(unit)
+
+
+@transaction.atomic
+def action_plan_create(
+    *,
+    actor: User,
+    unit: Unit,
+    period: ReportingPeriod,
+    cause: str,
+    description: str,
+    goal: Goal | None = None,
+    reason: str,
+) -> ActionPlan:
+    """Raise an åtgärdsplan in an open period, for a goal reported ej uppfyllt (or a deficit)."""
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    require_open(period)
+    if cause == ActionPlanCause.GOAL_NOT_MET:
+        if goal is None:
+            raise ValidationError({"goal": _("Name the goal that is not met.")})
+        reported = Assessment.objects.filter(goal=goal, period=period, unit=unit).first()
+        if reported is None or reported.status != GoalStatus.NOT_MET:
+            raise ValidationError(
+                {"goal": _("An action plan for a goal follows an assessment of ej uppfyllt.")}
+            )
+    plan = ActionPlan(unit=unit, period=period, goal=goal, cause=cause, description=description)
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
+
+
+@transaction.atomic
+def measure_add(
+    *, actor: User, action_plan: ActionPlan, what: str, who: str, due_on, reason: str
+) -> Measure:
+    access_for(actor).require(access_for(actor).can_edit_for(action_plan.unit))
+    if action_plan.decided_on:
+        raise ValidationError(_("The action plan is decided; its measures are fixed."))
+    measure = Measure(action_plan=action_plan, what=what, who=who, due_on=due_on)
+    save_with_history(measure, actor=actor, reason=require_reason(reason))
+    return measure
+
+
+@transaction.atomic
+def action_plan_decide(
+    *, actor: User, action_plan: ActionPlan, decided_on, paragraph: str, reason: str
+) -> ActionPlan:
+    """The nämnd decides the plan at the meeting where the report is presented."""
+    body = _deciding_body(action_plan.unit)
+    access_for(actor).require(access_for(actor).can_edit_for(body))
+    action_plan = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
+    if action_plan.decided_on:
+        raise ValidationError(_("The action plan is already decided."))
+    if not action_plan.measures.exists():
+        raise ValidationError(_("An action plan needs at least one measure before it is decided."))
+    action_plan.decided_on, action_plan.paragraph = decided_on, (paragraph or "").strip()
+    action_plan.decided_by = body
+    if not action_plan.paragraph:
+        raise ValidationError({"paragraph": _("Write the paragraph as § 123.")})
+    save_with_history(action_plan, actor=actor, reason=require_reason(reason))
+    return action_plan
+
+
+@transaction.atomic
+def measure_follow_up(
+    *,
+    actor: User,
+    measure: Measure,
+    period: ReportingPeriod,
+    status: str,
+    comment: str,
+    reason: str,
+) -> MeasureFollowup:
+    """How a measure stands in a later, open period."""
+    access_for(actor).require(access_for(actor).can_edit_for(measure.action_plan.unit))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    require_open(period)
+    if period.ends_on < measure.action_plan.period.ends_on:
+        raise ValidationError(
+            {"period": _("Follow a measure up in the period it was raised or later.")}
+        )
+    followup = MeasureFollowup.objects.filter(measure=measure, period=period).first()
+    followup = followup or MeasureFollowup(measure=measure, period=period)
+    followup.status, followup.comment = status, comment
+    save_with_history(followup, actor=actor, reason=require_reason(reason))
+    return followup

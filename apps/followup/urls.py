@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.todo, name="todo"),
     path("<int:period_pk>/", views.overview, name="overview"),
     path("<int:period_pk>/enhet/<int:unit_pk>/", views.entry, name="entry"),
+    path("atgardsplan/<int:pk>/", views.action_plan, name="action_plan"),
 ]

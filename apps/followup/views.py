@@ -11,11 +11,19 @@ from django.utils.translation import gettext as _
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.followup import selectors, services
-from apps.followup.forms import AssessmentForm, IndicatorValueForm
+from apps.followup.forms import (
+    ActionPlanDecideForm,
+    AssessmentForm,
+    IndicatorValueForm,
+    MeasureFollowupForm,
+    MeasureForm,
+)
+from apps.followup.models import ActionPlan, ActionPlanCause, Assessment, Measure
 from apps.goals.models import Goal, Indicator
 from apps.goals.services import indicator_value_set
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
+from apps.plans.services import deciding_body
 
 
 @login_required
@@ -171,6 +179,19 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                     else:
                         messages.success(request, _("The value was saved."))
                         return redirect(f"{page}#indicator-{indicator.pk}")
+            elif action.startswith("actionplan-"):
+                goal = get_object_or_404(Goal, pk=_action_pk(action, "actionplan-"))
+                assessment = Assessment.objects.filter(goal=goal, period=period, unit=unit).first()
+                plan = services.action_plan_create(
+                    actor=request.user,
+                    unit=unit,
+                    period=period,
+                    goal=goal,
+                    cause=ActionPlanCause.GOAL_NOT_MET,
+                    description=assessment.analysis if assessment else "",
+                    reason=_("Goal reported as not met"),
+                )
+                return redirect("followup:action_plan", pk=plan.pk)
             elif action == "done":
                 services.completion_mark(
                     actor=request.user,
@@ -191,6 +212,9 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         except PermissionDenied as refusal:
             messages.error(request, str(refusal) or _("You cannot write here."))
             return redirect(page)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(page)
     return render(
         request,
         "followup/entry.html",
@@ -199,5 +223,97 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "unit": unit,
             "can_write": can_write and period.state == "open",
             **_entry_context(unit, period, bound),
+        },
+    )
+
+
+@login_required
+def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """An åtgärdsplan: its measures, the nämnd's decision, and each measure's follow-up."""
+    plan = get_object_or_404(
+        ActionPlan.objects.select_related("unit", "period", "goal__level", "decided_by"), pk=pk
+    )
+    access = access_for(request.user)
+    access.require(access.can_read)
+    can_write = access.can_edit_for(plan.unit)
+    can_decide = access.can_edit_for(deciding_body(plan.unit)) and not plan.decided_on
+    open_periods = list(
+        ReportingPeriod.objects.filter(state="open", ends_on__gte=plan.period.ends_on).order_by(
+            "ends_on"
+        )
+    )
+    measure_form = MeasureForm(prefix="m")
+    decide_form = ActionPlanDecideForm(prefix="d")
+    followup_forms = {}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "measure":
+                measure_form = MeasureForm(request.POST, prefix="m")
+                if measure_form.is_valid():
+                    services.measure_add(
+                        actor=request.user,
+                        action_plan=plan,
+                        reason=_("Measure added"),
+                        **measure_form.cleaned_data,
+                    )
+                    return redirect(request.path)
+            elif action == "decide":
+                decide_form = ActionPlanDecideForm(request.POST, prefix="d")
+                if decide_form.is_valid():
+                    services.action_plan_decide(
+                        actor=request.user,
+                        action_plan=plan,
+                        decided_on=decide_form.cleaned_data["decided_on"],
+                        paragraph=decide_form.cleaned_data["paragraph"],
+                        reason=decide_form.cleaned_data["change_reason"],
+                    )
+                    messages.success(request, _("The action plan was decided."))
+                    return redirect(request.path)
+            elif action.startswith("followup-"):
+                measure = get_object_or_404(
+                    Measure, pk=_action_pk(action, "followup-"), action_plan=plan
+                )
+                form = MeasureFollowupForm(
+                    request.POST, prefix=f"f{measure.pk}", periods=open_periods
+                )
+                followup_forms[measure.pk] = form
+                if form.is_valid():
+                    services.measure_follow_up(
+                        actor=request.user,
+                        measure=measure,
+                        period=form.cleaned_data["period"],
+                        status=form.cleaned_data["status"],
+                        comment=form.cleaned_data["comment"],
+                        reason=_("Measure followed up"),
+                    )
+                    messages.success(request, _("The follow-up was saved."))
+                    return redirect(request.path)
+        except ValidationError as error:
+            target = decide_form if action == "decide" else measure_form
+            add_service_errors(target, error)
+        except PermissionDenied:
+            raise
+    measures = list(plan.measures.prefetch_related("followups__period"))
+    rows = [
+        (
+            m,
+            followup_forms.get(m.pk)
+            or MeasureFollowupForm(prefix=f"f{m.pk}", periods=open_periods),
+        )
+        for m in measures
+    ]
+    return render(
+        request,
+        "followup/action_plan.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "can_write": can_write,
+            "can_decide": can_decide,
+            "can_follow_up": can_write and bool(open_periods),
+            "measure_form": measure_form,
+            "decide_form": decide_form,
+            "body": deciding_body(plan.unit),
         },
     )
