@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "apps.goals",
     "apps.followup",
     "apps.plans",
+    "apps.trust",
     "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

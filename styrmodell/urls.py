@@ -21,5 +21,6 @@ urlpatterns = [
     path("perioder/", include("apps.periods.urls")),
     path("uppfoljning/", include("apps.followup.urls")),
     path("planer/", include("apps.plans.urls")),
+    path("tillit/", include("apps.trust.urls")),
     path("admin/", admin_site.urls),
 ]

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
 from apps.demo import data, goals_data, plans_data
 from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
-from apps.followup.models import Assessment
+from apps.followup.models import ActionPlan, Assessment
 from apps.goals import services as goal_services
 from apps.goals.models import (
     Assignment,
@@ -39,6 +40,8 @@ from apps.periods import services as period_services
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans import services as plan_services
 from apps.plans.models import Plan, PlanState
+from apps.trust import services as trust_services
+from apps.trust.models import StatusReport, TrustDialogue
 
 
 def load_users() -> User:
@@ -574,3 +577,96 @@ def load_plans(admin: User) -> None:
 
 
 STEPS.append(("planerna", load_plans))
+
+
+def load_action_plans(admin: User) -> None:
+    """Åtgärdsplaner for the goals reported ej uppfyllt in the open tertial, with measures,
+    the nämnd's decision and a first follow-up."""
+    period = ReportingPeriod.objects.filter(
+        year=2026, name="Tertial 2", state=PeriodState.OPEN
+    ).first()
+    if period is None:
+        return
+    not_met = Assessment.objects.filter(
+        period=period, status="not_met", goal__owner_id=F("unit_id")
+    ).select_related("goal", "unit")
+    for assessment in not_met.order_by("goal__lft")[:3]:
+        if ActionPlan.objects.filter(
+            unit=assessment.unit, period=period, goal=assessment.goal
+        ).exists():
+            continue
+        plan = followup_services.action_plan_create(
+            actor=admin,
+            unit=assessment.unit,
+            period=period,
+            goal=assessment.goal,
+            cause="goal_not_met",
+            description=assessment.analysis,
+            reason=data.REASON,
+        )
+        for what, who, due in plans_data.ACTION_PLAN_MEASURES:
+            measure = followup_services.measure_add(
+                actor=admin,
+                action_plan=plan,
+                what=what,
+                who=who,
+                due_on=dt.date.fromisoformat(due),
+                reason=data.REASON,
+            )
+            followup_services.measure_follow_up(
+                actor=admin,
+                measure=measure,
+                period=period,
+                status="started",
+                comment="Arbetet har kommit igång.",
+                reason=data.REASON,
+            )
+        followup_services.action_plan_decide(
+            actor=admin,
+            action_plan=plan,
+            decided_on=dt.date(2026, 10, 21),
+            paragraph="§ 92",
+            reason=data.REASON,
+        )
+
+
+def load_trust(admin: User) -> None:
+    """A few tillitsdialoger and nulägesbeskrivningar for 2026."""
+    units = {u.ansvarskod: u for u in Unit.objects.filter(valid_to=None)}
+    for kind, held_on, codes, participants, topics, conclusions, follow_ups in plans_data.DIALOGUES:
+        day = dt.date.fromisoformat(held_on)
+        if TrustDialogue.objects.filter(kind=kind, held_on=day).exists():
+            continue
+        trust_services.dialogue_record(
+            actor=admin,
+            kind=kind,
+            held_on=day,
+            units=[units[c] for c in codes],
+            participants=participants,
+            topics=topics,
+            conclusions=conclusions,
+            follow_ups=follow_ups,
+            reason=data.REASON,
+        )
+    for code, (
+        operations,
+        environment,
+        current_state,
+        proposed,
+    ) in plans_data.STATUS_REPORTS.items():
+        if StatusReport.objects.filter(unit=units[code], year=2026).exists():
+            continue
+        trust_services.status_report_save(
+            actor=admin,
+            unit=units[code],
+            year=2026,
+            operations=operations,
+            environment=environment,
+            current_state=current_state,
+            proposed_goals=proposed,
+            reason=data.REASON,
+        )
+
+
+STEPS.append(("åtgärdsplanerna", load_action_plans))
+STEPS.append(("tillitsdialogerna", load_trust))

@@ -72,3 +72,42 @@ SWOT = {
     "threats": "Ökade kostnader och osäker skatteprognos.",
 }
 REASON = "Demodata för Exempelkommun"
+
+# Åtgärdsplaner raised in the open tertial for goals their owners report as ej uppfyllt.
+ACTION_PLAN_MEASURES = [
+    (
+        "Riktade insatser i de verksamheter där utfallet avviker mest",
+        "Förvaltningschef",
+        "2026-12-15",
+    ),
+    ("Månatlig uppföljning i ledningsgruppen till årets slut", "Controller", "2026-12-31"),
+]
+
+DIALOGUES = [
+    ("oversight", "2026-03-12", ["1000", "2000"],
+     "KS presidium, BUN presidium, kommundirektör, förvaltningschef BUF",
+     "Skolresultat och trygghet; behovet av tidiga insatser.",
+     "Samsyn om att elevhälsan ska förstärkas i förskoleklass.",
+     "BUN återkommer med plan för elevhälsan i delårsrapporten."),
+    ("between", "2026-05-20", ["2100", "3100"],
+     "Förvaltningschefer och verksamhetschefer BUF och SOF",
+     "Barn i familjer med försörjningsstöd; samordnad individuell plan.",
+     "Gemensamt arbetssätt för SIP ska prövas i två skolområden.",
+     "Uppföljning i oktober."),
+    ("within", "2026-09-02", ["3000"],
+     "Socialnämndens ledamöter, socialchef, verksamhetschefer",
+     "Kontinuitet i hemtjänsten och heltid som norm.",
+     "Fasta team har minskat antalet personal per brukare.",
+     "Fortsatt mätning av kontinuitet varje månad."),
+]  # fmt: skip
+
+STATUS_REPORTS = {
+    "1000": ("Kommunstyrelsen leder och samordnar kommunens verksamhet och har uppsikt över nämnder och bolag.",
+             "Demografin förändras snabbt; kompetensförsörjningen är den största utmaningen.",
+             "De flesta mål når delvis målvärdena; ekonomin är ansträngd.",
+             "Föreslår ett mål om att fler ska ha heltidsanställning 2027."),
+    "2000": ("Nämnden ansvarar för förskola, grundskola, gymnasium och vuxenutbildning.",
+             "Färre barn i förskoleåldern men fler elever i gymnasiet de närmaste åren.",
+             "Behörigheten ökar men tryggheten i skolan har minskat.",
+             "Föreslår ett mål om trygghet i skolan med elevenkäten som indikator."),
+}  # fmt: skip

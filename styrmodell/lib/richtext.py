@@ -20,7 +20,11 @@ def sanitise(html: str) -> str:
     text = (html or "").strip()
     if text and not _MARKUP.search(text):
         paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-        text = "".join(f"<p>{nh3.clean_text(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+        # Break lines before escaping: clean_text turns a newline into "&#10;".
+        text = "".join(
+            "<p>" + "<br>".join(nh3.clean_text(line) for line in p.split("\n")) + "</p>"
+            for p in paragraphs
+        )
         return nh3.clean(text, tags=ALLOWED_TAGS)
     return nh3.clean(
         text,

@@ -1,0 +1,63 @@
+"""Tillitsbaserad styrning (Ale, Alvesta, Vadstena): the yearly nulägesbeskrivning of each
+nämnd and bolag, and the record of tillitsdialoger."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class StatusReport(models.Model):
+    """Nulägesbeskrivning: the mission made concrete, the world around, the state of things,
+    and the goals the nämnd proposes for the next period because of it."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        on_delete=models.PROTECT,
+        related_name="status_reports",
+        verbose_name=_("unit"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    operations = models.TextField(_("description of operations"), blank=True)
+    environment = models.TextField(_("analysis of the world around"), blank=True)
+    current_state = models.TextField(_("analysis of the current state"), blank=True)
+    proposed_goals = models.TextField(_("proposed goals for the next period"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_status_report_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}"
+
+
+class DialogueKind(models.TextChoices):
+    WITHIN = "within", _("Within the committee or company")
+    BETWEEN = "between", _("Between sectors or companies")
+    OVERSIGHT = "oversight", _("The executive board with a committee")
+
+
+class TrustDialogue(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
+    held_on = models.DateField(_("date"))
+    units = models.ManyToManyField(
+        "organisation.Unit", related_name="trust_dialogues", verbose_name=_("units")
+    )
+    participants = models.TextField(_("participants"))
+    topics = models.TextField(_("topics"))
+    conclusions = models.TextField(_("conclusions"), blank=True)
+    follow_ups = models.TextField(_("follow-ups"), blank=True)
+    history = HistoricalRecords(m2m_fields=[units])
+
+    class Meta:
+        verbose_name = _("trust dialogue")
+        verbose_name_plural = _("trust dialogues")
+        ordering = ["-held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from apps.organisation.models import Unit
+from apps.trust.models import StatusReport, TrustDialogue
+from apps.trust.services import REPORTING_KINDS
+
+
+def trust_overview(year: int) -> dict:
+    """The year's nulägesbeskrivningar per reporting unit and its dialogues: three queries."""
+    units = list(
+        Unit.objects.filter(kind__in=REPORTING_KINDS, valid_to__isnull=True).order_by(
+            "tree_id", "lft"
+        )
+    )
+    reports = {r.unit_id: r for r in StatusReport.objects.filter(year=year)}
+    dialogues = list(TrustDialogue.objects.filter(held_on__year=year).prefetch_related("units"))
+    return {
+        "reports": [(unit, reports.get(unit.pk)) for unit in units],
+        "dialogues": dialogues,
+    }

@@ -1,0 +1,85 @@
+"""Writes of trust-based steering: the unit's editors write its nulägesbeskrivning; a
+dialogue is recorded by an editor of one of its units (or an administrator)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.history import require_reason, save_with_history
+from apps.organisation.models import UnitKind
+from apps.trust.models import DialogueKind, StatusReport, TrustDialogue
+from styrmodell.lib.richtext import sanitise
+
+if TYPE_CHECKING:
+    from apps.accounts.models import User
+    from apps.organisation.models import Unit
+
+REPORTING_KINDS = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
+STATUS_REPORT_FIELDS = ("operations", "environment", "current_state", "proposed_goals")
+
+
+@transaction.atomic
+def status_report_save(*, actor: User, unit: Unit, year: int, reason: str, **texts) -> StatusReport:
+    """Create or change ``unit``'s nulägesbeskrivning for ``year``."""
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    if unit.kind not in REPORTING_KINDS:
+        raise ValidationError(
+            {"unit": _("A status report is written by a committee or a company.")}
+        )
+    unknown = set(texts) - set(STATUS_REPORT_FIELDS)
+    if unknown:
+        raise TypeError(f"status_report_save() got unknown fields: {', '.join(sorted(unknown))}")
+    report = StatusReport.objects.select_for_update().filter(
+        unit=unit, year=year
+    ).first() or StatusReport(unit=unit, year=year)
+    for name, value in texts.items():
+        setattr(report, name, sanitise(value))
+    save_with_history(report, actor=actor, reason=require_reason(reason))
+    return report
+
+
+@transaction.atomic
+def dialogue_record(
+    *,
+    actor: User,
+    kind: str,
+    held_on: dt.date,
+    units: Iterable[Unit],
+    participants: str,
+    topics: str,
+    conclusions: str = "",
+    follow_ups: str = "",
+    dialogue: TrustDialogue | None = None,
+    reason: str,
+) -> TrustDialogue:
+    units = list(units)
+    access = access_for(actor)
+    access.require(access.is_administrator or any(access.can_edit_for(u) for u in units))
+    if not units:
+        raise ValidationError({"units": _("Name the units that took part.")})
+    if kind == DialogueKind.BETWEEN and len(units) < 2:
+        raise ValidationError(
+            {"units": _("A dialogue between sectors or companies has two units or more.")}
+        )
+    if kind == DialogueKind.OVERSIGHT and not any(
+        u.kind == UnitKind.EXECUTIVE_BOARD for u in units
+    ):
+        raise ValidationError(
+            {"units": _("A dialogue of the executive board includes the executive board.")}
+        )
+    dialogue = dialogue or TrustDialogue()
+    dialogue.kind, dialogue.held_on = kind, held_on
+    dialogue.participants, dialogue.topics = participants, topics
+    dialogue.conclusions, dialogue.follow_ups = conclusions, follow_ups
+    reason = require_reason(reason)
+    save_with_history(dialogue, actor=actor, reason=reason)
+    dialogue._history_user, dialogue._change_reason = actor, reason
+    dialogue.units.set(units)
+    return dialogue

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.forms import add_service_errors
+from apps.core.views import form_page
+from apps.organisation.models import Unit
+from apps.trust import selectors, services
+from apps.trust.forms import DialogueForm, StatusReportForm
+from apps.trust.models import StatusReport, TrustDialogue
+
+
+def _year(request: HttpRequest) -> int:
+    raw = request.GET.get("ar", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """The year's nulägesbeskrivningar and tillitsdialoger, collected for the report to KF."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    year = _year(request)
+    return render(
+        request,
+        "trust/overview.html",
+        {
+            "year": year,
+            "years": range(year - 2, year + 3),
+            **selectors.trust_overview(year),
+            "can_record": access.is_administrator or bool(access.editor_units()),
+        },
+    )
+
+
+@login_required
+def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    access = access_for(request.user)
+    access.require(access.can_read)
+    year = _year(request)
+    report = StatusReport.objects.filter(unit=unit, year=year).first()
+    if not access.can_edit_for(unit):
+        return render(
+            request, "trust/status_report.html", {"unit": unit, "year": year, "report": report}
+        )
+    initial = {f: getattr(report, f) for f in services.STATUS_REPORT_FIELDS} if report else {}
+    form = StatusReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("change_reason")
+        try:
+            services.status_report_save(
+                actor=request.user, unit=unit, year=year, reason=reason, **data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The status report was saved."))
+            return redirect(f"{reverse('trust:overview')}?ar={year}")
+    return form_page(
+        request,
+        form,
+        heading=_("Status report %(year)s: %(unit)s") % {"year": year, "unit": unit.name},
+        cancel_url=f"{reverse('trust:overview')}?ar={year}",
+    )
+
+
+@login_required
+def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    access = access_for(request.user)
+    access.require(access.is_administrator or bool(access.editor_units()))
+    dialogue = get_object_or_404(TrustDialogue, pk=pk) if pk else None
+    initial = {}
+    if dialogue is not None:
+        access.require(
+            access.is_administrator or any(access.can_edit_for(u) for u in dialogue.units.all())
+        )
+        initial = {
+            f: getattr(dialogue, f)
+            for f in ("kind", "held_on", "participants", "topics", "conclusions", "follow_ups")
+        }
+        initial["units"] = list(dialogue.units.all())
+    form = DialogueForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("change_reason")
+        try:
+            services.dialogue_record(actor=request.user, dialogue=dialogue, reason=reason, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The dialogue was recorded."))
+            return redirect(f"{reverse('trust:overview')}?ar={data['held_on'].year}")
+    return form_page(
+        request,
+        form,
+        heading=_("Change dialogue") if dialogue else _("Record a dialogue"),
+        cancel_url=reverse("trust:overview"),
+    )

@@ -1,0 +1,95 @@
+"""Nulägesbeskrivningar and tillitsdialoger: who may write them, what they require, pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from apps.trust import services
+from apps.trust.models import StatusReport, TrustDialogue
+
+
+def test_a_nämnds_editor_writes_its_status_report_sanitised(editor_a, org):
+    report = services.status_report_save(
+        actor=editor_a, unit=org.namnd_a, year=2026, reason="Årets nulägesbeskrivning",
+        operations="Vi <script>x</script><strong>gör</strong>", proposed_goals="Fler behöriga",
+    )  # fmt: skip
+    assert report.operations == "Vi <strong>gör</strong>"
+    assert report.history.first().history_user == editor_a
+    services.status_report_save(actor=editor_a, unit=org.namnd_a, year=2026, reason="Rättelse",
+                                current_state="Bättre")  # fmt: skip
+    assert StatusReport.objects.count() == 1
+
+
+def test_other_units_and_non_bodies_are_refused(editor_a, editor_b, org):
+    with pytest.raises(PermissionDenied):
+        services.status_report_save(actor=editor_b, unit=org.namnd_a, year=2026, reason="x")
+    with pytest.raises(ValidationError):
+        services.status_report_save(actor=editor_a, unit=org.forvaltning_a, year=2026, reason="x")
+    assert not StatusReport.objects.exists()
+
+
+def test_dialogue_rules(editor_a, admin_user, org):
+    day = dt.date(2026, 3, 12)
+    with pytest.raises(ValidationError) as error:
+        services.dialogue_record(
+            actor=editor_a,
+            kind="between",
+            held_on=day,
+            units=[org.namnd_a],
+            participants="x",
+            topics="y",
+            reason="x",
+        )
+    assert "units" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        services.dialogue_record(
+            actor=editor_a,
+            kind="oversight",
+            held_on=day,
+            units=[org.namnd_a],
+            participants="x",
+            topics="y",
+            reason="x",
+        )
+    dialogue = services.dialogue_record(
+        actor=admin_user, kind="oversight", held_on=day, units=[org.ks, org.namnd_a],
+        participants="KS presidium, nämndens presidium", topics="Skolresultat", reason="Dialog",
+    )  # fmt: skip
+    assert set(dialogue.units.all()) == {org.ks, org.namnd_a}
+    assert TrustDialogue.objects.count() == 1
+
+
+def test_an_editor_of_another_unit_cannot_record_a_dialogue_for_it(editor_b, org):
+    with pytest.raises(PermissionDenied):
+        services.dialogue_record(
+            actor=editor_b,
+            kind="within",
+            held_on=dt.date(2026, 1, 1),
+            units=[org.namnd_a],
+            participants="x",
+            topics="y",
+            reason="x",
+        )
+
+
+def test_pages(client, politician, editor_a, outsider, org):
+    services.status_report_save(actor=editor_a, unit=org.namnd_a, year=2026, reason="x",
+                                operations="Uppdraget")  # fmt: skip
+    client.force_login(politician)
+    page = client.get("/tillit/?ar=2026").content.decode()
+    assert "Nämnd A" in page and "Registrera en dialog" not in page
+    read = client.get(f"/tillit/nulage/{org.namnd_a.pk}/?ar=2026").content.decode()
+    assert "Uppdraget" in read and "<form" not in read.split("</header>")[1].split("<footer")[0]
+    assert client.get("/tillit/dialog/ny/").status_code == 403
+    client.force_login(editor_a)
+    response = client.post("/tillit/dialog/ny/", {
+        "kind": "within", "held_on": "2026-09-02", "units": [org.namnd_a.pk],
+        "participants": "Nämndens ledamöter", "topics": "Trygghet", "change_reason": "Dialog",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert TrustDialogue.objects.get().topics == "Trygghet"
+    client.force_login(outsider)
+    assert client.get("/tillit/").status_code == 403
