@@ -218,3 +218,13 @@ def plan_reopen(*, actor: User, plan: Plan, reason: str) -> Plan:
     plan.state = PlanState.DRAFT
     save_with_history(plan, actor=actor, reason=require_reason(reason))
     return plan
+
+
+@transaction.atomic
+def section_template_save(
+    *, actor: User, template: SectionTemplate, reason: str
+) -> SectionTemplate:
+    """An administrator adds or changes a section every new plan gets."""
+    access_for(actor).require(access_for(actor).is_administrator)
+    save_with_history(template, actor=actor, reason=require_reason(reason))
+    return template
