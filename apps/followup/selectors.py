@@ -68,6 +68,7 @@ def unit_followup(*, unit: Unit, period: ReportingPeriod) -> UnitFollowup:
                 tree_id__in={g.tree_id for g in own},
             )
             .filter(_above_any(own))
+            .filter(pk__in=goals_in_year(model, period.year).filter(retired_on__isnull=True))
             .select_related("level", "owner", "perspective")
             .order_by("tree_id", "lft")
         )
@@ -94,7 +95,9 @@ def unit_followup(*, unit: Unit, period: ReportingPeriod) -> UnitFollowup:
         for v in IndicatorValue.objects.filter(period=period, unit=unit, indicator_id__in=seen)
     }
     plans: dict[int, list[ActionPlan]] = {}
-    for plan in ActionPlan.objects.filter(unit=unit, goal__in=goals).order_by("pk"):
+    for plan in (
+        ActionPlan.objects.filter(unit=unit, goal__in=goals).select_related("period").order_by("pk")
+    ):
         plans.setdefault(plan.goal_id, []).append(plan)
     return UnitFollowup(
         unit=unit,

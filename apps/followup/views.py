@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -76,9 +78,9 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
             prefix=f"i{entry.link.indicator_id}",
             by_sex=entry.link.indicator.by_sex,
             initial={
-                "total": value.total,
-                "women": value.women,
-                "men": value.men,
+                "total": _plain(value.total),
+                "women": _plain(value.women),
+                "men": _plain(value.men),
                 "comment": value.comment,
             }
             if value
@@ -91,6 +93,11 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
         "indicator_forms": indicator_forms,
         "conflicts": bound.get("conflicts", {}),
     }
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    """1234.5000 as 1234.5 in the form, without trailing zeros (or an exponent)."""
+    return None if value is None else Decimal(format(value.normalize(), "f"))
 
 
 def _action_pk(action: str, prefix: str) -> int:

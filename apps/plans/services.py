@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -88,7 +88,15 @@ def plan_copy_from_previous(*, actor: User, unit: Unit, year: int, reason: str) 
     for field in ("strengths", "weaknesses", "opportunities", "threats"):
         setattr(plan, field, getattr(previous, field))
     save_with_history(plan, actor=actor, reason=reason)
-    for activity in previous.activities.filter(status__in=OPEN_ACTIVITY_STATUSES):
+    for activity in previous.activities.filter(status__in=OPEN_ACTIVITY_STATUSES).select_related(
+        "goal", "assignment"
+    ):
+        goal = activity.goal if activity.goal and _goes_on(activity.goal, year) else None
+        assignment = activity.assignment
+        if assignment is not None and assignment.last_year < year:
+            assignment = None
+        if goal is None and assignment is None:
+            continue  # what it served has ended; the unit links it anew if it goes on
         copy = Activity(
             plan=plan,
             goal=activity.goal,
@@ -102,6 +110,10 @@ def plan_copy_from_previous(*, actor: User, unit: Unit, year: int, reason: str) 
         )
         save_with_history(copy, actor=actor, reason=reason)
     return plan
+
+
+def _goes_on(goal, year: int) -> bool:
+    return goal.retired_on is None and (goal.last_year is None or goal.last_year >= year)
 
 
 def _one_year_on(day: dt.date) -> dt.date:
@@ -164,7 +176,15 @@ def activity_save(
         raise TypeError(f"activity_save() got unknown fields: {', '.join(sorted(unknown))}")
     _require_editor(actor, plan)
     plan = _locked(plan)
+    if activity is not None and activity.plan_id != plan.pk:
+        raise PermissionDenied
     activity = activity or Activity(plan=plan)
+    chain = {u.pk for u in plan.unit.get_ancestors()} | {plan.unit_id}
+    goal, assignment = fields.get("goal"), fields.get("assignment")
+    if goal is not None and goal.owner_id not in chain:
+        raise ValidationError({"goal": _("The goal is not one this unit works towards.")})
+    if assignment is not None and not assignment.recipient_rows.filter(unit_id__in=chain).exists():
+        raise ValidationError({"assignment": _("The assignment was not given to this unit.")})
     for name, value in fields.items():
         setattr(activity, name, value)
     if activity.starts_on and activity.starts_on.year > plan.year:
@@ -215,7 +235,8 @@ def plan_reopen(*, actor: User, plan: Plan, reason: str) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.state == PlanState.DRAFT:
         return plan
-    plan.state = PlanState.DRAFT
+    # The decision stays in the history; a draft has none.
+    plan.state, plan.decided_on, plan.paragraph, plan.decided_by = PlanState.DRAFT, None, "", None
     save_with_history(plan, actor=actor, reason=require_reason(reason))
     return plan
 

@@ -107,6 +107,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The plan was submitted."))
                 return redirect(request.path)
             elif action == "decide":
+                access.require(can_decide)
                 form = DecideForm(request.POST, prefix="decide")
                 bound["decide"] = form
                 if form.is_valid():
@@ -120,6 +121,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("The plan was decided and is now read-only."))
                     return redirect(request.path)
             elif action == "reopen":
+                access.require(can_decide)
                 form = ReasonOnlyForm(request.POST, prefix="reopen")
                 bound["reopen"] = form
                 if form.is_valid():
