@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from apps.accounts.access import access_for
@@ -65,3 +66,11 @@ def form_page(
         template,
         {"form": form, "heading": heading, "lead": lead, "cancel_url": cancel_url, **context},
     )
+
+
+def year_from(request: HttpRequest) -> int:
+    """The year a page shows (?ar=YYYY), the current year when missing or out of range."""
+    raw = request.GET.get("ar", "")
+    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+        return int(raw)
+    return timezone.localdate().year

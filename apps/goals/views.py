@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.views import form_page
+from apps.core.views import form_page, year_from
 from apps.goals import selectors, services
 from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
 from apps.goals.charts import indicator_chart
@@ -47,13 +47,6 @@ def _active_model_or_404() -> SteeringModel:
     return model
 
 
-def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("ar", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        return int(raw)
-    return timezone.localdate().year
-
-
 def _int_or_none(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
@@ -62,7 +55,7 @@ def _int_or_none(raw: str | None) -> int | None:
 def tree(request: HttpRequest) -> HttpResponse:
     require_organisation_reader(request.user)
     model = _active_model_or_404()
-    year = _year(request)
+    year = year_from(request)
     unit_id = _int_or_none(request.GET.get("enhet"))
     filters = selectors.TreeFilters(
         unit=Unit.objects.filter(pk=unit_id).first() if unit_id else None,
@@ -92,7 +85,7 @@ def children(request: HttpRequest, pk: int) -> HttpResponse:
     """The goals under a node, as list items for the tree (htmx) or a page without JS."""
     goal = get_goal_for_user(request.user, pk)
     model = _active_model_or_404()
-    year = _year(request)
+    year = year_from(request)
     rows = selectors.goal_children(model=model, goal=goal, year=year)
     if not request.htmx:
         return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
@@ -103,7 +96,7 @@ def children(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk)
     model = goal.level.model
-    year = _year(request)
+    year = year_from(request)
     data = selectors.goal_detail(goal=goal, year=year, model=model)
     charts = [(summary, indicator_chart(summary, year)) for summary in data.indicators]
     access = access_for(request.user)
@@ -166,7 +159,7 @@ def create(request: HttpRequest) -> HttpResponse:
         access=access,
         parent=parent,
         initial={
-            "first_year": parent.first_year if parent else _year(request),
+            "first_year": parent.first_year if parent else year_from(request),
             "last_year": parent.last_year if parent else None,
         },
     )
@@ -350,7 +343,7 @@ def unit_goals(request: HttpRequest, pk: int) -> HttpResponse:
     require_organisation_reader(request.user)
     unit = get_object_or_404(Unit, pk=pk)
     model = _active_model_or_404()
-    year = _year(request)
+    year = year_from(request)
     return render(
         request,
         "goals/unit_goals.html",
@@ -370,7 +363,7 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit, pk=pk)
     access = access_for(request.user)
     access.require(access.can_edit_for(unit))
-    year = _year(request)
+    year = year_from(request)
     mission = selectors.current_basic_mission(unit, year)
     initial = {"first_year": year}
     if mission is not None:
@@ -405,7 +398,7 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Measure a goal with an indicator in a year, with the year's target value."""
     goal = get_goal_for_user(request.user, pk, write=True)
-    form = GoalIndicatorForm(request.POST or None, initial={"year": _year(request)})
+    form = GoalIndicatorForm(request.POST or None, initial={"year": year_from(request)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -441,7 +434,7 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Give an uppdrag under a goal; the goal's owner (KF or a nämnd) gives it."""
     goal = get_goal_for_user(request.user, pk, write=True)
-    year = _year(request)
+    year = year_from(request)
     form = AssignmentForm(request.POST or None, initial={"first_year": year, "last_year": year})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

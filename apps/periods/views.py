@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.views import year_from
 from apps.organisation.access import require_organisation_reader
 from apps.periods import services
 from apps.periods.forms import PeriodForm, PeriodStateForm
@@ -26,16 +27,11 @@ def _can_manage(request: HttpRequest) -> bool:
     return access.is_economist or access.is_administrator
 
 
-def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("ar", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
-
-
 @login_required
 def period_list(request: HttpRequest) -> HttpResponse:
     """The year's reporting periods; ekonomer and administrators add, open and close them."""
     require_organisation_reader(request.user)
-    year = _year(request)
+    year = year_from(request)
     can_manage = _can_manage(request)
     if request.method == "POST":
         access_for(request.user).require(can_manage)

@@ -6,14 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.history import history_entries
-from apps.core.views import form_page
+from apps.core.views import form_page, year_from
 from apps.organisation.models import Unit
 from apps.plans import selectors, services
 from apps.plans.access import get_plan_for_user
@@ -21,16 +20,11 @@ from apps.plans.forms import ActivityForm, DecideForm, ReasonOnlyForm, SectionFo
 from apps.plans.models import Activity, Plan, PlanSection, PlanState
 
 
-def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("ar", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
-
-
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     access.require(access.can_read)
-    year = _year(request)
+    year = year_from(request)
     rows = selectors.plans_for(access, year)
     previous = set(Plan.objects.filter(year=year - 1).values_list("unit_id", flat=True))
     return render(
@@ -50,7 +44,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_start(request: HttpRequest, unit_pk: int) -> HttpResponse:
     """Start a unit's plan for the year, empty or from last year's."""
     unit = get_object_or_404(Unit, pk=unit_pk)
-    year = _year(request)
+    year = year_from(request)
     start = services.plan_copy_from_previous if request.POST.get("copy") else services.plan_create
     try:
         plan = start(

@@ -6,21 +6,15 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.views import form_page
+from apps.core.views import form_page, year_from
 from apps.organisation.models import Unit
 from apps.trust import selectors, services
 from apps.trust.forms import DialogueForm, StatusReportForm
 from apps.trust.models import StatusReport, TrustDialogue
-
-
-def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("ar", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
 @login_required
@@ -28,7 +22,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     """The year's nulägesbeskrivningar and tillitsdialoger, collected for the report to KF."""
     access = access_for(request.user)
     access.require(access.can_read)
-    year = _year(request)
+    year = year_from(request)
     return render(
         request,
         "trust/overview.html",
@@ -46,7 +40,7 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit, pk=unit_pk)
     access = access_for(request.user)
     access.require(access.can_read)
-    year = _year(request)
+    year = year_from(request)
     report = StatusReport.objects.filter(unit=unit, year=year).first()
     if not access.can_edit_for(unit):
         return render(
