@@ -31,7 +31,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 # The whole suite. With DATABASE_URL set it runs on that database (CI: PostgreSQL).
 test: install node_modules/axe-core/axe.min.js
 	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)

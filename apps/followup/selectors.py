@@ -139,7 +139,6 @@ class PeriodOverviewRow:
     goals: int
     assessed: int
     completion: UnitCompletion | None = None
-    children: list = field(default_factory=list)
 
 
 def reporting_units(period: ReportingPeriod) -> list[tuple[Unit, int, int]]:
@@ -151,7 +150,6 @@ def reporting_units(period: ReportingPeriod) -> list[tuple[Unit, int, int]]:
     owned = dict(
         goals_in_year(model, period.year)
         .filter(retired_on__isnull=True)
-        .order_by()  # the tree's default ordering would split the groups per goal
         .values("owner_id")
         .annotate(n=Count("pk"))
         .values_list("owner_id", "n")
@@ -181,13 +179,12 @@ def period_overview(period: ReportingPeriod) -> list[PeriodOverviewRow]:
 def todo_for(access: UserAccess) -> list[TodoItem]:
     """What the user still has to report, per open period and unit, earliest deadline first."""
     periods = list(ReportingPeriod.objects.filter(state=PeriodState.OPEN).order_by("deadline"))
+    own_units = {u.pk for u in access.editor_units()}
     items = []
     for period in periods:
         done = set(UnitCompletion.objects.filter(period=period).values_list("unit_id", flat=True))
         for unit, goals, assessed in reporting_units(period):
             # Administrators may write everywhere; their to-do list is still their own units.
-            if access.can_edit_for(unit) and (
-                not access.is_administrator or unit.pk in {u.pk for u in access.editor_units()}
-            ):
+            if access.can_edit_for(unit) and (not access.is_administrator or unit.pk in own_units):
                 items.append(TodoItem(period, unit, goals, assessed, unit.pk in done))
     return items

@@ -65,7 +65,7 @@ class GoalMoveForm(forms.Form):
     parent = forms.ModelChoiceField(queryset=Goal.objects.none(), label=_("New place in the chain"))
     change_reason = ReasonField()
 
-    def __init__(self, *args, goal: Goal, candidates, **kwargs):
+    def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = candidates
         self.fields["parent"].label_from_instance = lambda g: (

@@ -70,11 +70,16 @@ class GoalRow:
 
 
 def goals_in_year(model: SteeringModel, year: int):
-    """Goals of ``model`` valid in ``year`` (retired ones too, in the year they ended)."""
+    """Goals of ``model`` valid in ``year`` (retired ones too, in the year they ended).
+
+    Unordered: MPTT's default tree order would split every GROUP BY over these rows into
+    one group per goal, so callers that list goals order them themselves.
+    """
     return (
         Goal.objects.filter(level__model=model, first_year__lte=year)
         .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
         .filter(Q(retired_on__isnull=True) | Q(retired_on__year__gte=year))
+        .order_by()
     )
 
 
@@ -164,21 +169,25 @@ def _rows_in_tree_order(
     goals: list[Goal], *, base_level: int, expanded_ids: set[int]
 ) -> list[GoalRow]:
     """Flat rows with the nesting the template needs to open and close lists."""
-    rows: list[GoalRow] = []
-    for goal in goals:
-        rows.append(
-            GoalRow(
-                goal=goal,
-                depth=goal.depth - base_level,
-                has_children=goal.rght - goal.lft > 1,
-                expanded=goal.pk in expanded_ids,
-            )
+    rows = [
+        GoalRow(
+            goal=goal,
+            depth=goal.depth - base_level,
+            has_children=goal.rght - goal.lft > 1,
+            expanded=goal.pk in expanded_ids,
         )
-    for index, row in enumerate(rows):
-        next_depth = rows[index + 1].depth if index + 1 < len(rows) else 0
+        for goal in goals
+    ]
+    for row, next_depth in _with_next_depth(rows):
         row.closes = max(0, row.depth - next_depth)
         row.expanded = row.expanded and next_depth > row.depth
     return rows
+
+
+def _with_next_depth(rows: list[GoalRow]):
+    """Each row with the depth of the row after it (0 after the last): the nesting."""
+    for index, row in enumerate(rows):
+        yield row, rows[index + 1].depth if index + 1 < len(rows) else 0
 
 
 _GOAL_RELATIONS = ("level", "owner", "perspective")
@@ -228,18 +237,13 @@ def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[
             .order_by("tree_id", "lft")
         )
     depth_of = _depths(goals)
-    rows = []
-    for goal in goals:
-        rows.append(
-            GoalRow(
-                goal=goal,
-                depth=depth_of[goal.pk],
-                has_children=False,
-                matches=goal.pk in matching_ids,
-            )
+    rows = [
+        GoalRow(
+            goal=goal, depth=depth_of[goal.pk], has_children=False, matches=goal.pk in matching_ids
         )
-    for index, row in enumerate(rows):
-        next_depth = rows[index + 1].depth if index + 1 < len(rows) else 0
+        for goal in goals
+    ]
+    for row, next_depth in _with_next_depth(rows):
         row.has_children = next_depth > row.depth
         row.expanded = row.has_children
         row.closes = max(0, row.depth - next_depth)

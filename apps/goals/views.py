@@ -249,7 +249,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk, write=True)
     candidates = selectors.move_candidates(goal)
-    form = GoalMoveForm(request.POST or None, goal=goal, candidates=candidates)
+    form = GoalMoveForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
             services.goal_update(

@@ -64,7 +64,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     access = access_for(request.user)
     can_write = access.can_edit_for(plan.unit) and not plan.is_decided
-    can_decide = access.can_edit_for(services.deciding_body(plan.unit))
+    body = services.deciding_body(plan.unit)
+    can_decide = access.can_edit_for(body)
     bound: dict = {}
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -154,7 +155,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decide_form": bound.get("decide") or DecideForm(prefix="decide"),
             "reopen_form": bound.get("reopen") or ReasonOnlyForm(prefix="reopen"),
             "activities": plan.activities.select_related("goal__level", "assignment"),
-            "body": services.deciding_body(plan.unit),
+            "body": body,
         },
     )
 

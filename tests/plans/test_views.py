@@ -636,10 +636,10 @@ class TestActivityForm:
 # header (1).
 # List: + the units that write plans, the year's plans, last year's plans (3).
 LIST_QUERIES = 7
-# Detail: + the plan with its unit and deciding body, the deciding body above the unit (asked
-# twice: whether the user decides, and its name), the sections with their templates, and the
+# Detail: + the plan with its unit and deciding body, the deciding body above the unit (once:
+# whether the user decides, and its name), the sections with their templates, and the
 # activities with their goals, levels and uppdrag.
-DETAIL_QUERIES = 9
+DETAIL_QUERIES = 8
 
 
 @pytest.fixture(params=[3, 30], ids=["3-units", "30-units"])

@@ -93,3 +93,25 @@ def test_pages(client, politician, editor_a, outsider, org):
     assert TrustDialogue.objects.get().topics == "Trygghet"
     client.force_login(outsider)
     assert client.get("/tillit/").status_code == 403
+
+
+@pytest.mark.parametrize("extra_nämnder", [1, 12])
+def test_the_overview_runs_a_fixed_number_of_queries(
+    client, politician, admin_user, org, django_assert_num_queries, extra_nämnder
+):
+    from tests.factories import UnitFactory
+
+    for n in range(extra_nämnder):
+        unit = UnitFactory(parent=org.kf, kind="namnd", name=f"Extra nämnd {n}")
+        services.status_report_save(actor=admin_user, unit=unit, year=2026, reason="x",
+                                    operations="Text")  # fmt: skip
+        services.dialogue_record(actor=admin_user, kind="within", held_on=dt.date(2026, 3, 1),
+                                 units=[unit], participants="Ledamöter", topics="Ämne",
+                                 reason="x")  # fmt: skip
+    client.force_login(politician)
+    # session, user, roles, kommun name, units, reports with their last change, dialogues
+    # (with their units, prefetched)
+    with django_assert_num_queries(8):
+        page = client.get("/tillit/?ar=2026").content.decode()
+    assert page.count("Skriven, senast ändrad") == extra_nämnder
+    assert page.count("Extra nämnd") >= 2 * extra_nämnder  # in both lists
