@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.followup",
     "apps.plans",
     "apps.trust",
+    "apps.economy",
     "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -22,5 +22,6 @@ urlpatterns = [
     path("uppfoljning/", include("apps.followup.urls")),
     path("planer/", include("apps.plans.urls")),
     path("tillit/", include("apps.trust.urls")),
+    path("ekonomi/", include("apps.economy.urls")),
     path("admin/", admin_site.urls),
 ]

@@ -1,0 +1,410 @@
+"""Budget med plan, outcomes from the ekonomisystem, forecasts and investments.
+
+Amounts are kronor as exact decimals. Net cost is positive: a nämnd's operating frame of
+412 000 000 means it may spend that much more than it takes in. Ledger amounts from the
+ekonomisystem keep the ledger's sign (debit positive, credit negative), so a nämnd's net cost
+is the sum of its rows on the operating accounts (Kommun-Bas classes 3–7).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+MONEY = {"max_digits": 16, "decimal_places": 2}
+
+
+class BudgetYear(models.Model):
+    """A budget year and the planning assumptions its frames were set from."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    tax_revenue = models.DecimalField(_("tax revenue forecast"), **MONEY, null=True, blank=True)
+    general_grants = models.DecimalField(
+        _("general grants and equalisation forecast"), **MONEY, null=True, blank=True
+    )
+    tax_rate = models.DecimalField(
+        _("municipal tax rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("population forecast"), null=True, blank=True)
+    forecast_source = models.CharField(
+        _("source of the forecast"), max_length=200, blank=True,
+        help_text=_("For example SKR's circular 26:12."),
+    )  # fmt: skip
+    is_election_year = models.BooleanField(_("election year"), default=False)
+    notes = models.TextField(_("other assumptions"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budget year")
+        verbose_name_plural = _("budget years")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class DecisionKind(models.TextChoices):
+    FRAME = "frame", _("Frame budget")  # rambudget, KF in June
+    SUPPLEMENTARY = "supplementary", _("Supplementary budget decision")  # election years
+    ADDITIONAL = "additional", _("Additional appropriation")  # tilläggsanslag
+    REBUDGET = "rebudget", _("Re-budgeting")  # ombudgetering
+
+
+class BudgetDecision(models.Model):
+    """A decision (or, until decided, a proposal) that sets or changes appropriations.
+
+    The frame budget sets them; supplementary decisions, tilläggsanslag and ombudgetering
+    change them, so that a report can show the original budget, the changes and the current
+    budget. A decision without ``decided_on`` is a proposal and counts for nothing yet.
+    """
+
+    budget_year = models.ForeignKey(
+        BudgetYear, on_delete=models.PROTECT, related_name="decisions",
+        verbose_name=_("budget year"),
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=DecisionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    decided_by = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="budget_decisions", verbose_name=_("decided by"),
+    )  # fmt: skip
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budget decision")
+        verbose_name_plural = _("budget decisions")
+        ordering = ["budget_year", "decided_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget_year"], condition=models.Q(kind="frame"),
+                name="one_frame_budget_per_year",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.budget_year})"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.decided_on is not None
+
+
+class AppropriationKind(models.TextChoices):
+    OPERATIONS = "operations", _("Operations")  # drift: the net cost frame
+    INVESTMENT = "investment", _("Investment")
+
+
+class Appropriation(models.Model):
+    """One amount of a decision: a nämnd's or bolag's operating frame, or an investment
+    project's budget, for the budget year or one of the two plan years. In a change decision
+    the amount is the change."""
+
+    decision = models.ForeignKey(
+        BudgetDecision, on_delete=models.CASCADE, related_name="appropriations",
+        verbose_name=_("decision"),
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="appropriations",
+        verbose_name=_("committee or company"),
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=AppropriationKind.choices)
+    project = models.ForeignKey(
+        "economy.InvestmentProject", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="appropriations", verbose_name=_("investment project"),
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("amount (kr)"), **MONEY)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("appropriation")
+        verbose_name_plural = _("appropriations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "unit", "year"],
+                condition=models.Q(kind="operations"),
+                name="one_operating_appropriation_per_decision",
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "project", "year"],
+                condition=models.Q(kind="investment"),
+                name="one_project_appropriation_per_decision",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="operations", project__isnull=True)
+                    | models.Q(kind="investment", project__isnull=False)
+                ),
+                name="investment_appropriation_names_its_project",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.get_kind_display()}"
+
+
+class DetailBudget(models.Model):
+    """A nämnd's detaljbudget: its frame broken down on its verksamheter and enheter.
+    The lines must sum to the frame when it is decided."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        DECIDED = "decided", _("Decided")
+
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="detail_budgets",
+        verbose_name=_("committee or company"),
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("year"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="draft")
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("detailed budget")
+        verbose_name_plural = _("detailed budgets")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_detail_budget_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}"
+
+
+class DetailBudgetLine(models.Model):
+    detail_budget = models.ForeignKey(
+        DetailBudget, on_delete=models.CASCADE, related_name="lines",
+        verbose_name=_("detailed budget"),
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="detail_budget_lines",
+        verbose_name=_("unit"),
+    )  # fmt: skip
+    amount = models.DecimalField(_("net cost (kr)"), **MONEY)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("detailed budget line")
+        verbose_name_plural = _("detailed budget lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["detail_budget", "unit"], name="one_detail_line_per_unit"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.detail_budget}: {self.unit}"
+
+
+class InvestmentStatus(models.TextChoices):
+    PLANNED = "planned", _("Not started")
+    ONGOING = "ongoing", _("Ongoing")
+    PAUSED = "paused", _("Paused")
+    FINISHED = "finished", _("Finished")
+
+
+class InvestmentProject(models.Model):
+    """An investment project: its decided total cost over its years, and its status. Its
+    yearly budget is in the appropriations, its outcome in the rows that carry its code."""
+
+    code = models.CharField(
+        _("project code"), max_length=20, unique=True,
+        help_text=_("The project number in the financial system."),
+    )  # fmt: skip
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="investment_projects",
+        verbose_name=_("committee or company"),
+    )  # fmt: skip
+    description = models.TextField(_("description"), blank=True)
+    decided_total = models.DecimalField(_("decided total cost (kr)"), **MONEY)
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=InvestmentStatus.choices, default="planned"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("investment project")
+        verbose_name_plural = _("investment projects")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_year__gte=models.F("first_year")),
+                name="investment_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+# --- The chart of accounts: Kommun-Bas mapped on the lines of the statements ----------------
+
+
+class Statement(models.TextChoices):
+    INCOME = "income", _("Income statement")  # resultaträkning
+    BALANCE = "balance", _("Balance sheet")  # balansräkning
+
+
+class StatementLine(models.Model):
+    """A line of the resultaträkning or balansräkning, e.g. "Verksamhetens kostnader"."""
+
+    statement = models.CharField(_("statement"), max_length=10, choices=Statement.choices)
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("statement line")
+        verbose_name_plural = _("statement lines")
+        ordering = ["statement", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccountMapping(models.Model):
+    """Accounts starting with ``prefix`` belong to ``line``; the longest matching prefix wins.
+    Ships with the product as Kommun-Bas and can be edited by an administrator."""
+
+    prefix = models.CharField(_("account prefix"), max_length=10, unique=True)
+    name = models.CharField(_("account group"), max_length=120)
+    line = models.ForeignKey(
+        StatementLine, on_delete=models.PROTECT, related_name="mappings",
+        verbose_name=_("statement line"),
+    )  # fmt: skip
+    is_realisation_gain = models.BooleanField(
+        _("realisation gain"), default=False,
+        help_text=_("Deducted from the result in the balance requirement."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("account mapping")
+        verbose_name_plural = _("account mappings")
+        ordering = ["prefix"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.name}"
+
+
+# --- Outcomes imported from the ekonomisystem ------------------------------------------------
+
+
+class OutcomeImport(models.Model):
+    """One imported file: who, when, which file, how many rows and what they sum to. A later
+    import of the same months replaces this one's rows for those months."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    file_name = models.CharField(_("file"), max_length=255)
+    checksum = models.CharField(_("checksum (SHA-256)"), max_length=64)
+    imported_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+",
+        verbose_name=_("imported by"),
+    )  # fmt: skip
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    first_month = models.PositiveSmallIntegerField(_("first month"))
+    last_month = models.PositiveSmallIntegerField(_("last month"))
+    row_count = models.PositiveIntegerField(_("rows"))
+    total = models.DecimalField(_("sum of amounts (kr)"), **MONEY)
+    column_map = models.JSONField(_("columns"), default=dict)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced",
+        verbose_name=_("replaced by"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("outcome import")
+        verbose_name_plural = _("outcome imports")
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.year})"
+
+
+class OutcomeRow(models.Model):
+    """An amount booked in a month on an ansvar (unit) and account, possibly on a project."""
+
+    outcome_import = models.ForeignKey(OutcomeImport, on_delete=models.CASCADE, related_name="rows")
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="+")
+    account = models.CharField(max_length=10)
+    project = models.CharField(max_length=20, blank=True)
+    amount = models.DecimalField(**MONEY)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["year", "month"], name="outcome_year_month"),
+            models.Index(fields=["unit", "year", "month"], name="outcome_unit_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d} {self.account} {self.amount}"
+
+
+# --- Forecasts ----------------------------------------------------------------------------
+
+
+class Forecast(models.Model):
+    """A nämnd's or bolag's full-year forecast of its net operating cost in an open period."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="forecasts",
+        verbose_name=_("committee or company"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="forecasts",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    amount = models.DecimalField(_("full-year forecast, net cost (kr)"), **MONEY)
+    comment = models.TextField(_("comment"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("forecast")
+        verbose_name_plural = _("forecasts")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="one_forecast_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.period}"
+
+
+class InvestmentForecast(models.Model):
+    project = models.ForeignKey(
+        InvestmentProject, on_delete=models.PROTECT, related_name="forecasts",
+        verbose_name=_("investment project"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="investment_forecasts",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    year_amount = models.DecimalField(_("forecast for the year (kr)"), **MONEY)
+    total_amount = models.DecimalField(_("forecast total cost (kr)"), **MONEY)
+    comment = models.TextField(_("comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("investment forecast")
+        verbose_name_plural = _("investment forecasts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "period"], name="one_investment_forecast_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.period}"
