@@ -1,0 +1,158 @@
+"""Reading the economy: budgets, outcomes and forecasts per nämnd, bolag and project.
+
+Every function here runs a fixed number of queries, whatever the number of units, rows or
+projects, and returns plain dictionaries keyed by id for the pages and reports to combine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from apps.economy.models import (
+    Appropriation,
+    AppropriationKind,
+    DecisionKind,
+    Forecast,
+    InvestmentForecast,
+    OutcomeRow,
+)
+from apps.organisation.models import Unit, UnitKind
+
+ZERO = Decimal("0.00")
+
+# The units that hold an operating frame: KS, the nämnder and the bolag.
+BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
+
+# Kommun-Bas classes 3 to 7 are the operations: revenue (3) and costs (4–7). A unit's net
+# cost is the sum of its rows on them, in the ledger's sign (costs positive).
+OPERATING_CLASSES = ("3", "4", "5", "6", "7")
+OPERATING_ACCOUNTS = Q()
+for _class in OPERATING_CLASSES:
+    OPERATING_ACCOUNTS |= Q(account__startswith=_class)
+
+# The frame budget and an election year's supplementary decision make the original budget;
+# tilläggsanslag and ombudgetering are the changes during the year.
+ORIGINAL_KINDS = (DecisionKind.FRAME, DecisionKind.SUPPLEMENTARY)
+
+
+@dataclass(frozen=True)
+class BudgetFigures:
+    original: Decimal = ZERO
+    changes: Decimal = ZERO
+
+    @property
+    def current(self) -> Decimal:
+        return self.original + self.changes
+
+
+def bodies(*, year: int) -> list[Unit]:
+    """KS, the nämnder and the bolag valid at some time in ``year``, in tree order."""
+    return list(
+        Unit.objects.filter(kind__in=BODY_KINDS, valid_from__lte=dt.date(year, 12, 31))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(year, 1, 1)))
+        .order_by("tree_id", "lft")
+    )
+
+
+def body_of_units() -> dict[int, int]:
+    """Every unit's id mapped to its body's id (itself, or the nearest body above it). Units
+    outside any body (KF itself) map to nothing. One query."""
+    result: dict[int, int] = {}
+    stack: list[tuple[int, int | None]] = []  # (rght, body id) of the open ancestors
+    rows = Unit.objects.order_by("tree_id", "lft").values_list(
+        "pk", "tree_id", "lft", "rght", "kind"
+    )
+    current_tree = None
+    for pk, tree_id, lft, rght, kind in rows:
+        if tree_id != current_tree:
+            stack, current_tree = [], tree_id
+        while stack and stack[-1][0] < lft:
+            stack.pop()
+        body = pk if kind in BODY_KINDS else (stack[-1][1] if stack else None)
+        if body is not None:
+            result[pk] = body
+        stack.append((rght, body))
+    return result
+
+
+def _figures(rows, key: str) -> dict[int, BudgetFigures]:
+    totals: dict[int, dict[str, Decimal]] = {}
+    for row in rows:
+        slot = "original" if row["decision__kind"] in ORIGINAL_KINDS else "changes"
+        entry = totals.setdefault(row[key], {"original": ZERO, "changes": ZERO})
+        entry[slot] += row["total"]
+    return {pk: BudgetFigures(**amounts) for pk, amounts in totals.items()}
+
+
+def operating_budgets(year: int) -> dict[int, BudgetFigures]:
+    """Each body's decided operating frame for ``year``: original, changes and current."""
+    rows = (
+        Appropriation.objects.filter(
+            kind=AppropriationKind.OPERATIONS, year=year, decision__decided_on__isnull=False
+        )
+        .values("unit_id", "decision__kind")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return _figures(rows, "unit_id")
+
+
+def investment_budgets(year: int) -> dict[int, BudgetFigures]:
+    """Each investment project's decided budget for ``year``, keyed by project id."""
+    rows = (
+        Appropriation.objects.filter(
+            kind=AppropriationKind.INVESTMENT, year=year, decision__decided_on__isnull=False
+        )
+        .values("project_id", "decision__kind")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return _figures(rows, "project_id")
+
+
+def operating_outcome_by_unit(year: int, through_month: int) -> dict[int, Decimal]:
+    """Net operating cost booked on each unit (ansvar) from January to ``through_month``."""
+    rows = (
+        OutcomeRow.objects.filter(OPERATING_ACCOUNTS, year=year, month__lte=through_month)
+        .values("unit_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {row["unit_id"]: row["total"] for row in rows}
+
+
+def operating_outcome(year: int, through_month: int) -> dict[int, Decimal]:
+    """Net operating cost per body (KS, nämnd, bolag), its units' rows summed up to it."""
+    body_of = body_of_units()
+    result: dict[int, Decimal] = {}
+    for unit_id, total in operating_outcome_by_unit(year, through_month).items():
+        body = body_of.get(unit_id)
+        if body is not None:
+            result[body] = result.get(body, ZERO) + total
+    return result
+
+
+def investment_outcome(year: int, through_month: int) -> dict[str, Decimal]:
+    """What has been booked on each investment project (by project code) this year so far."""
+    rows = (
+        OutcomeRow.objects.filter(year=year, month__lte=through_month)
+        .exclude(project="")
+        .values("project")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {row["project"]: row["total"] for row in rows}
+
+
+def forecasts(period_id: int) -> dict[int, Forecast]:
+    """The operating forecasts entered in a period, keyed by body id."""
+    return {f.unit_id: f for f in Forecast.objects.filter(period_id=period_id)}
+
+
+def investment_forecasts(period_id: int) -> dict[int, InvestmentForecast]:
+    """The investment forecasts entered in a period, keyed by project id."""
+    return {f.project_id: f for f in InvestmentForecast.objects.filter(period_id=period_id)}
