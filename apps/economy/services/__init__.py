@@ -1,0 +1,1 @@
+"""The economy's services, one module per part: budget, outcomes, forecasts, statements."""

@@ -1,0 +1,45 @@
+import datetime as dt
+import io
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from styrmodell.lib.xlsx import AMOUNT_FORMAT, Column, Sheet, workbook_bytes
+
+
+def _read(data: bytes):
+    return load_workbook(io.BytesIO(data))
+
+
+def test_amounts_are_numbers_with_a_thousands_format_and_headers_are_bold():
+    data = workbook_bytes(
+        [
+            Sheet(
+                title="Driftredovisning",
+                columns=[Column("Nämnd"), Column("Budget, kr", AMOUNT_FORMAT)],
+                rows=[("Barn- och utbildningsnämnden", Decimal("412000000.00")),
+                      ("Socialnämnden", Decimal("-1234.50"))],
+                total_row=("Summa", Decimal("411998765.50")),
+            )
+        ]
+    )  # fmt: skip
+    ws = _read(data)["Driftredovisning"]
+    assert [c.value for c in ws[1]] == ["Nämnd", "Budget, kr"]
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2"
+    assert ws["B2"].value == 412000000 and isinstance(ws["B2"].value, int)
+    assert ws["B3"].value == -1234.5
+    assert ws["B2"].number_format == AMOUNT_FORMAT
+    assert (ws["A4"].value, ws["B4"].value, ws["A4"].font.bold) == ("Summa", 411998765.5, True)
+
+
+def test_dates_and_empty_cells_and_long_titles():
+    data = workbook_bytes(
+        [Sheet(title="Ett mycket långt bladnamn som Excel inte tål i sin helhet",
+               columns=[Column("Datum", AMOUNT_FORMAT), Column("Kommentar")],
+               rows=[(dt.date(2026, 11, 23), None)])]
+    )  # fmt: skip
+    book = _read(data)
+    (ws,) = book.worksheets
+    assert len(ws.title) == 31
+    assert ws["A2"].value.date() == dt.date(2026, 11, 23)
+    assert ws["B2"].value is None
