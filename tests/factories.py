@@ -83,7 +83,7 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
 
 
 class ReportingPeriodFactory(factory.django.DjangoModelFactory):
-    """An open tertial 1 of 2026 unless told otherwise."""
+    """An open tertial 1 of 2026, its deadline still ahead, unless told otherwise."""
 
     class Meta:
         model = "periods.ReportingPeriod"
@@ -94,7 +94,10 @@ class ReportingPeriodFactory(factory.django.DjangoModelFactory):
     name = "Tertial 1"
     starts_on = factory.LazyAttribute(lambda p: dt.date(p.year, 1, 1))
     ends_on = factory.LazyAttribute(lambda p: dt.date(p.year, 4, 30))
-    deadline = factory.LazyAttribute(lambda p: dt.date(p.year, 5, 15))
+    # Some weeks ahead of today, so that writes are in time unless a test says otherwise.
+    deadline = factory.LazyAttribute(
+        lambda p: max(p.ends_on + dt.timedelta(days=15), dt.date.today() + dt.timedelta(days=30))
+    )
     state = "open"
 
 

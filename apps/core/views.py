@@ -74,3 +74,11 @@ def year_from(request: HttpRequest) -> int:
     if raw.isdigit() and 2000 <= int(raw) <= 2100:
         return int(raw)
     return timezone.localdate().year
+
+
+def action_pk(action: str, prefix: str) -> int:
+    """The id in a submit button's action like "goal-12"; anything else is not found."""
+    raw = action.removeprefix(prefix)
+    if not raw.isdigit():
+        raise Http404
+    return int(raw)

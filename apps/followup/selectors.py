@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from apps.accounts.access import UserAccess
 from apps.followup.models import ActionPlan, Assessment, UnitCompletion
@@ -13,6 +15,7 @@ from apps.goals.selectors import goals_in_year
 from apps.goals.services import active_model
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
+from apps.periods.services import deadlines_for
 
 
 @dataclass
@@ -127,10 +130,15 @@ class TodoItem:
     goals: int
     assessed: int
     done: bool
+    deadline: dt.date  # the period's, or the unit's extension
 
     @property
     def missing(self) -> int:
         return self.goals - self.assessed
+
+    @property
+    def overdue(self) -> bool:
+        return not self.done and timezone.localdate() > self.deadline
 
 
 @dataclass
@@ -183,8 +191,15 @@ def todo_for(access: UserAccess) -> list[TodoItem]:
     items = []
     for period in periods:
         done = set(UnitCompletion.objects.filter(period=period).values_list("unit_id", flat=True))
-        for unit, goals, assessed in reporting_units(period):
-            # Administrators may write everywhere; their to-do list is still their own units.
-            if access.can_edit_for(unit) and (not access.is_administrator or unit.pk in own_units):
-                items.append(TodoItem(period, unit, goals, assessed, unit.pk in done))
-    return items
+        # Administrators may write everywhere; their to-do list is still their own units.
+        rows = [
+            (unit, goals, assessed)
+            for unit, goals, assessed in reporting_units(period)
+            if access.can_edit_for(unit) and (not access.is_administrator or unit.pk in own_units)
+        ]
+        deadlines = deadlines_for(period, [unit for unit, _goals, _assessed in rows])
+        for unit, goals, assessed in rows:
+            items.append(
+                TodoItem(period, unit, goals, assessed, unit.pk in done, deadlines[unit.pk])
+            )
+    return sorted(items, key=lambda item: item.deadline)

@@ -20,7 +20,7 @@ from apps.followup.models import (
     UnitCompletion,
 )
 from apps.periods.models import ReportingPeriod
-from apps.periods.services import require_open
+from apps.periods.services import require_reportable
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -61,7 +61,7 @@ def assessment_save(
     """
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=unit)
     if status == GoalStatus.NOT_MET and not (analysis or "").strip():
         raise ValidationError({"analysis": _("Explain why the goal is not met.")})
     assessment = (
@@ -84,7 +84,7 @@ def completion_mark(
     """Mark ``unit``'s follow-up for ``period`` as done, so the ekonom sees it."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=unit)
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         return completion
@@ -98,7 +98,7 @@ def completion_unmark(*, actor: User, unit: Unit, period: ReportingPeriod, reaso
     """Take back a "klar" mark, to change something while the period is still open."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=unit)
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         delete_with_history(completion, actor=actor, reason=require_reason(reason))
@@ -126,7 +126,7 @@ def action_plan_create(
 ) -> ActionPlan:
     """Raise an åtgärdsplan in an open period, for a goal reported ej uppfyllt (or a deficit)."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
-    require_open(period)
+    require_reportable(period, actor=actor, unit=unit)
     if cause == ActionPlanCause.GOAL_NOT_MET:
         if goal is None:
             raise ValidationError({"goal": _("Name the goal that is not met.")})
@@ -135,6 +135,18 @@ def action_plan_create(
             raise ValidationError(
                 {"goal": _("An action plan for a goal follows an assessment of ej uppfyllt.")}
             )
+    if cause == ActionPlanCause.DEFICIT:
+        from apps.economy.services.forecasts import forecast_with_unhandled_deficit
+
+        if forecast_with_unhandled_deficit(unit=unit, period=period, lock=True) is None:
+            raise ValidationError(
+                {"cause": _("An action plan for a deficit follows a forecast with a deficit "
+                            "that the committee cannot handle within its delegation.")}
+            )  # fmt: skip
+        # One deficit plan per body and period: raising it again leads to the same plan.
+        existing = ActionPlan.objects.filter(unit=unit, period=period, cause=cause).first()
+        if existing is not None:
+            return existing
     plan = ActionPlan(unit=unit, period=period, goal=goal, cause=cause, description=description)
     save_with_history(plan, actor=actor, reason=require_reason(reason))
     return plan
@@ -185,7 +197,7 @@ def measure_follow_up(
     """How a measure stands in a later, open period."""
     access_for(actor).require(access_for(actor).can_edit_for(measure.action_plan.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=measure.action_plan.unit)
     if period.ends_on < measure.action_plan.period.ends_on:
         raise ValidationError(
             {"period": _("Follow a measure up in the period it was raised or later.")}

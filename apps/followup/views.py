@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.views import action_pk
 from apps.followup import selectors, services
 from apps.followup.forms import (
     ActionPlanDecideForm,
@@ -25,6 +26,7 @@ from apps.goals.models import Goal, Indicator
 from apps.goals.services import indicator_value_set
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
+from apps.periods.services import deadline_for, deadline_passed
 from apps.plans.services import deciding_body
 
 
@@ -100,14 +102,6 @@ def _plain(value: Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(format(value.normalize(), "f"))
 
 
-def _action_pk(action: str, prefix: str) -> int:
-    """The id in an action like "goal-12"; anything else is not a page that exists."""
-    raw = action.removeprefix(prefix)
-    if not raw.isdigit():
-        raise Http404
-    return int(raw)
-
-
 @login_required
 def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """The main screen for staff: a unit's follow-up for one period."""
@@ -125,7 +119,7 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         action = request.POST.get("action", "")
         try:
             if action.startswith("goal-"):
-                goal = get_object_or_404(Goal, pk=_action_pk(action, "goal-"))
+                goal = get_object_or_404(Goal, pk=action_pk(action, "goal-"))
                 if goal.pk not in {
                     e.goal.pk for e in selectors.unit_followup(unit=unit, period=period).goals
                 }:
@@ -157,7 +151,7 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                         messages.success(request, _("The assessment was saved."))
                         return redirect(f"{page}#goal-{goal.pk}")
             elif action.startswith("indicator-"):
-                indicator = get_object_or_404(Indicator, pk=_action_pk(action, "indicator-"))
+                indicator = get_object_or_404(Indicator, pk=action_pk(action, "indicator-"))
                 if indicator.pk not in {
                     e.link.indicator_id
                     for e in selectors.unit_followup(unit=unit, period=period).indicators
@@ -187,7 +181,7 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                         messages.success(request, _("The value was saved."))
                         return redirect(f"{page}#indicator-{indicator.pk}")
             elif action.startswith("actionplan-"):
-                goal = get_object_or_404(Goal, pk=_action_pk(action, "actionplan-"))
+                goal = get_object_or_404(Goal, pk=action_pk(action, "actionplan-"))
                 assessment = Assessment.objects.filter(goal=goal, period=period, unit=unit).first()
                 plan = services.action_plan_create(
                     actor=request.user,
@@ -222,13 +216,21 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(page)
+    deadline = deadline_for(period, unit)
+    late = (
+        period.state == "open"
+        and can_write
+        and deadline_passed(period, unit, actor=request.user, deadline=deadline)
+    )
     return render(
         request,
         "followup/entry.html",
         {
             "period": period,
             "unit": unit,
-            "can_write": can_write and period.state == "open",
+            "deadline": deadline,
+            "late": late,
+            "can_write": can_write and period.state == "open" and not late,
             **_entry_context(unit, period, bound),
         },
     )
@@ -279,7 +281,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect(request.path)
             elif action.startswith("followup-"):
                 measure = get_object_or_404(
-                    Measure, pk=_action_pk(action, "followup-"), action_plan=plan
+                    Measure, pk=action_pk(action, "followup-"), action_plan=plan
                 )
                 form = MeasureFollowupForm(
                     request.POST, prefix=f"f{measure.pk}", periods=open_periods

@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from apps.core.admin_site import ReasonForm, RoleBasedAdmin, RoleBasedInline, admin_site
 from apps.goals import services
-from apps.goals.models import GoalLevel, Perspective, SteeringModel
+from apps.goals.models import ExternalFactor, GoalLevel, Perspective, SteeringModel
 
 
 class SteeringModelForm(ReasonForm):
@@ -62,3 +62,26 @@ class SteeringModelAdmin(RoleBasedAdmin):
 
 
 admin_site.register(SteeringModel, SteeringModelAdmin)
+
+
+class ExternalFactorForm(ReasonForm):
+    class Meta:
+        model = ExternalFactor
+        fields = ["title", "description", "first_year", "last_year", "decided_on", "paragraph",
+                  "position"]  # fmt: skip
+
+
+class ExternalFactorAdmin(RoleBasedAdmin):
+    """KF's omvärldsfaktorer, entered as KF decided them."""
+
+    form = ExternalFactorForm
+    list_display = ["title", "first_year", "last_year", "decided_on", "paragraph"]
+    list_filter = ["first_year"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.external_factor_save(
+            actor=request.user, factor=obj, reason=form.cleaned_data["change_reason"]
+        )
+
+
+admin_site.register(ExternalFactor, ExternalFactorAdmin)

@@ -184,3 +184,32 @@ class BasicMissionForm(forms.Form):
     )
     first_year = forms.IntegerField(label=_("Valid from year"), widget=YEAR_WIDGET)
     change_reason = ReasonField()
+
+
+class FactorResponseForm(forms.Form):
+    risks = forms.CharField(
+        label=_("Risks we see"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    opportunities = forms.CharField(
+        label=_("Opportunities we see"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    approach = forms.CharField(
+        label=_("How we take it on"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def factor_response_rows(factors, responses, *, bound: dict | None = None) -> list[tuple]:
+    """(factor, response or None, form) per factor, for a plan's or report's page; ``bound``
+    holds the form that was just posted with errors, by factor id."""
+    by_factor = {r.factor_id: r for r in responses}
+    rows = []
+    for factor in factors:
+        response = by_factor.get(factor.pk)
+        form = (bound or {}).get(factor.pk) or FactorResponseForm(
+            prefix=f"f{factor.pk}",
+            initial={f: getattr(response, f) for f in ("risks", "opportunities", "approach")}
+            if response
+            else None,
+        )
+        rows.append((factor, response, form))
+    return rows

@@ -674,3 +674,57 @@ class IndicatorValue(models.Model):
     def clean(self) -> None:
         if self.total is None and self.women is None and self.men is None:
             raise ValidationError({"total": _("Enter at least one value.")})
+
+
+class ExternalFactor(models.Model):
+    """An omvärldsfaktor or trend that KF decides for a mandate period, which every nämnd and
+    bolag must relate to in its plans and nulägesbeskrivning (Ale's model)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"))
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("external factor")
+        verbose_name_plural = _("external factors")
+        ordering = ["position", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_year__gte=models.F("first_year")),
+                name="external_factor_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.first_year and self.last_year and self.last_year < self.first_year:
+            raise ValidationError({"last_year": _("The last year comes before the first.")})
+
+
+class FactorResponse(models.Model):
+    """How a nämnd or bolag relates to one external factor: the risks and opportunities it sees
+    and how it takes them on. Kept in its plan and in its nulägesbeskrivning."""
+
+    factor = models.ForeignKey(
+        ExternalFactor,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("external factor"),
+    )
+    risks = models.TextField(_("risks"), blank=True)
+    opportunities = models.TextField(_("opportunities"), blank=True)
+    approach = models.TextField(_("how we take it on"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.risks.strip() or self.opportunities.strip() or self.approach.strip())

@@ -14,6 +14,7 @@ from apps.goals.models import (
     Assignment,
     AssignmentRecipient,
     BasicMission,
+    ExternalFactor,
     Goal,
     GoalIndicator,
     Indicator,
@@ -573,3 +574,35 @@ def council_goal_shares(rows: list[GoalRow]) -> StatusShares:
         if level.decided_by == "kf" and level.is_measurable:
             setattr(shares, row.status, getattr(shares, row.status) + 1)
     return shares
+
+
+def external_factors_in(year: int):
+    """KF's omvärldsfaktorer in force in ``year``, in their order."""
+    return ExternalFactor.objects.filter(first_year__lte=year, last_year__gte=year)
+
+
+@dataclass
+class FactorOverview:
+    factor: ExternalFactor
+    responses: list = field(default_factory=list)  # plan and status report responses
+
+
+def external_factor_overview(year: int) -> list[FactorOverview]:
+    """Each factor in force in ``year`` with how every nämnd and bolag relates to it, from
+    their nulägesbeskrivning and their plan. Three queries."""
+    from apps.plans.models import PlanFactorResponse
+    from apps.trust.models import StatusReportFactorResponse
+
+    rows = {f.pk: FactorOverview(f) for f in external_factors_in(year)}
+    reports = StatusReportFactorResponse.objects.filter(
+        report__year=year, factor_id__in=rows
+    ).select_related("report__unit")
+    plans = PlanFactorResponse.objects.filter(plan__year=year, factor_id__in=rows).select_related(
+        "plan__unit"
+    )
+    for response in [*reports, *plans]:
+        if not response.is_empty:
+            rows[response.factor_id].responses.append(response)
+    for row in rows.values():
+        row.responses.sort(key=lambda r: (r.unit.tree_id, r.unit.lft))
+    return list(rows.values())

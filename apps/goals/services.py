@@ -22,6 +22,8 @@ from apps.goals.models import (
     AssignmentState,
     BasicMission,
     DecidedBy,
+    ExternalFactor,
+    FactorResponse,
     Goal,
     GoalIndicator,
     GoalLevel,
@@ -37,7 +39,7 @@ from apps.goals.models import (
 from apps.goals.presets import PRESETS
 from apps.organisation.models import Unit, UnitKind
 from apps.periods.models import ReportingPeriod
-from apps.periods.services import require_open
+from apps.periods.services import require_open, require_reportable
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -585,7 +587,10 @@ def indicator_value_set(
     else:
         _require_editor(actor, unit)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    if unit is None:
+        require_open(period)
+    else:
+        require_reportable(period, actor=actor, unit=unit)
     value = IndicatorValue.objects.filter(indicator=indicator, period=period, unit=unit).first()
     value = value or IndicatorValue(indicator=indicator, period=period, unit=unit)
     value.total, value.women, value.men, value.comment = total, women, men, comment
@@ -608,3 +613,31 @@ def configuration_save(
                 {"is_active": _("Another steering model is in use; choose it on the model page.")}
             )
     save_with_history(instance, actor=actor, reason=require_reason(reason))
+
+
+# --- Omvärldsfaktorer -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def external_factor_save(*, actor: User, factor: ExternalFactor, reason: str) -> ExternalFactor:
+    """Record an omvärldsfaktor as KF decided it (or correct one), by an administrator."""
+    _require_admin(actor)
+    factor.full_clean()
+    save_with_history(factor, actor=actor, reason=require_reason(reason))
+    return factor
+
+
+def factor_response_fill(
+    response: FactorResponse, *, year: int, risks: str, opportunities: str, approach: str
+) -> FactorResponse:
+    """Fill in a plan's or nulägesbeskrivning's response to a factor in force in ``year``."""
+    factor = response.factor
+    if not factor.first_year <= year <= factor.last_year:
+        raise ValidationError(
+            {"factor": _("%(factor)s is not in force in %(year)s.")
+             % {"factor": factor, "year": year}}
+        )  # fmt: skip
+    response.risks, response.opportunities, response.approach = (
+        risks.strip(), opportunities.strip(), approach.strip()
+    )  # fmt: skip
+    return response

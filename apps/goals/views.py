@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.views import form_page, year_from
+from apps.economy.keyfigures import goal_financial_status
 from apps.goals import selectors, services
 from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
 from apps.goals.charts import indicator_chart
@@ -127,6 +128,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if access.can_edit_for(r.unit)
             },
             "decidable": {a.pk for a in data.assignments if access.can_edit_for(a.given_by)},
+            # A financial goal linked to a key figure: its status computed from the accounts.
+            "financial": (
+                goal_financial_status(goal=goal, year=year) if goal.level.is_financial else None
+            ),
         },
     )
 
@@ -531,3 +536,20 @@ def _assignment_url(assignment) -> str:
     if assignment.goal_id:
         return f"{reverse('goals:detail', args=[assignment.goal_id])}#assignment-{assignment.pk}"
     return reverse("goals:unit_goals", args=[assignment.given_by_id])
+
+
+@login_required
+def external_factors(request: HttpRequest) -> HttpResponse:
+    """KF's omvärldsfaktorer in force in the year and how each nämnd and bolag relates to them."""
+    require_organisation_reader(request.user)
+    year = year_from(request)
+    return render(
+        request,
+        "goals/external_factors.html",
+        {
+            "year": year,
+            "years": range(year - 3, year + 4),
+            "rows": selectors.external_factor_overview(year),
+            "can_configure": access_for(request.user).is_administrator,
+        },
+    )

@@ -21,3 +21,21 @@ class PeriodForm(forms.Form):
 
 class PeriodStateForm(forms.Form):
     change_reason = ReasonField()
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(label=_("New deadline"), widget=DATE)
+    change_reason = ReasonField()
+
+
+class ExtensionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    until = forms.DateField(
+        label=_("Reports until"), widget=DATE,
+        help_text=_("The unit and the units under it may report until this day."),
+    )  # fmt: skip
+    change_reason = ReasonField()
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

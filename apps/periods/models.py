@@ -68,3 +68,29 @@ class ReportingPeriod(models.Model):
             errors["deadline"] = _("The deadline comes before the period has ended.")
         if errors:
             raise ValidationError(errors)
+
+
+class DeadlineExtension(models.Model):
+    """More time for one unit (and the units under it) to report in a period: the ekonom's
+    answer to "we need two more days"."""
+
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="extensions",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="deadline_extensions",
+        verbose_name=_("unit"),
+    )  # fmt: skip
+    until = models.DateField(_("new deadline"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="one_extension_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.unit} ({self.until})"

@@ -7,14 +7,18 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
-from apps.core.history import require_reason, save_with_history
-from apps.periods.models import PeriodState, ReportingPeriod
+from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.periods.models import DeadlineExtension, PeriodState, ReportingPeriod
+from styrmodell.lib.formats import format_date
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
+    from apps.organisation.models import Unit
 
 ALLOWED_TRANSITIONS = {
     PeriodState.PLANNED: {PeriodState.OPEN},
@@ -75,3 +79,97 @@ def require_open(period: ReportingPeriod) -> None:
         raise PermissionDenied(_("The period %(period)s is closed.") % {"period": period})
     if period.state != PeriodState.OPEN:
         raise PermissionDenied(_("The period %(period)s is not open yet.") % {"period": period})
+
+
+@transaction.atomic
+def period_set_deadline(
+    *, actor: User | None, period: ReportingPeriod, deadline: dt.date, reason: str
+) -> ReportingPeriod:
+    """Move the period's deadline for everyone (an extension moves it for one unit)."""
+    _require_period_manager(actor)
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if period.is_closed:
+        raise ValidationError({"deadline": _("The period is closed; reopen it first.")})
+    period.deadline = deadline
+    period.full_clean()
+    save_with_history(period, actor=actor, reason=require_reason(reason))
+    return period
+
+
+@transaction.atomic
+def deadline_extend(
+    *, actor: User | None, period: ReportingPeriod, unit: Unit, until: dt.date, reason: str
+) -> DeadlineExtension:
+    """Give ``unit`` and the units under it until ``until`` to report in ``period``."""
+    _require_period_manager(actor)
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if period.is_closed:
+        raise ValidationError({"until": _("The period is closed; reopen it first.")})
+    if until <= period.deadline:
+        raise ValidationError(
+            {"until": _("An extension must end after the period's deadline, %(date)s.")
+             % {"date": format_date(period.deadline)}}
+        )  # fmt: skip
+    extension = DeadlineExtension.objects.filter(period=period, unit=unit).first()
+    extension = extension or DeadlineExtension(period=period, unit=unit)
+    extension.until = until
+    save_with_history(extension, actor=actor, reason=require_reason(reason))
+    return extension
+
+
+@transaction.atomic
+def deadline_extension_remove(
+    *, actor: User | None, extension: DeadlineExtension, reason: str
+) -> None:
+    _require_period_manager(actor)
+    delete_with_history(extension, actor=actor, reason=require_reason(reason))
+
+
+def deadline_for(period: ReportingPeriod, unit: Unit) -> dt.date:
+    """The last day ``unit`` may report in ``period``: the period's deadline, or the latest
+    extension given to the unit or a unit above it."""
+    extensions = DeadlineExtension.objects.filter(
+        Q(unit=unit)
+        | Q(unit__tree_id=unit.tree_id, unit__lft__lt=unit.lft, unit__rght__gt=unit.rght),
+        period=period,
+    ).values_list("until", flat=True)
+    return max([period.deadline, *extensions])
+
+
+def deadlines_for(period: ReportingPeriod, units) -> dict[int, dt.date]:
+    """``deadline_for`` of many units at once, in one query (extensions are few)."""
+    extensions = list(
+        DeadlineExtension.objects.filter(period=period).values_list(
+            "until", "unit__tree_id", "unit__lft", "unit__rght"
+        )
+    )
+    return {
+        unit.pk: max(
+            [period.deadline]
+            + [until for until, tree, lft, rght in extensions
+               if tree == unit.tree_id and lft <= unit.lft and unit.rght <= rght]
+        )
+        for unit in units
+    }  # fmt: skip
+
+
+def deadline_passed(
+    period: ReportingPeriod, unit: Unit, *, actor: User | None, deadline: dt.date | None = None
+) -> bool:
+    """Whether ``actor`` is too late to report for ``unit``. Ekonomer and administrators own
+    the deadlines and may still correct an open period after them."""
+    if actor is not None:
+        access = access_for(actor)
+        if access.is_administrator or access.is_economist:
+            return False
+    return timezone.localdate() > (deadline or deadline_for(period, unit))
+
+
+def require_reportable(period: ReportingPeriod, *, actor: User | None, unit: Unit) -> None:
+    """Refuse a unit's report into a period that is not open, or after its deadline."""
+    require_open(period)
+    if deadline_passed(period, unit, actor=actor):
+        raise ValidationError(
+            _("The deadline for %(period)s was %(date)s. Ask the economy department for more "
+              "time.") % {"period": period, "date": format_date(deadline_for(period, unit))}
+        )  # fmt: skip

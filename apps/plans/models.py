@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.goals.models import FactorResponse
 from apps.organisation.models import UnitKind
 
 
@@ -184,3 +185,28 @@ class Activity(models.Model):
             errors["ends_on"] = _("The activity ends before it starts.")
         if errors:
             raise ValidationError(errors)
+
+
+class PlanFactorResponse(FactorResponse):
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="factor_responses", verbose_name=_("plan")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("response to an external factor")
+        verbose_name_plural = _("responses to external factors")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "factor"], name="one_plan_response_per_factor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan}: {self.factor}"
+
+    @property
+    def unit(self):
+        return self.plan.unit
+
+    @property
+    def source(self) -> str:
+        return self.plan.get_kind_display()

@@ -12,12 +12,15 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
+from apps.goals.models import ExternalFactor
+from apps.goals.services import factor_response_fill
 from apps.organisation.models import UnitKind
 from apps.plans.models import (
     OPEN_ACTIVITY_STATUSES,
     PLAN_KIND_OF_UNIT,
     Activity,
     Plan,
+    PlanFactorResponse,
     PlanSection,
     PlanState,
     SectionTemplate,
@@ -88,6 +91,14 @@ def plan_copy_from_previous(*, actor: User, unit: Unit, year: int, reason: str) 
     for field in ("strengths", "weaknesses", "opportunities", "threats"):
         setattr(plan, field, getattr(previous, field))
     save_with_history(plan, actor=actor, reason=reason)
+    for old in previous.factor_responses.filter(
+        factor__first_year__lte=year, factor__last_year__gte=year
+    ):
+        response = PlanFactorResponse(
+            plan=plan, factor_id=old.factor_id, risks=old.risks,
+            opportunities=old.opportunities, approach=old.approach,
+        )  # fmt: skip
+        save_with_history(response, actor=actor, reason=reason)
     for activity in previous.activities.filter(status__in=OPEN_ACTIVITY_STATUSES).select_related(
         "goal", "assignment"
     ):
@@ -249,3 +260,26 @@ def section_template_save(
     access_for(actor).require(access_for(actor).is_administrator)
     save_with_history(template, actor=actor, reason=require_reason(reason))
     return template
+
+
+@transaction.atomic
+def plan_factor_response_save(
+    *,
+    actor: User,
+    plan: Plan,
+    factor: ExternalFactor,
+    risks: str,
+    opportunities: str,
+    approach: str,
+    reason: str,
+) -> PlanFactorResponse:
+    """How the unit relates to one of KF's omvärldsfaktorer, in its plan's omvärldsanalys."""
+    _require_editor(actor, plan)
+    plan = _locked(plan)
+    response = PlanFactorResponse.objects.filter(plan=plan, factor=factor).first()
+    response = response or PlanFactorResponse(plan=plan, factor=factor)
+    factor_response_fill(
+        response, year=plan.year, risks=risks, opportunities=opportunities, approach=approach
+    )
+    save_with_history(response, actor=actor, reason=require_reason(reason))
+    return response

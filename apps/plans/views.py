@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.history import history_entries
-from apps.core.views import form_page, year_from
+from apps.core.views import action_pk, form_page, year_from
+from apps.goals.forms import FactorResponseForm, factor_response_rows
+from apps.goals.selectors import external_factors_in
 from apps.organisation.models import Unit
 from apps.plans import selectors, services
 from apps.plans.access import get_plan_for_user
@@ -73,7 +75,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action.startswith("section-"):
                 section = get_object_or_404(
-                    PlanSection, pk=int(action.removeprefix("section-")), plan=plan
+                    PlanSection, pk=action_pk(action, "section-"), plan=plan
                 )
                 form = SectionForm(request.POST, prefix=f"s{section.pk}")
                 bound[section.pk] = form
@@ -125,12 +127,31 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     messages.success(request, _("The plan was reopened."))
                     return redirect(request.path)
+            elif action.startswith("factor-"):
+                factor = get_object_or_404(
+                    external_factors_in(plan.year), pk=action_pk(action, "factor-")
+                )
+                form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
+                bound[("factor", factor.pk)] = form
+                if form.is_valid():
+                    services.plan_factor_response_save(
+                        actor=request.user, plan=plan, factor=factor, reason=reason,
+                        **form.cleaned_data,
+                    )  # fmt: skip
+                    messages.success(request, _("The response was saved."))
+                    return redirect(f"{request.path}#factor-{factor.pk}")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(request.path)
         except PermissionDenied:
             raise
     sections = list(plan.sections.select_related("template"))
+    factors = list(external_factors_in(plan.year))
+    factor_rows = factor_response_rows(
+        factors,
+        plan.factor_responses.all() if factors else [],
+        bound={key[1]: form for key, form in bound.items() if isinstance(key, tuple)},
+    )
     return render(
         request,
         "plans/detail.html",
@@ -155,6 +176,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decide_form": bound.get("decide") or DecideForm(prefix="decide"),
             "reopen_form": bound.get("reopen") or ReasonOnlyForm(prefix="reopen"),
             "activities": plan.activities.select_related("goal__level", "assignment"),
+            "factor_rows": factor_rows,
             "body": body,
         },
     )

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.goals.models import FactorResponse
+
 
 class StatusReport(models.Model):
     """Nulägesbeskrivning: the mission made concrete, the world around, the state of things,
@@ -61,3 +63,31 @@ class TrustDialogue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on}"
+
+
+class StatusReportFactorResponse(FactorResponse):
+    report = models.ForeignKey(
+        StatusReport, on_delete=models.CASCADE, related_name="factor_responses",
+        verbose_name=_("status report"),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("response to an external factor")
+        verbose_name_plural = _("responses to external factors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "factor"], name="one_report_response_per_factor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.factor}"
+
+    @property
+    def unit(self):
+        return self.report.unit
+
+    @property
+    def source(self) -> str:
+        return str(StatusReport._meta.verbose_name)

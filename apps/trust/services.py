@@ -13,8 +13,15 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
+from apps.goals.models import ExternalFactor
+from apps.goals.services import factor_response_fill
 from apps.organisation.models import UnitKind
-from apps.trust.models import DialogueKind, StatusReport, TrustDialogue
+from apps.trust.models import (
+    DialogueKind,
+    StatusReport,
+    StatusReportFactorResponse,
+    TrustDialogue,
+)
 from styrmodell.lib.richtext import sanitise
 
 if TYPE_CHECKING:
@@ -83,3 +90,30 @@ def dialogue_record(
     dialogue._history_user, dialogue._change_reason = actor, reason
     dialogue.units.set(units)
     return dialogue
+
+
+@transaction.atomic
+def status_report_factor_response_save(
+    *,
+    actor: User,
+    unit: Unit,
+    year: int,
+    factor: ExternalFactor,
+    risks: str,
+    opportunities: str,
+    approach: str,
+    reason: str,
+) -> StatusReportFactorResponse:
+    """How the nämnd or bolag relates to one of KF's omvärldsfaktorer in its
+    nulägesbeskrivning; the report is started if it does not exist yet."""
+    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    report = StatusReport.objects.filter(unit=unit, year=year).first()
+    if report is None:
+        report = status_report_save(actor=actor, unit=unit, year=year, reason=reason)
+    response = StatusReportFactorResponse.objects.filter(report=report, factor=factor).first()
+    response = response or StatusReportFactorResponse(report=report, factor=factor)
+    factor_response_fill(
+        response, year=year, risks=risks, opportunities=opportunities, approach=approach
+    )
+    save_with_history(response, actor=actor, reason=require_reason(reason))
+    return response

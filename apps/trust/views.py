@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.views import form_page, year_from
+from apps.core.views import action_pk, form_page, year_from
+from apps.goals.forms import FactorResponseForm, factor_response_rows
+from apps.goals.selectors import external_factors_in
 from apps.organisation.models import Unit
 from apps.trust import selectors, services
 from apps.trust.forms import DialogueForm, StatusReportForm
@@ -37,34 +39,65 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """A nämnd's or bolag's nulägesbeskrivning for the year, with how it relates to each of
+    KF's omvärldsfaktorer; its editors write both here."""
     unit = get_object_or_404(Unit, pk=unit_pk)
     access = access_for(request.user)
     access.require(access.can_read)
     year = year_from(request)
     report = StatusReport.objects.filter(unit=unit, year=year).first()
-    if not access.can_edit_for(unit):
-        return render(
-            request, "trust/status_report.html", {"unit": unit, "year": year, "report": report}
-        )
-    initial = {f: getattr(report, f) for f in services.STATUS_REPORT_FIELDS} if report else {}
-    form = StatusReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        reason = data.pop("change_reason")
-        try:
-            services.status_report_save(
-                actor=request.user, unit=unit, year=year, reason=reason, **data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
+    can_write = access.can_edit_for(unit)
+    here = f"{request.path}?ar={year}"
+    form = bound_factor = None
+    if can_write:
+        initial = {f: getattr(report, f) for f in services.STATUS_REPORT_FIELDS} if report else {}
+        form = StatusReportForm(initial=initial)
+    if request.method == "POST":
+        access.require(can_write)
+        action = request.POST.get("action", "")
+        if action.startswith("factor-"):
+            factor = get_object_or_404(external_factors_in(year), pk=action_pk(action, "factor-"))
+            factor_form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
+            bound_factor = {factor.pk: factor_form}
+            if factor_form.is_valid():
+                try:
+                    services.status_report_factor_response_save(
+                        actor=request.user, unit=unit, year=year, factor=factor,
+                        reason=_("Status report %(year)s") % {"year": year},
+                        **factor_form.cleaned_data,
+                    )  # fmt: skip
+                except ValidationError as error:
+                    add_service_errors(factor_form, error)
+                else:
+                    messages.success(request, _("The response was saved."))
+                    return redirect(f"{here}#factor-{factor.pk}")
         else:
-            messages.success(request, _("The status report was saved."))
-            return redirect(f"{reverse('trust:overview')}?ar={year}")
-    return form_page(
+            form = StatusReportForm(request.POST)
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                reason = data.pop("change_reason")
+                try:
+                    services.status_report_save(
+                        actor=request.user, unit=unit, year=year, reason=reason, **data
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(request, _("The status report was saved."))
+                    return redirect(here)
+    factors = list(external_factors_in(year))
+    responses = report.factor_responses.all() if report and factors else []
+    return render(
         request,
-        form,
-        heading=_("Status report %(year)s: %(unit)s") % {"year": year, "unit": unit.name},
-        cancel_url=f"{reverse('trust:overview')}?ar={year}",
+        "trust/status_report.html",
+        {
+            "unit": unit,
+            "year": year,
+            "report": report,
+            "form": form,
+            "can_write": can_write,
+            "factor_rows": factor_response_rows(factors, responses, bound=bound_factor),
+        },
     )
 
 

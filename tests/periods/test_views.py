@@ -77,7 +77,7 @@ def page(response) -> str:
 def rows(response) -> list[tuple[str, str]]:
     """(name, state as shown) for each period in the table, in page order."""
     pattern = (
-        r'<th scope="row">([^<]+)<br>.*?'
+        r'<th scope="row"><a href="/perioder/\d+/">([^<]+)</a><br>.*?'
         r'<span class="period-state period-state--\w+">([^<]+)</span>'
     )
     return re.findall(pattern, page(response), flags=re.S)
