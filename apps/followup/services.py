@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
@@ -21,6 +22,7 @@ from apps.followup.models import (
 )
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
+from styrmodell.lib.formats import format_date
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -159,6 +161,11 @@ def measure_add(
     access_for(actor).require(access_for(actor).can_edit_for(action_plan.unit))
     if action_plan.decided_on:
         raise ValidationError(_("The action plan is decided; its measures are fixed."))
+    if due_on is not None and due_on <= action_plan.period.ends_on:
+        raise ValidationError(
+            {"due_on": _("A measure is due after the period it answers, which ends %(date)s.")
+             % {"date": format_date(action_plan.period.ends_on)}}
+        )  # fmt: skip
     measure = Measure(action_plan=action_plan, what=what, who=who, due_on=due_on)
     save_with_history(measure, actor=actor, reason=require_reason(reason))
     return measure
@@ -176,6 +183,13 @@ def action_plan_decide(
         raise ValidationError(_("The action plan is already decided."))
     if not action_plan.measures.exists():
         raise ValidationError(_("An action plan needs at least one measure before it is decided."))
+    if decided_on < action_plan.period.ends_on:
+        raise ValidationError(
+            {"decided_on": _("The committee decides the plan after the period, which ends "
+                             "%(date)s.") % {"date": format_date(action_plan.period.ends_on)}}
+        )  # fmt: skip
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("A decision date cannot be in the future.")})
     action_plan.decided_on, action_plan.paragraph = decided_on, (paragraph or "").strip()
     action_plan.decided_by = body
     if not action_plan.paragraph:
