@@ -6,6 +6,7 @@ import datetime as dt
 from contextlib import contextmanager
 
 import factory
+from django.utils import timezone
 
 from apps.accounts.models import RoleAssignment, User
 from apps.organisation.models import Municipality, Unit
@@ -96,7 +97,9 @@ class ReportingPeriodFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda p: dt.date(p.year, 4, 30))
     # Some weeks ahead of today, so that writes are in time unless a test says otherwise.
     deadline = factory.LazyAttribute(
-        lambda p: max(p.ends_on + dt.timedelta(days=15), dt.date.today() + dt.timedelta(days=30))
+        lambda p: max(
+            p.ends_on + dt.timedelta(days=15), timezone.localdate() + dt.timedelta(days=30)
+        )
     )
     state = "open"
 

@@ -30,6 +30,7 @@ PERIODS = (
 
 PERIOD_OPENED = "Perioden öppnad för inrapportering av utfall och bedömningar"
 PERIOD_CLOSED = "Perioden stängd efter att rapporten behandlats i kommunfullmäktige"
+DEADLINE_MOVED = "Sista dag flyttad fram så att demons redaktörer kan rapportera"
 
 # --- The goal chain -----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
@@ -24,6 +25,7 @@ from apps.goals import services as goal_services
 from apps.goals.models import (
     Assignment,
     BasicMission,
+    ExternalFactor,
     Goal,
     GoalIndicator,
     Indicator,
@@ -458,6 +460,19 @@ def _mark_done(admin: User, period: ReportingPeriod, *, everyone: bool) -> None:
         followup_services.completion_mark(actor=admin, unit=unit, period=period, reason=data.REASON)
 
 
+def _keep_open_for_editors(admin: User, period: ReportingPeriod) -> None:
+    """The demo's open period has a deadline in its own calendar; when the demo is loaded
+    after it, move it some weeks ahead so that the demo's editors can still report."""
+    today = timezone.localdate()
+    if period.deadline < today:
+        period_services.period_set_deadline(
+            actor=admin,
+            period=period,
+            deadline=today + dt.timedelta(weeks=3),
+            reason=goals_data.DEADLINE_MOVED,
+        )
+
+
 def load_followup(admin: User) -> None:
     """The reporting periods with their values and assessments, in the order of a real year:
     each period is opened, written and (if it is over) closed before the next one.
@@ -485,6 +500,8 @@ def load_followup(admin: User) -> None:
             )
         _write_period(admin, period, key)
         _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
+        if final_state == PeriodState.OPEN:
+            _keep_open_for_editors(admin, period)
         if final_state == PeriodState.CLOSED:
             period_services.period_set_state(
                 actor=admin,
@@ -516,6 +533,34 @@ def load_demo(*, log: Callable[[str], None] = lambda message: None) -> None:
         step(admin)
 
 
+def load_external_factors(admin: User) -> None:
+    """KF's omvärldsfaktorer for the term of office; the nämnder relate to them in their plans
+    and nulägesbeskrivningar (see load_plans and load_trust)."""
+    decided_on, paragraph, first_year, last_year = plans_data.FACTORS_DECIDED
+    for position, (title, description) in enumerate(plans_data.EXTERNAL_FACTORS, start=1):
+        if ExternalFactor.objects.filter(title=title, first_year=first_year).exists():
+            continue
+        goal_services.external_factor_save(
+            actor=admin,
+            factor=ExternalFactor(
+                title=title, description=description, first_year=first_year,
+                last_year=last_year, decided_on=dt.date.fromisoformat(decided_on),
+                paragraph=paragraph, position=position,
+            ),
+            reason=data.REASON,
+        )  # fmt: skip
+
+
+def _factor_responses(unit: Unit, where: str) -> list[tuple[ExternalFactor, dict]]:
+    """The demo's responses of ``unit`` in its "plan" or "report", with their factors."""
+    responses = plans_data.FACTOR_RESPONSES.get((unit.ansvarskod, where), {})
+    factors = {f.title: f for f in ExternalFactor.objects.filter(title__in=responses)}
+    return [
+        (factors[title], {"risks": risks, "opportunities": opportunities, "approach": approach})
+        for title, (risks, opportunities, approach) in responses.items()
+    ]
+
+
 def load_plans(admin: User) -> None:
     """The 2026 plans: decided ones for the bodies, a draft at a förvaltning."""
     units = {u.ansvarskod: u for u in Unit.objects.filter(valid_to=None)}
@@ -537,6 +582,10 @@ def load_plans(admin: User) -> None:
         plan_services.plan_swot_update(
             actor=admin, plan=plan, reason=plans_data.REASON, **plans_data.SWOT
         )
+        for factor, texts in _factor_responses(plan.unit, "plan"):
+            plan_services.plan_factor_response_save(
+                actor=admin, plan=plan, factor=factor, reason=plans_data.REASON, **texts
+            )
         goals = own_goals.get(plan.unit_id) or own_goals.get(plan.unit.parent_id) or []
         for index, (title, responsible, start, end, status) in enumerate(activities):
             plan_services.activity_save(
@@ -575,6 +624,7 @@ def load_plans(admin: User) -> None:
         fill(plan, activities)
 
 
+STEPS.append(("omvärldsfaktorerna", load_external_factors))
 STEPS.append(("planerna", load_plans))
 
 
@@ -665,6 +715,11 @@ def load_trust(admin: User) -> None:
             proposed_goals=proposed,
             reason=data.REASON,
         )
+        for factor, texts in _factor_responses(units[code], "report"):
+            trust_services.status_report_factor_response_save(
+                actor=admin, unit=units[code], year=2026, factor=factor, reason=data.REASON,
+                **texts,
+            )  # fmt: skip
 
 
 STEPS.append(("åtgärdsplanerna", load_action_plans))

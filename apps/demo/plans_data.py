@@ -111,3 +111,42 @@ STATUS_REPORTS = {
              "Behörigheten ökar men tryggheten i skolan har minskat.",
              "Föreslår ett mål om trygghet i skolan med elevenkäten som indikator."),
 }  # fmt: skip
+
+# KF's omvärldsfaktorer for the term of office (decided after the election, as in Ale's model).
+EXTERNAL_FACTORS = [
+    ("Demografisk förändring",
+     "Fler äldre och fler unga, medan andelen i arbetsför ålder minskar; trycket på välfärden ökar."),
+    ("Kompetensförsörjning",
+     "Konkurrensen om utbildad personal hårdnar; nya sätt att organisera arbetet behövs."),
+    ("Digitalisering",
+     "Invånarna förväntar sig digitala tjänster; tekniken ger nya möjligheter att effektivisera."),
+    ("Klimatomställning",
+     "Klimatförändringarna kräver anpassning och minskade utsläpp i all kommunal verksamhet."),
+]  # fmt: skip
+FACTORS_DECIDED = ("2023-02-13", "§ 9", 2023, 2026)
+
+# How nämnder relate to the factors, by ansvarskod: in the nulägesbeskrivning ("report") or
+# the 2026 plan ("plan"). factor title: (risks, opportunities, approach)
+FACTOR_RESPONSES = {
+    ("1000", "report"): {
+        "Demografisk förändring": ("Skatteunderlaget växer långsammare än behoven.",
+                                   "Samordnad lokalplanering för skola och omsorg.",
+                                   "Befolkningsprognos varje år som grund för budgetens ramar."),
+        "Kompetensförsörjning": ("Svårt att rekrytera lärare, sjuksköterskor och ingenjörer.",
+                                 "Kommunen som attraktiv arbetsgivare med heltid som norm.",
+                                 "Kommungemensam kompetensförsörjningsplan 2026–2028."),
+    },
+    ("2000", "report"): {
+        "Demografisk förändring": ("Färre förskolebarn ger tomma platser i tätorten.",
+                                   "Lokaler kan ställas om för fritidshem och gymnasiet.",
+                                   "Förskoleplanen revideras vartannat år."),
+        "Digitalisering": ("Ökade licenskostnader för lärplattformar.",
+                           "Digitala läromedel och adaptiva verktyg i undervisningen.",
+                           "Digitaliseringsstrategi för skolan antas hösten 2026."),
+    },
+    ("2000", "plan"): {
+        "Kompetensförsörjning": ("Andelen behöriga lärare kan sjunka när många går i pension.",
+                                 "Lärarassistenter avlastar och ger fler vägar in i yrket.",
+                                 "Rekryteringsplan med VFU-samarbete och karriärtjänster."),
+    },
+}  # fmt: skip

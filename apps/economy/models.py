@@ -26,6 +26,18 @@ class BudgetYear(models.Model):
     tax_rate = models.DecimalField(
         _("municipal tax rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    # The budget of the income statement's lines below the nämnder's frames (which are net
+    # costs and include the nämnder's depreciation): positive amounts, as the budget prints them.
+    depreciation = models.DecimalField(
+        _("depreciation in the budget"), **MONEY, null=True, blank=True,
+        help_text=_("Included in the committees' frames; shown on its own line."),
+    )  # fmt: skip
+    financial_income = models.DecimalField(
+        _("financial income in the budget"), **MONEY, null=True, blank=True
+    )
+    financial_costs = models.DecimalField(
+        _("financial costs in the budget"), **MONEY, null=True, blank=True
+    )
     population = models.PositiveIntegerField(_("population forecast"), null=True, blank=True)
     forecast_source = models.CharField(
         _("source of the forecast"), max_length=200, blank=True,
@@ -59,11 +71,18 @@ class BudgetDecision(models.Model):
     budget. A decision without ``decided_on`` is a proposal and counts for nothing yet.
     """
 
+    class State(models.TextChoices):
+        # Kept in step with decided_on by the services; the database guard reads the state
+        # (see apps.economy.budget_guard).
+        DRAFT = "draft", _("Proposal")
+        DECIDED = "decided", _("Decided")
+
     budget_year = models.ForeignKey(
         BudgetYear, on_delete=models.PROTECT, related_name="decisions",
         verbose_name=_("budget year"),
     )  # fmt: skip
     kind = models.CharField(_("kind"), max_length=20, choices=DecisionKind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="draft")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     decided_by = models.ForeignKey(
@@ -369,6 +388,11 @@ class Forecast(models.Model):
     )  # fmt: skip
     amount = models.DecimalField(_("full-year forecast, net cost (kr)"), **MONEY)
     comment = models.TextField(_("comment"), blank=True)
+    # A deficit the nämnd can handle within its delegation (explained in the comment) needs
+    # no åtgärdsplan; one it cannot handle does (DOMAIN.md).
+    deficit_handled = models.BooleanField(
+        _("the committee can handle the deficit within its delegation"), default=False
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
@@ -408,3 +432,106 @@ class InvestmentForecast(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.period}"
+
+
+# --- God ekonomisk hushållning: the balance requirement and the financial goals -------------
+
+
+class AdjustmentKind(models.TextChoices):
+    """The steps from årets resultat to balanskravsresultat (LKBR ch. 11, as kommuner report
+    them in the balanskravsutredning). Each kind adds or deducts; see ``signed_amount``."""
+
+    REALISATION_EXCEPTION = (
+        "realisation_exception",
+        _("Realisation gains or losses under the exception rule (added)"),
+    )
+    UNREALISED_LOSS = "unrealised_loss", _("Unrealised losses in securities (deducted)")
+    UNREALISED_LOSS_REVERSAL = (
+        "unrealised_loss_reversal",
+        _("Reversal of unrealised losses in securities (added)"),
+    )
+    RUR_RESERVATION = (
+        "rur_reservation",
+        _("Reservation to the result equalisation reserve (deducted)"),
+    )
+    RUR_USE = "rur_use", _("Use of the result equalisation reserve (added)")
+    OTHER_ADDITION = "other_addition", _("Other adjustment (added)")
+    OTHER_DEDUCTION = "other_deduction", _("Other adjustment (deducted)")
+
+
+DEDUCTED_ADJUSTMENTS = frozenset(
+    {AdjustmentKind.UNREALISED_LOSS, AdjustmentKind.RUR_RESERVATION, AdjustmentKind.OTHER_DEDUCTION}
+)
+
+
+class BalanceRequirementAdjustment(models.Model):
+    """An adjustment of the year's result in the balanskravsutredning, entered by the ekonom.
+    Realisation gains are not entered here: they come from the accounts flagged as such."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=30, choices=AdjustmentKind.choices)
+    amount = models.DecimalField(
+        _("amount (kr)"), **MONEY,
+        help_text=_("A positive amount; the kind says whether it is added or deducted."),
+    )  # fmt: skip
+    description = models.CharField(_("description"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("balance requirement adjustment")
+        verbose_name_plural = _("balance requirement adjustments")
+        ordering = ["year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="balance_adjustment_amount_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_kind_display()}"
+
+    @property
+    def signed_amount(self):
+        """The amount as it moves the result: negative for the kinds that are deducted."""
+        return -self.amount if self.kind in DEDUCTED_ADJUSTMENTS else self.amount
+
+
+class KeyFigure(models.TextChoices):
+    """The key figures for god ekonomisk hushållning that a financial goal can be linked to."""
+
+    RESULT = "result", _("Result for the year")
+    RESULT_SHARE = "result_share", _("Result as a share of tax revenue and general grants")
+    BALANCE_REQUIREMENT = "balance_requirement", _("Balance requirement result")
+    SELF_FINANCING = "self_financing", _("Self-financing ratio of investments")
+    NET_COST_GROWTH = "net_cost_growth", _("Net cost growth")
+    TAX_GROWTH = "tax_growth", _("Growth of tax revenue and general grants")
+    GROWTH_MARGIN = "growth_margin", _("Growth of tax revenue and grants minus net cost growth")
+
+
+class Comparison(models.TextChoices):
+    AT_LEAST = "gte", _("at least")
+    AT_MOST = "lte", _("at most")
+
+
+class FinancialGoalLink(models.Model):
+    """A financial goal of the goal chain computed from a key figure: met when the figure (the
+    full-year forecast, or the outcome at the year-end) is at least, or at most, the threshold."""
+
+    goal = models.OneToOneField(
+        "goals.Goal", on_delete=models.PROTECT, related_name="financial_link",
+        verbose_name=_("goal"),
+    )  # fmt: skip
+    figure = models.CharField(_("key figure"), max_length=30, choices=KeyFigure.choices)
+    comparison = models.CharField(_("comparison"), max_length=3, choices=Comparison.choices)
+    threshold = models.DecimalField(
+        _("threshold"), max_digits=16, decimal_places=2,
+        help_text=_("In per cent for the shares and growth figures, in kronor for the results."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("financial goal link")
+        verbose_name_plural = _("financial goal links")
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.get_figure_display()}"

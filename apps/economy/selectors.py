@@ -156,3 +156,164 @@ def forecasts(period_id: int) -> dict[int, Forecast]:
 def investment_forecasts(period_id: int) -> dict[int, InvestmentForecast]:
     """The investment forecasts entered in a period, keyed by project id."""
     return {f.project_id: f for f in InvestmentForecast.objects.filter(period_id=period_id)}
+
+
+# --- Budget med plan: the year page, a decision, a detaljbudget, the investments ----------
+# (The budget part's own reads, used by apps.economy.views.budget.)
+
+from apps.economy.models import InvestmentProject  # noqa: E402
+from apps.periods.models import ReportingPeriod  # noqa: E402
+
+
+@dataclass(frozen=True)
+class BodyBudget:
+    """A body's operating budget for the budget year and its two plan years."""
+
+    body: Unit
+    years: tuple[BudgetFigures, BudgetFigures, BudgetFigures]
+
+
+def budget_with_plan(year: int) -> tuple[list[BodyBudget], tuple[BudgetFigures, ...]]:
+    """Every body's decided operating budget for ``year`` and the two plan years, with the
+    totals per year. Bodies without any amount are left out. Four queries."""
+    figures = [operating_budgets(y) for y in (year, year + 1, year + 2)]
+    rows = []
+    for body in bodies(year=year):
+        years = tuple(f.get(body.pk, BudgetFigures()) for f in figures)
+        if any(body.pk in f for f in figures):
+            rows.append(BodyBudget(body=body, years=years))
+    totals = tuple(
+        BudgetFigures(
+            original=sum((r.years[i].original for r in rows), ZERO),
+            changes=sum((r.years[i].changes for r in rows), ZERO),
+        )
+        for i in range(3)
+    )
+    return rows, totals
+
+
+def decision_amounts(decision_id: int) -> dict[tuple[str, int, int], Decimal]:
+    """A decision's amounts keyed by ("operations", unit id, year) or ("investment",
+    project id, year). One query."""
+    result = {}
+    for kind, unit_id, project_id, year, amount in Appropriation.objects.filter(
+        decision_id=decision_id
+    ).values_list("kind", "unit_id", "project_id", "year", "amount"):
+        key_id = project_id if kind == AppropriationKind.INVESTMENT else unit_id
+        result[(kind, key_id, year)] = amount
+    return result
+
+
+def detail_budget_units(*, body: Unit, year: int) -> list[Unit]:
+    """The body and its verksamheter and enheter valid at some time in ``year``, in tree
+    order: the units a detaljbudget may budget on. One query."""
+    return list(
+        Unit.objects.filter(
+            tree_id=body.tree_id,
+            lft__gte=body.lft,
+            rght__lte=body.rght,
+            valid_from__lte=dt.date(year, 12, 31),
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(year, 1, 1)))
+        .order_by("lft")
+    )
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    project: InvestmentProject
+    budget: BudgetFigures
+    outcome: Decimal
+    forecast_year: Decimal | None
+    forecast_total: Decimal | None
+
+    @property
+    def over_decided_total(self) -> bool:
+        """The forecast total cost exceeds the decided total cost."""
+        return self.forecast_total is not None and self.forecast_total > self.project.decided_total
+
+
+@dataclass(frozen=True)
+class ProjectGroup:
+    """A body's investment projects with their totals."""
+
+    body: Unit | None
+    rows: list[ProjectRow]
+
+    def _sum(self, attribute: str) -> Decimal:
+        return sum((getattr(r, attribute) or ZERO for r in self.rows), ZERO)
+
+    @property
+    def decided_total(self) -> Decimal:
+        return sum((r.project.decided_total for r in self.rows), ZERO)
+
+    @property
+    def budget(self) -> BudgetFigures:
+        return BudgetFigures(
+            original=sum((r.budget.original for r in self.rows), ZERO),
+            changes=sum((r.budget.changes for r in self.rows), ZERO),
+        )
+
+    @property
+    def outcome(self) -> Decimal:
+        return self._sum("outcome")
+
+    @property
+    def forecast_year(self) -> Decimal:
+        return self._sum("forecast_year")
+
+    @property
+    def forecast_total(self) -> Decimal:
+        return self._sum("forecast_total")
+
+
+@dataclass(frozen=True)
+class InvestmentOverview:
+    groups: list[ProjectGroup]
+    total: ProjectGroup  # every project, for the totals row (its body is None)
+    outcome_period: ReportingPeriod | None  # the period the outcome runs through
+    forecast_period: ReportingPeriod | None  # the period the forecasts come from
+
+
+def investment_overview(year: int) -> InvestmentOverview:
+    """The investment projects running in ``year`` grouped per body: decided total, the
+    year's budget, outcome to date, forecasts. Six queries, whatever the number of projects."""
+    projects = list(
+        InvestmentProject.objects.filter(first_year__lte=year, last_year__gte=year)
+        .select_related("unit")
+        .order_by("unit__tree_id", "unit__lft", "code")
+    )
+    budgets = investment_budgets(year)
+    outcome_period = (
+        ReportingPeriod.objects.filter(year=year, state__in=("open", "closed"))
+        .order_by("-ends_on")
+        .first()
+    )
+    outcome = investment_outcome(year, outcome_period.ends_on.month) if outcome_period else {}
+    forecast_period = (
+        ReportingPeriod.objects.filter(year=year, investment_forecasts__isnull=False)
+        .order_by("-ends_on")
+        .first()
+    )
+    project_forecasts = investment_forecasts(forecast_period.pk) if forecast_period else {}
+    groups: list[ProjectGroup] = []
+    every: list[ProjectRow] = []
+    for project in projects:
+        forecast = project_forecasts.get(project.pk)
+        row = ProjectRow(
+            project=project,
+            budget=budgets.get(project.pk, BudgetFigures()),
+            outcome=outcome.get(project.code, ZERO),
+            forecast_year=forecast.year_amount if forecast else None,
+            forecast_total=forecast.total_amount if forecast else None,
+        )
+        if not groups or groups[-1].body.pk != project.unit_id:
+            groups.append(ProjectGroup(body=project.unit, rows=[]))
+        groups[-1].rows.append(row)
+        every.append(row)
+    return InvestmentOverview(
+        groups=groups,
+        total=ProjectGroup(body=None, rows=every),
+        outcome_period=outcome_period,
+        forecast_period=forecast_period,
+    )

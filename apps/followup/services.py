@@ -61,7 +61,12 @@ def assessment_save(
     ``expected_version`` is the version the editor started from; if someone saved since,
     ``StaleEdit`` is raised and nothing is written.
     """
-    access_for(actor).require(access_for(actor).can_edit_for(unit))
+    access = access_for(actor)
+    # The economy department assesses the financial goals from the key figures it computes.
+    access.require(
+        access.can_edit_for(unit)
+        or (goal.level.is_financial and access.can_manage_economy_for(unit))
+    )
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=unit)
     if status == GoalStatus.NOT_MET and not (analysis or "").strip():

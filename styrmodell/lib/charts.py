@@ -116,3 +116,103 @@ def value_target_chart(
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# --- Budget, outcome to date and forecast per body (the ekonom's overview) ----------------
+
+BUDGET_COLOUR = "#4a4d57"
+OUTCOME_COLOUR = VALUE_COLOUR
+FORECAST_COLOUR = TARGET_COLOUR
+
+
+@dataclass(frozen=True)
+class BudgetBar:
+    """One body's three figures; a figure that is missing draws no bar."""
+
+    label: str
+    budget: Decimal | None
+    outcome: Decimal | None
+    forecast: Decimal | None
+
+
+def budget_chart(
+    rows: list[BudgetBar], *, title: str, chart_id: str,
+    series_labels: tuple[str, str, str] = ("Budget", "Utfall hittills", "Prognos"),
+    scale: Decimal = Decimal(1_000_000), unit: str = "mnkr", decimals: int = 1,
+    empty_label: str = "Inga belopp ännu", width: int = 720,
+) -> str:  # fmt: skip
+    """Horizontal bars, three per body: budget (outlined), outcome to date (solid) and
+    full-year forecast (hatched), each labelled with its amount in ``unit``.
+
+    The three series differ in fill pattern as well as colour, so the chart reads in black
+    and white; the page's table carries the same figures as its text alternative.
+    """
+    left, right, top = 220, 110, 12
+    bar, gap, group_gap, legend_h = 14, 3, 16, 34
+    group_h = 3 * bar + 2 * gap
+    height = top + max(len(rows), 1) * (group_h + group_gap) + legend_h
+    hatch = f"{chart_id}-hatch"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-labelledby="{chart_id}-title" class="chart" '
+        f'font-family="{FONT}" font-size="12">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+        f'<rect width="3" height="6" fill="{FORECAST_COLOUR}"/></pattern></defs>',
+    ]
+    numbers = [v for r in rows for v in (r.budget, r.outcome, r.forecast) if v is not None]
+    if not numbers:
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#4a4d57" '
+            f'font-family="{FONT}">{escape(empty_label)}</text></svg>'
+        )
+        return "".join(parts)
+    low, high = min(min(numbers), Decimal(0)), max(max(numbers), Decimal(0))
+    if low == high:
+        high = low + 1
+    plot_w = width - left - right
+
+    def x(value: Decimal) -> float:
+        return left + float((value - low) / (high - low)) * plot_w
+
+    zero = x(Decimal(0))
+    styles = (
+        f'fill="#ffffff" stroke="{BUDGET_COLOUR}" stroke-width="1.5"',
+        f'fill="{OUTCOME_COLOUR}"',
+        f'fill="url(#{hatch})" stroke="{FORECAST_COLOUR}" stroke-width="1"',
+    )
+    for index, row in enumerate(rows):
+        y0 = top + index * (group_h + group_gap)
+        parts.append(
+            f'<text x="{left - 10}" y="{y0 + group_h / 2 + 4:.1f}" text-anchor="end" '
+            f'fill="#1b1b1f" font-family="{FONT}">{escape(row.label)}</text>'
+        )
+        for series, value in enumerate((row.budget, row.outcome, row.forecast)):
+            if value is None:
+                continue
+            y = y0 + series * (bar + gap)
+            start, end = sorted((zero, x(value)))
+            parts.append(
+                f'<rect x="{start:.1f}" y="{y}" width="{max(end - start, 1):.1f}" '
+                f'height="{bar}" {styles[series]}/>'
+            )
+            label = f"{format_number(value / scale, decimals)}\u00a0{unit}"
+            parts.append(
+                f'<text x="{end + 4:.1f}" y="{y + bar - 3}" fill="#1b1b1f" '
+                f'font-family="{FONT}" font-size="11">{escape(label)}</text>'
+            )
+    parts.append(
+        f'<line x1="{zero:.1f}" x2="{zero:.1f}" y1="{top - 4}" '
+        f'y2="{height - legend_h + 2}" stroke="#1b1b1f"/>'
+    )
+    legend_y = height - 12
+    for series, name in enumerate(series_labels):
+        lx = left + series * 150
+        parts.append(
+            f'<rect x="{lx}" y="{legend_y - 11}" width="22" height="12" {styles[series]}/>'
+            f'<text x="{lx + 28}" y="{legend_y}" fill="#1b1b1f" font-family="{FONT}">'
+            f"{escape(name)}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,154 @@
+"""Forms of budget med plan. Amounts are entered in kronor, Swedish style ("412 000 000" or
+"1 234,50"), and come back as Decimal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.economy.models import DecisionKind, InvestmentProject, InvestmentStatus
+from apps.organisation.models import Unit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def money_field(label, *, required: bool = False, **kwargs) -> SwedishDecimalField:
+    return SwedishDecimalField(
+        label=label,
+        required=required,
+        max_digits=16,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        **kwargs,
+    )
+
+
+class BudgetYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    tax_revenue = money_field(_("Tax revenue forecast (kr)"))
+    general_grants = money_field(_("General grants and equalisation forecast (kr)"))
+    tax_rate = SwedishDecimalField(
+        label=_("Municipal tax rate (%)"),
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
+    )
+    population = forms.IntegerField(label=_("Population forecast"), required=False, min_value=0)
+    forecast_source = forms.CharField(
+        label=_("Source of the forecast"),
+        max_length=200,
+        required=False,
+        help_text=_("For example SKR's circular 26:12."),
+    )
+    is_election_year = forms.BooleanField(label=_("Election year"), required=False)
+    notes = forms.CharField(
+        label=_("Other assumptions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    change_reason = ReasonField()
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["year"]
+
+
+class DecisionCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of decision"), choices=DecisionKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    change_reason = ReasonField()
+
+
+class DecideForm(forms.Form):
+    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraph"), max_length=40, help_text=_("E.g. § 87."))
+    change_reason = ReasonField()
+
+
+class ReasonForm(forms.Form):
+    change_reason = ReasonField()
+
+
+class AppropriationTableForm(forms.Form):
+    """All amounts of a proposal in one form: a cell per body (or project) and year, named
+    like ``operations-<unit id>-<year>`` or ``investment-<project id>-<year>``."""
+
+    def __init__(
+        self,
+        *args,
+        bodies: Iterable[Unit],
+        projects: Iterable[InvestmentProject],
+        years: Iterable[int],
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        years = list(years)
+        self.cells: dict[str, tuple[str, object, int]] = {}
+        for body in bodies:
+            for year in years:
+                name = f"operations-{body.pk}-{year}"
+                label = _("%(body)s, %(year)s (kr)") % {"body": body.name, "year": year}
+                self.fields[name] = money_field(label)
+                self.cells[name] = ("operations", body, year)
+        for project in projects:
+            for year in years:
+                if not project.first_year <= year <= project.last_year:
+                    continue
+                name = f"investment-{project.pk}-{year}"
+                label = _("%(project)s, %(year)s (kr)") % {"project": project, "year": year}
+                self.fields[name] = money_field(label)
+                self.cells[name] = ("investment", project, year)
+        self.fields["change_reason"] = ReasonField()
+
+    def amounts(self) -> tuple[dict, dict]:
+        """The cleaned amounts as the service takes them: operations and investments."""
+        operations, investments = {}, {}
+        for name, (kind, target, year) in self.cells.items():
+            target_map = operations if kind == "operations" else investments
+            target_map[(target, year)] = self.cleaned_data.get(name)
+        return operations, investments
+
+
+class DetailBudgetForm(forms.Form):
+    """The lines of a detaljbudget: a cell per verksamhet or enhet, ``line-<unit id>``."""
+
+    def __init__(self, *args, units: Iterable[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {}
+        for unit in units:
+            name = f"line-{unit.pk}"
+            self.fields[name] = money_field(_("%(unit)s (kr)") % {"unit": unit.name})
+            self.units[name] = unit
+        self.fields["change_reason"] = ReasonField()
+
+    def amounts(self) -> dict[Unit, object]:
+        return {unit: self.cleaned_data.get(name) for name, unit in self.units.items()}
+
+
+class InvestmentProjectForm(forms.Form):
+    code = forms.CharField(
+        label=_("Project code"),
+        max_length=20,
+        help_text=_("The project number in the financial system."),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    unit = forms.ModelChoiceField(label=_("Committee or company"), queryset=Unit.objects.none())
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decided_total = money_field(_("Decided total cost (kr)"), required=True)
+    first_year = forms.IntegerField(label=_("First year"), min_value=2000, max_value=2100)
+    last_year = forms.IntegerField(label=_("Last year"), min_value=2000, max_value=2100)
+    status = forms.ChoiceField(label=_("Status"), choices=InvestmentStatus.choices)
+    change_reason = ReasonField()
+
+    def __init__(self, *args, bodies: Iterable[Unit], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[b.pk for b in bodies])

@@ -1,0 +1,64 @@
+"""Forms of the outcome import: the file with its year and reason, then the columns."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.forms import ReasonField
+from apps.economy.outcomes import FIELD_LABELS, FIELDS, REQUIRED_FIELDS
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # a year of a large kommun's ledger is far less
+
+
+class OutcomeUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File from the financial system"),
+        help_text=_(
+            "CSV (semicolon, decimal comma; Windows-1252 or UTF-8) or Excel (xlsx) with a "
+            "header row: period, responsibility code, account, amount and optionally project."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    reason = ReasonField(
+        label=_("Reason for the import"),
+        help_text=_("For example: the outcome for January to April from the ledger."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 100 MB."))
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+class ColumnMapForm(forms.Form):
+    """Which of the file's columns holds which field: one select per field."""
+
+    def __init__(self, *args, headers: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("(none)")), *((h, h) for h in headers)]
+        for field in FIELDS:
+            self.fields[field] = forms.ChoiceField(
+                label=FIELD_LABELS[field],
+                choices=choices,
+                required=field in REQUIRED_FIELDS,
+            )
+
+    def column_map(self) -> dict[str, str]:
+        return {field: self.cleaned_data[field] for field in FIELDS if self.cleaned_data[field]}
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [cleaned.get(field) for field in FIELDS if cleaned.get(field)]
+        if len(chosen) != len(set(chosen)):
+            raise forms.ValidationError(_("Each column can hold one field only."))
+        return cleaned

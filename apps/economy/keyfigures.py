@@ -1,0 +1,459 @@
+"""Key figures for god ekonomisk hushållning, computed from the ledger per reporting period,
+and the status of the financial goals linked to them.
+
+Each figure has the outcome to date (January to the period's month) and the full-year
+forecast; a figure that cannot be computed is None with the reason in words. Percentages are
+rounded to two decimals before a goal is compared with them, so that a status agrees with the
+figure the page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.economy import selectors, statements
+from apps.economy.models import (
+    BalanceRequirementAdjustment,
+    BudgetYear,
+    Comparison,
+    FinancialGoalLink,
+    KeyFigure,
+)
+from apps.followup.models import GoalStatus
+from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
+from styrmodell.lib.formats import MONTH_NAMES, format_number, format_percent, format_tkr
+
+if TYPE_CHECKING:
+    from apps.goals.models import Goal
+
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+PERCENT, KRONOR, POINTS = "%", "kr", "pp"
+UNIT_OF = {
+    KeyFigure.RESULT: KRONOR,
+    KeyFigure.RESULT_SHARE: PERCENT,
+    KeyFigure.BALANCE_REQUIREMENT: KRONOR,
+    KeyFigure.SELF_FINANCING: PERCENT,
+    KeyFigure.NET_COST_GROWTH: PERCENT,
+    KeyFigure.TAX_GROWTH: PERCENT,
+    KeyFigure.GROWTH_MARGIN: POINTS,
+}
+
+EXPLANATIONS = {
+    KeyFigure.RESULT: gettext_lazy(
+        "Revenue minus costs for the whole kommun: the last line of the income statement."
+    ),
+    KeyFigure.RESULT_SHARE: gettext_lazy(
+        "The result for the year divided by tax revenue and general grants and equalisation. "
+        "A common goal is at least 2 per cent."
+    ),
+    KeyFigure.BALANCE_REQUIREMENT: gettext_lazy(
+        "The result for the year minus realisation gains, adjusted for the result "
+        "equalisation reserve and the other items of the balance requirement. It must not "
+        "be negative; a deficit must be restored within three years."
+    ),
+    KeyFigure.SELF_FINANCING: gettext_lazy(
+        "The result for the year plus depreciation, divided by the net investments: the share "
+        "of the investments paid for without borrowing."
+    ),
+    KeyFigure.NET_COST_GROWTH: gettext_lazy(
+        "The change in net operating costs since the same months of the previous year."
+    ),
+    KeyFigure.TAX_GROWTH: gettext_lazy(
+        "The change in tax revenue and general grants since the same months of the previous year."
+    ),
+    KeyFigure.GROWTH_MARGIN: gettext_lazy(
+        "Tax revenue growth minus net cost growth, in percentage points. Negative when the "
+        "costs grow faster than the revenue that finances them."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    outcome: Decimal | None  # January to the period's month
+    forecast: Decimal | None  # the whole year
+    outcome_missing: str = ""  # why the outcome is None
+    forecast_missing: str = ""
+
+    @property
+    def label(self) -> str:
+        return KeyFigure(self.key).label
+
+    @property
+    def explanation(self) -> str:
+        return str(EXPLANATIONS[self.key])
+
+    @property
+    def unit(self) -> str:
+        return UNIT_OF[self.key]
+
+    @property
+    def unit_label(self) -> str:
+        return _("percentage points") if self.unit == POINTS else self.unit
+
+
+@dataclass(frozen=True)
+class BalanceRequirement:
+    """The balanskravsutredning, for the outcome to date or the forecast."""
+
+    result: Decimal | None
+    realisation_gains: Decimal
+    adjustments: tuple[BalanceRequirementAdjustment, ...]
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.result is None:
+            return None
+        return (
+            self.result
+            - self.realisation_gains
+            + sum((a.signed_amount for a in self.adjustments), ZERO)
+        )
+
+
+@dataclass
+class KeyFigures:
+    period: ReportingPeriod
+    year: int
+    through_month: int
+    income: statements.IncomeStatement
+    figures: dict[str, Figure]
+    balance_outcome: BalanceRequirement
+    balance_forecast: BalanceRequirement
+    net_investments: Decimal | None
+    net_investments_forecast: Decimal | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_year_end(self) -> bool:
+        return self.period.kind == PeriodKind.ANNUAL or self.through_month == 12
+
+    def assessed(self, key: str) -> tuple[Decimal | None, str]:
+        """The value a financial goal is judged on, and why it is missing if it is: the
+        outcome at the year-end, the full-year forecast in the periods before it."""
+        figure = self.figures[key]
+        if self.is_year_end:
+            return figure.outcome, figure.outcome_missing
+        return figure.forecast, figure.forecast_missing
+
+
+def through_month(period: ReportingPeriod) -> int:
+    return period.ends_on.month
+
+
+def months_label(year: int, month: int) -> str:
+    """ "januari–april 2026", as the statements' captions say which months they cover."""
+    if month <= 1:
+        return f"{MONTH_NAMES[0]} {year}"
+    return f"{MONTH_NAMES[0]}–{MONTH_NAMES[month - 1]} {year}"
+
+
+def _percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
+    if numerator is None or not denominator:
+        return None
+    return (numerator / denominator * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _growth(now: Decimal | None, before: Decimal | None) -> Decimal | None:
+    if now is None or not before:
+        return None
+    return ((now / before - 1) * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a - b
+
+
+def _sum_present(*amounts: Decimal | None) -> Decimal | None:
+    present = [a for a in amounts if a is not None]
+    return sum(present, ZERO) if present else None
+
+
+def key_figures(period: ReportingPeriod) -> KeyFigures:
+    """Every key figure for ``period``'s year, January to the month the period ends in.
+
+    Twelve queries, whatever the number of rows, accounts, nämnder or projects.
+    """
+    year, month = period.year, through_month(period)
+    book = statements.ledger(year, month)
+    income = statements.income_statement(year, month, period_id=period.pk, book=book)
+    budget_year = BudgetYear.objects.filter(year=year).first()
+    adjustments = tuple(BalanceRequirementAdjustment.objects.filter(year=year))
+    project_outcome = selectors.investment_outcome(year, month)
+    project_budgets = selectors.investment_budgets(year)
+    project_forecasts = selectors.investment_forecasts(period.pk)
+
+    no_outcome = _("No outcome has been imported for %(months)s.") % {
+        "months": months_label(year, month)
+    }
+    no_previous = _("No outcome has been imported for %(months)s.") % {
+        "months": months_label(year - 1, month)
+    }
+    no_previous_full = _("No outcome has been imported for %(months)s.") % {
+        "months": months_label(year - 1, 12)
+    }
+    no_budget = _("There is no decided budget for %(year)s.") % {"year": year}
+
+    def amount(key: str, column: str) -> Decimal | None:
+        return income.amount(key, column)
+
+    result = amount(statements.RESULT, "outcome") if income.has_outcome else None
+    result_forecast = amount(statements.RESULT, "forecast")
+    taxes = {
+        column: _sum_present(*(amount(k, column) for k in statements.TAX_LINES))
+        for column in ("outcome", "forecast", "previous", "previous_full")
+    }
+    # Net cost as a cost (positive): minus the statement's verksamhetens nettokostnader.
+    net_cost = {
+        column: (None if (v := amount(statements.NET_COST, column)) is None else -v)
+        for column in ("outcome", "forecast", "previous", "previous_full")
+    }
+    if not income.has_outcome:
+        taxes["outcome"] = net_cost["outcome"] = None
+
+    figures: dict[str, Figure] = {}
+
+    def add(key: str, outcome, forecast, outcome_missing: str, forecast_missing: str) -> None:
+        figures[key] = Figure(
+            key,
+            outcome,
+            forecast,
+            outcome_missing if outcome is None else "",
+            forecast_missing if forecast is None else "",
+        )
+
+    add(KeyFigure.RESULT, result, result_forecast, no_outcome, no_budget)
+
+    no_taxes = _("No tax revenue or general grants are booked for %(months)s.") % {
+        "months": months_label(year, month)
+    }
+    add(
+        KeyFigure.RESULT_SHARE,
+        _percent(result, taxes["outcome"]),
+        _percent(result_forecast, taxes["forecast"]),
+        no_outcome if result is None else no_taxes,
+        no_budget
+        if result_forecast is None
+        else _("The budget has no tax revenue or general grants for %(year)s.") % {"year": year},
+    )
+
+    gains = book.realisation_gains()
+    balance_outcome = BalanceRequirement(result, gains, adjustments)
+    balance_forecast = BalanceRequirement(result_forecast, gains, adjustments)
+    add(
+        KeyFigure.BALANCE_REQUIREMENT,
+        balance_outcome.value,
+        balance_forecast.value,
+        no_outcome,
+        no_budget,
+    )
+
+    # Självfinansieringsgrad: depreciation as a cost, positive.
+    depreciation = amount("depreciation", "outcome")
+    depreciation = None if depreciation is None else -depreciation
+    depreciation_forecast = None if budget_year is None else budget_year.depreciation
+    net_investments = sum(project_outcome.values(), ZERO) if project_outcome else None
+    forecast_investments = ZERO
+    projects = set(project_budgets) | set(project_forecasts)
+    for project_id in projects:
+        if project_id in project_forecasts:
+            forecast_investments += project_forecasts[project_id].year_amount
+        else:
+            forecast_investments += project_budgets[project_id].current
+    net_investments_forecast = forecast_investments if projects else None
+    no_investments = _("No net investments are booked for %(months)s.") % {
+        "months": months_label(year, month)
+    }
+    add(
+        KeyFigure.SELF_FINANCING,
+        _percent(
+            _sum_present(result, depreciation) if result is not None else None, net_investments
+        ),
+        _percent(
+            result_forecast + depreciation_forecast
+            if result_forecast is not None and depreciation_forecast is not None
+            else None,
+            net_investments_forecast,
+        ),
+        no_outcome if result is None else no_investments,
+        no_budget
+        if result_forecast is None
+        else (
+            _("The budget for %(year)s has no depreciation.") % {"year": year}
+            if depreciation_forecast is None
+            else _("No investments are budgeted or forecast for %(year)s.") % {"year": year}
+        ),
+    )
+
+    add(
+        KeyFigure.NET_COST_GROWTH,
+        _growth(net_cost["outcome"], net_cost["previous"]),
+        _growth(net_cost["forecast"], net_cost["previous_full"]),
+        no_outcome if net_cost["outcome"] is None else no_previous,
+        no_budget if net_cost["forecast"] is None else no_previous_full,
+    )
+    add(
+        KeyFigure.TAX_GROWTH,
+        _growth(taxes["outcome"], taxes["previous"]),
+        _growth(taxes["forecast"], taxes["previous_full"]),
+        no_outcome if taxes["outcome"] is None else no_previous,
+        no_budget if taxes["forecast"] is None else no_previous_full,
+    )
+    add(
+        KeyFigure.GROWTH_MARGIN,
+        _minus(figures[KeyFigure.TAX_GROWTH].outcome, figures[KeyFigure.NET_COST_GROWTH].outcome),
+        _minus(figures[KeyFigure.TAX_GROWTH].forecast, figures[KeyFigure.NET_COST_GROWTH].forecast),
+        figures[KeyFigure.TAX_GROWTH].outcome_missing
+        or figures[KeyFigure.NET_COST_GROWTH].outcome_missing,
+        figures[KeyFigure.TAX_GROWTH].forecast_missing
+        or figures[KeyFigure.NET_COST_GROWTH].forecast_missing,
+    )
+
+    notes = []
+    if income.unmapped:
+        notes.append(
+            _("Accounts with outcome that belong to no line of the income statement: %(accounts)s.")
+            % {"accounts": ", ".join(account for account, _sum in income.unmapped)}
+        )
+    return KeyFigures(
+        period=period,
+        year=year,
+        through_month=month,
+        income=income,
+        figures=figures,
+        balance_outcome=balance_outcome,
+        balance_forecast=balance_forecast,
+        net_investments=net_investments,
+        net_investments_forecast=net_investments_forecast,
+        notes=notes,
+    )
+
+
+# --- Financial goals --------------------------------------------------------------------------
+
+
+def format_figure(value: Decimal | None, unit: str) -> str:
+    """A figure as Swedish text: "12 345,6 tkr", "2,1 %", "−0,4 procentenheter"."""
+    if value is None:
+        return "–"
+    if unit == KRONOR:
+        return format_tkr(value)
+    if unit == POINTS:
+        return f"{format_number(value, 1)}\u00a0{_('percentage points')}"
+    return format_percent(value)
+
+
+@dataclass(frozen=True)
+class FinancialGoalStatus:
+    link: FinancialGoalLink
+    figure: Figure
+    value: Decimal | None
+    missing: str  # why the value is None
+    is_outcome: bool  # the year-end's outcome rather than a forecast
+    period: ReportingPeriod
+
+    @property
+    def goal(self) -> Goal:
+        return self.link.goal
+
+    @property
+    def status(self) -> str:
+        if self.value is None:
+            return GoalStatus.NOT_ASSESSED
+        threshold = self.link.threshold
+        if self.link.comparison == Comparison.AT_LEAST:
+            return GoalStatus.MET if self.value >= threshold else GoalStatus.NOT_MET
+        return GoalStatus.MET if self.value <= threshold else GoalStatus.NOT_MET
+
+    @property
+    def status_label(self) -> str:
+        return GoalStatus(self.status).label
+
+    @property
+    def threshold_text(self) -> str:
+        threshold = format_figure(self.link.threshold, self.figure.unit)
+        return f"{self.link.get_comparison_display()} {threshold}"
+
+    @property
+    def value_text(self) -> str:
+        return format_figure(self.value, self.figure.unit)
+
+    def analysis(self) -> str:
+        """The analysis written with the computed assessment, in the kommun's language."""
+        with translation.override(settings.LANGUAGE_CODE):
+            if self.is_outcome:
+                basis = _("The outcome for %(year)s") % {"year": self.period.year}
+            else:
+                basis = _("The full-year forecast in %(period)s") % {"period": self.period}
+            figure = str(KeyFigure(self.link.figure).label)
+            if self.value is None:
+                return _(
+                    "Computed from the accounts: %(figure)s could not be computed. %(why)s"
+                ) % {"figure": figure.lower(), "why": self.missing}
+            return _(
+                "Computed from the accounts. %(basis)s gives %(figure)s of %(value)s; the goal "
+                "is %(threshold)s. Status: %(status)s."
+            ) % {
+                "basis": basis,
+                "figure": figure.lower(),
+                "value": self.value_text,
+                "threshold": self.threshold_text,
+                "status": str(self.status_label).lower(),
+            }
+
+
+def _links_valid_in(year: int):
+    return FinancialGoalLink.objects.select_related("goal__owner", "goal__level").filter(
+        Q(goal__last_year__isnull=True) | Q(goal__last_year__gte=year),
+        goal__first_year__lte=year,
+        goal__retired_on__isnull=True,
+    )
+
+
+def _status(link: FinancialGoalLink, figures: KeyFigures) -> FinancialGoalStatus:
+    value, missing = figures.assessed(link.figure)
+    return FinancialGoalStatus(
+        link=link,
+        figure=figures.figures[link.figure],
+        value=value,
+        missing=missing,
+        is_outcome=figures.is_year_end,
+        period=figures.period,
+    )
+
+
+def financial_goal_statuses(figures: KeyFigures) -> list[FinancialGoalStatus]:
+    """The financial goals of the year linked to a key figure, each with its computed status.
+    One query."""
+    links = _links_valid_in(figures.year).order_by("goal__position", "goal__title")
+    return [_status(link, figures) for link in links]
+
+
+def goal_financial_status(*, goal: Goal, year: int) -> FinancialGoalStatus | None:
+    """A financial goal's computed status in the latest opened period of ``year``, for the goal
+    page; None when the goal is not linked to a key figure or the year has no such period."""
+    link = FinancialGoalLink.objects.filter(goal=goal).first()
+    if link is None:
+        return None
+    link.goal = goal
+    period = (
+        ReportingPeriod.objects.filter(year=year)
+        .exclude(state=PeriodState.PLANNED)
+        .order_by("-ends_on")
+        .first()
+    )
+    if period is None:
+        return None
+    return _status(link, key_figures(period))

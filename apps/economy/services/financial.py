@@ -1,0 +1,124 @@
+"""Writes of god ekonomisk hushållning: the ekonom's adjustments of the balance requirement,
+the links of financial goals to key figures, and the assessments computed from them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.economy.keyfigures import financial_goal_statuses, key_figures
+from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
+from apps.followup.models import Assessment
+from apps.followup.services import assessment_save
+from apps.periods.models import ReportingPeriod
+from apps.periods.services import require_open
+
+if TYPE_CHECKING:
+    from apps.accounts.models import User
+    from apps.goals.models import Goal
+
+
+def _require_economist(actor: User) -> None:
+    access = access_for(actor)
+    access.require(access.is_economist)
+
+
+def _require_economist_or_administrator(actor: User) -> None:
+    access = access_for(actor)
+    access.require(access.is_economist or access.is_administrator)
+
+
+@transaction.atomic
+def balance_adjustment_add(
+    *, actor: User, year: int, kind: str, amount: Decimal, description: str, reason: str
+) -> BalanceRequirementAdjustment:
+    """Record one step of the balanskravsutredning, such as a reservation to the RUR."""
+    _require_economist(actor)
+    if amount is not None and amount < 0:
+        raise ValidationError(
+            {"amount": _("Enter the amount as a positive number; the kind adds or deducts it.")}
+        )
+    adjustment = BalanceRequirementAdjustment(
+        year=year, kind=kind, amount=amount, description=(description or "").strip()
+    )
+    save_with_history(adjustment, actor=actor, reason=require_reason(reason))
+    return adjustment
+
+
+@transaction.atomic
+def balance_adjustment_remove(
+    *, actor: User, adjustment: BalanceRequirementAdjustment, reason: str
+) -> None:
+    _require_economist(actor)
+    delete_with_history(adjustment, actor=actor, reason=require_reason(reason))
+
+
+@transaction.atomic
+def financial_goal_link_set(
+    *, actor: User, goal: Goal, figure: str, comparison: str, threshold: Decimal, reason: str
+) -> FinancialGoalLink:
+    """Link a financial goal to the key figure it is measured by, or change the link."""
+    _require_economist_or_administrator(actor)
+    if not goal.level.is_financial:
+        message = _("Only a goal on a level of financial goals can be computed from a key figure.")
+        raise ValidationError({"goal": message})
+    if goal.is_retired:
+        raise ValidationError({"goal": _("The goal is retired.")})
+    link = FinancialGoalLink.objects.select_for_update().filter(goal=goal).first()
+    link = link or FinancialGoalLink(goal=goal)
+    link.figure, link.comparison, link.threshold = figure, comparison, threshold
+    save_with_history(link, actor=actor, reason=require_reason(reason))
+    return link
+
+
+@transaction.atomic
+def financial_goal_link_remove(*, actor: User, link: FinancialGoalLink, reason: str) -> None:
+    """The goal is assessed by hand again."""
+    _require_economist_or_administrator(actor)
+    delete_with_history(link, actor=actor, reason=require_reason(reason))
+
+
+@transaction.atomic
+def financial_goal_assessments_update(
+    *, actor: User, period: ReportingPeriod, reason: str
+) -> list[Assessment]:
+    """Write each linked financial goal's computed status as its owner's assessment in
+    ``period``, with the figure and the threshold in the analysis, so that the goal tree and
+    the roll-ups show it. All goals or none: any refusal leaves every assessment as it was.
+
+    The assessments are written through ``assessment_save``, so its rights apply too: the
+    actor must also be allowed to write the follow-up of the goals' owners.
+    """
+    _require_economist_or_administrator(actor)
+    require_open(period)
+    reason = require_reason(reason)
+    access = access_for(actor)
+    assessments = []
+    for status in financial_goal_statuses(key_figures(period)):
+        owner = status.goal.owner
+        if not (
+            access.can_edit_for(owner)
+            or (status.goal.level.is_financial and access.can_manage_economy_for(owner))
+        ):
+            raise PermissionDenied(
+                _("Assessing %(goal)s takes the right to write the follow-up of %(unit)s.")
+                % {"goal": status.goal.title, "unit": status.goal.owner.name}
+            )
+        assessments.append(
+            assessment_save(
+                actor=actor,
+                goal=status.goal,
+                period=period,
+                unit=status.goal.owner,
+                status=status.status,
+                analysis=status.analysis(),
+                reason=reason,
+            )
+        )
+    return assessments

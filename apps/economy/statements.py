@@ -1,0 +1,460 @@
+"""The kommun's resultaträkning and balansräkning for a period, from the imported ledger rows.
+
+Accounts are mapped on statement lines by the longest matching Kommun-Bas prefix. The
+database sums the rows per account (one grouped query, whatever the number of rows); the
+mapping is done here, in Python, so a statement runs a fixed number of queries.
+
+The ledger keeps its sign (debit positive, credit negative). The statements show amounts as a
+Swedish resultaträkning prints them: revenue positive, costs negative, so that årets resultat
+is the sum of the lines (= minus the sum of the rows). The balansräkning shows assets and
+equity and liabilities both positive.
+
+Budget column of the resultaträkning (the choice made here, see also BudgetYear): the
+nämnder's frames are decided as net costs, including their depreciation, so the budget of
+verksamhetens nettokostnader is minus the sum of the current frames, and the gross lines
+(verksamhetens intäkter and kostnader) have no budget of their own. Depreciation, financial
+income and financial costs come from BudgetYear, tax revenue and general grants from its
+planning assumptions. The forecast is the budget with the nämnder's forecast deviations
+(forecast minus current budget, summed) on the net cost; the other lines keep their budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.economy import selectors
+from apps.economy.models import (
+    AccountMapping,
+    BudgetYear,
+    OutcomeRow,
+    Statement,
+    StatementLine,
+)
+
+ZERO = Decimal("0.00")
+
+# The lines of the resultaträkning in their groups; a subtotal follows each group. Lines with
+# other keys (extraordinary items, say) come last, before årets resultat.
+OPERATING_LINES = ("operating_income", "operating_costs", "depreciation")
+TAX_LINES = ("tax_revenue", "general_grants")
+FINANCIAL_LINES = ("financial_income", "financial_costs")
+OTHER_GROUP = 3
+GROUP_OF = {
+    **dict.fromkeys(OPERATING_LINES, 0),
+    **dict.fromkeys(TAX_LINES, 1),
+    **dict.fromkeys(FINANCIAL_LINES, 2),
+}
+
+NET_COST = "net_operating_cost"  # verksamhetens nettokostnader
+OPERATING_RESULT = "operating_result"  # verksamhetens resultat
+RESULT_AFTER_FINANCIAL = "result_after_financial_items"  # resultat efter finansiella poster
+RESULT = "result"  # årets resultat
+
+# Kommun-Bas class 1 holds the assets; class 2 equity, provisions and liabilities.
+ASSET_CLASS = "1"
+EQUITY_PREFIX = "20"
+
+
+# --- The ledger: sums per account, mapped on the lines ---------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountTotals:
+    """One account's rows summed, in the ledger's sign. None: no rows at all."""
+
+    to_date: Decimal | None = None  # the year, January to the period's month
+    opening: Decimal | None = None  # the year's opening balance (month 0)
+    previous_to_date: Decimal | None = None  # the previous year, the same months
+    previous_opening: Decimal | None = None
+    previous_full: Decimal | None = None  # the previous year, January to December
+
+
+COLUMNS = ("to_date", "opening", "previous_to_date", "previous_opening", "previous_full")
+
+
+class Chart:
+    """Accounts to statement lines by the longest matching prefix."""
+
+    def __init__(self, mappings: Iterable[AccountMapping]) -> None:
+        self.mappings = sorted(mappings, key=lambda m: len(m.prefix), reverse=True)
+        self._found: dict[str, AccountMapping | None] = {}
+
+    def mapping_for(self, account: str) -> AccountMapping | None:
+        if account not in self._found:
+            self._found[account] = next(
+                (m for m in self.mappings if account.startswith(m.prefix)), None
+            )
+        return self._found[account]
+
+
+@dataclass
+class Ledger:
+    year: int
+    through_month: int
+    lines: list[StatementLine]
+    chart: Chart
+    accounts: dict[str, AccountTotals]
+
+    def line_totals(self, column: str) -> dict[int, Decimal | None]:
+        """Each line's sum of ``column`` (ledger sign); None for a line without rows."""
+        totals: dict[int, Decimal | None] = {}
+        for account, sums in self.accounts.items():
+            mapping = self.chart.mapping_for(account)
+            amount = getattr(sums, column)
+            if mapping is None or amount is None:
+                continue
+            totals[mapping.line_id] = (totals.get(mapping.line_id) or ZERO) + amount
+        return totals
+
+    def unmapped(self) -> list[tuple[str, Decimal]]:
+        """Accounts with rows this year that no mapping covers, and their sums to date."""
+        return sorted(
+            (account, (sums.opening or ZERO) + (sums.to_date or ZERO))
+            for account, sums in self.accounts.items()
+            if self.chart.mapping_for(account) is None
+            and (sums.to_date is not None or sums.opening is not None)
+        )
+
+    def realisation_gains(self, column: str = "to_date") -> Decimal:
+        """Realisation gains booked (positive: gains are credits in the ledger)."""
+        total = ZERO
+        for account, sums in self.accounts.items():
+            mapping = self.chart.mapping_for(account)
+            if mapping is not None and mapping.is_realisation_gain:
+                total -= getattr(sums, column) or ZERO
+        return total
+
+    def has(self, column: str, statement: str = Statement.INCOME) -> bool:
+        """Whether any row of ``column`` was imported on the statement's accounts."""
+        line_ids = {line.pk for line in self.lines if line.statement == statement}
+        return any(
+            getattr(sums, column) is not None
+            and (m := self.chart.mapping_for(account)) is not None
+            and m.line_id in line_ids
+            for account, sums in self.accounts.items()
+        )
+
+
+def ledger(year: int, through_month: int) -> Ledger:
+    """The statement lines, the mapping and the year's and last year's sums per account.
+
+    Three queries, whatever the number of rows or accounts.
+    """
+    lines = list(StatementLine.objects.order_by("statement", "order", "pk"))
+    chart = Chart(AccountMapping.objects.all())
+    this, last = Q(year=year), Q(year=year - 1)
+    months = Q(month__gte=1, month__lte=through_month)
+    rows = (
+        OutcomeRow.objects.filter(year__in=(year, year - 1))
+        .values("account")
+        .annotate(
+            to_date=Sum("amount", filter=this & months),
+            opening=Sum("amount", filter=this & Q(month=0)),
+            previous_to_date=Sum("amount", filter=last & months),
+            previous_opening=Sum("amount", filter=last & Q(month=0)),
+            previous_full=Sum("amount", filter=last & Q(month__gte=1)),
+        )
+        .order_by()
+    )
+    accounts = {row["account"]: AccountTotals(**{c: row[c] for c in COLUMNS}) for row in rows}
+    return Ledger(year, through_month, lines, chart, accounts)
+
+
+# --- Resultaträkning ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    key: str
+    label: str
+    is_subtotal: bool
+    outcome: Decimal | None  # the year to date
+    budget: Decimal | None  # the whole year
+    forecast: Decimal | None  # the whole year, as forecast in the period
+    previous: Decimal | None  # the previous year, the same months
+    previous_full: Decimal | None  # the previous year, the whole year (for the key figures)
+
+
+@dataclass
+class IncomeStatement:
+    year: int
+    through_month: int
+    rows: list[StatementRow]
+    has_outcome: bool
+    has_previous: bool
+    has_budget: bool
+    unmapped: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    def row(self, key: str) -> StatementRow | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def amount(self, key: str, column: str) -> Decimal | None:
+        row = self.row(key)
+        return None if row is None else getattr(row, column)
+
+
+def _add(*amounts: Decimal | None) -> Decimal | None:
+    """The sum, counting a missing amount as nothing; None when all are missing."""
+    present = [a for a in amounts if a is not None]
+    return sum(present, ZERO) if present else None
+
+
+def _negated(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else -amount
+
+
+def _line_budgets(budget_year: BudgetYear | None) -> dict[str, Decimal | None]:
+    if budget_year is None:
+        return {}
+    return {
+        "depreciation": _negated(budget_year.depreciation),
+        "tax_revenue": budget_year.tax_revenue,
+        "general_grants": budget_year.general_grants,
+        "financial_income": budget_year.financial_income,
+        "financial_costs": _negated(budget_year.financial_costs),
+    }
+
+
+def _frames_and_deviation(year: int, period_id: int | None) -> tuple[Decimal | None, Decimal]:
+    """The sum of the current frames (None without any) and of the forecast deviations."""
+    budgets = selectors.operating_budgets(year)
+    frames = sum((b.current for b in budgets.values()), ZERO) if budgets else None
+    deviation = ZERO
+    if period_id is not None:
+        for body_id, forecast in selectors.forecasts(period_id).items():
+            current = budgets[body_id].current if body_id in budgets else ZERO
+            deviation += forecast.amount - current
+    return frames, deviation
+
+
+SUBTOTAL_LABELS = {
+    0: (NET_COST, gettext_lazy("Net operating costs")),
+    1: (OPERATING_RESULT, gettext_lazy("Operating result")),
+    2: (RESULT_AFTER_FINANCIAL, gettext_lazy("Result after financial items")),
+}
+
+
+def income_statement(
+    year: int, through_month: int, *, period_id: int | None = None, book: Ledger | None = None
+) -> IncomeStatement:
+    """The resultaträkning from January to ``through_month``: outcome to date, budget for the
+    year, full-year forecast (with the forecasts of ``period_id``), previous year's same months.
+
+    Six queries (three when ``book`` is given), whatever the number of rows or accounts.
+    """
+    book = book or ledger(year, through_month)
+    budget_year = BudgetYear.objects.filter(year=year).first()
+    frames, deviation = _frames_and_deviation(year, period_id)
+    line_budgets = _line_budgets(budget_year)
+    columns = {c: book.line_totals(c) for c in ("to_date", "previous_to_date", "previous_full")}
+
+    lines = [line for line in book.lines if line.statement == Statement.INCOME]
+    lines.sort(key=lambda line: (GROUP_OF.get(line.key, OTHER_GROUP), line.order))
+    rows: list[StatementRow] = []
+    running = {"outcome": None, "budget": None, "forecast": None, "previous": None, "full": None}
+    group = 0
+    has_budget = frames is not None or budget_year is not None
+
+    def close_groups_until(next_group: int) -> None:
+        nonlocal group
+        while group < next_group and group in SUBTOTAL_LABELS:
+            key, label = SUBTOTAL_LABELS[group]
+            if group == 0:
+                # The frames are net costs including depreciation: the budget of the net cost
+                # is the frames, not the sum of the lines above.
+                running["budget"] = _negated(frames)
+                running["forecast"] = _negated(
+                    _add(frames, deviation) if frames is not None else None
+                )
+            rows.append(
+                StatementRow(
+                    key, str(label), True, running["outcome"], running["budget"],
+                    running["forecast"], running["previous"], running["full"],
+                )
+            )  # fmt: skip
+            group += 1
+
+    for line in lines:
+        close_groups_until(GROUP_OF.get(line.key, OTHER_GROUP))
+        outcome = _negated(columns["to_date"].get(line.pk))
+        previous = _negated(columns["previous_to_date"].get(line.pk))
+        full = _negated(columns["previous_full"].get(line.pk))
+        budget = line_budgets.get(line.key)
+        forecast = budget  # lines below the net cost keep their budget in the forecast
+        if line.key in ("operating_income", "operating_costs"):
+            budget = forecast = None
+        rows.append(
+            StatementRow(line.key, line.name, False, outcome, budget, forecast, previous, full)
+        )
+        running["outcome"] = _add(running["outcome"], outcome)
+        running["previous"] = _add(running["previous"], previous)
+        running["full"] = _add(running["full"], full)
+        if group > 0:
+            running["budget"] = (
+                _add(running["budget"], budget) if running["budget"] is not None else None
+            )
+            running["forecast"] = (
+                _add(running["forecast"], forecast) if running["forecast"] is not None else None
+            )
+    close_groups_until(OTHER_GROUP)
+    rows.append(
+        StatementRow(
+            RESULT, _("Result for the year"), True, running["outcome"], running["budget"],
+            running["forecast"], running["previous"], running["full"],
+        )
+    )  # fmt: skip
+    return IncomeStatement(
+        year=year,
+        through_month=through_month,
+        rows=rows,
+        has_outcome=book.has("to_date"),
+        has_previous=book.has("previous_to_date"),
+        has_budget=has_budget,
+        unmapped=[(a, s) for a, s in book.unmapped() if not a.startswith(ASSET_CLASS)
+                  and not a.startswith("2")],
+    )  # fmt: skip
+
+
+# --- Balansräkning --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    key: str
+    label: str
+    kind: str  # "line", "total" or "check"
+    closing: Decimal | None  # at the end of the period's month
+    opening: Decimal | None  # at the start of the year
+    previous: Decimal | None  # at the same date of the previous year
+
+
+@dataclass
+class BalanceSheet:
+    year: int
+    through_month: int
+    assets: list[BalanceRow]
+    total_assets: BalanceRow
+    equity_and_liabilities: list[BalanceRow]
+    total_equity_and_liabilities: BalanceRow
+    check: BalanceRow
+    has_outcome: bool
+    equity_keys: frozenset[str] = frozenset()  # the equity lines, the result row among them
+    unmapped: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    @property
+    def balances(self) -> bool:
+        """Assets equal equity and liabilities at the end of the period."""
+        return (self.check.closing or ZERO) == ZERO
+
+    @property
+    def rows(self) -> list[BalanceRow]:
+        return [
+            *self.assets,
+            self.total_assets,
+            *self.equity_and_liabilities,
+            self.total_equity_and_liabilities,
+            self.check,
+        ]
+
+    def equity(self, column: str = "closing") -> Decimal | None:
+        """Eget kapital, the result so far included."""
+        rows = (r for r in self.equity_and_liabilities if r.key in self.equity_keys)
+        return _add(*(getattr(r, column) for r in rows))
+
+
+def _difference(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None and b is None:
+        return None
+    return (a or ZERO) - (b or ZERO)
+
+
+def balance_sheet(
+    year: int,
+    through_month: int,
+    *,
+    book: Ledger | None = None,
+    result: IncomeStatement | None = None,
+) -> BalanceSheet:
+    """The balansräkning at the end of ``through_month``, at the start of the year and at the
+    same date last year. Balances are the opening balance (month 0) plus the year's rows up
+    to the month. Equity includes the result so far, so that the two sides can be compared:
+    the check row shows any difference (an unmapped account, an unbalanced import).
+
+    No queries with ``book`` and ``result`` given, five without.
+    """
+    book = book or ledger(year, through_month)
+    result = result or income_statement(year, through_month, book=book)
+    totals = {
+        c: book.line_totals(c)
+        for c in ("to_date", "opening", "previous_to_date", "previous_opening")
+    }
+    prefixes: dict[int, list[str]] = {}
+    for mapping in book.chart.mappings:
+        prefixes.setdefault(mapping.line_id, []).append(mapping.prefix)
+
+    assets: list[BalanceRow] = []
+    others: list[BalanceRow] = []
+    equity_keys: set[str] = set()
+    for line in (line for line in book.lines if line.statement == Statement.BALANCE):
+        line_prefixes = prefixes.get(line.pk, [])
+        is_asset = any(p.startswith(ASSET_CLASS) for p in line_prefixes)
+        sign = 1 if is_asset else -1
+        opening = totals["opening"].get(line.pk)
+        closing = _add(opening, totals["to_date"].get(line.pk))
+        previous = _add(
+            totals["previous_opening"].get(line.pk), totals["previous_to_date"].get(line.pk)
+        )
+        row = BalanceRow(
+            line.key, line.name, "line",
+            *(None if v is None else sign * v for v in (closing, opening, previous)),
+        )  # fmt: skip
+        if is_asset:
+            assets.append(row)
+        else:
+            others.append(row)
+            if any(p.startswith(EQUITY_PREFIX) for p in line_prefixes):
+                equity_keys.add(line.key)
+
+    period_result = result.row(RESULT)
+    result_row = BalanceRow(
+        "period_result", _("of which result for the period"), "line",
+        period_result.outcome, None, period_result.previous,
+    )  # fmt: skip
+    last_equity = max((i for i, r in enumerate(others) if r.key in equity_keys), default=-1)
+    others.insert(last_equity + 1, result_row)
+    equity_keys.add(result_row.key)
+
+    def total(key: str, label: str, rows: list[BalanceRow]) -> BalanceRow:
+        return BalanceRow(
+            key, label, "total",
+            *(_add(*(getattr(r, c) for r in rows)) for c in ("closing", "opening", "previous")),
+        )  # fmt: skip
+
+    total_assets = total("total_assets", _("Total assets"), assets)
+    total_other = total(
+        "total_equity_and_liabilities", _("Total equity, provisions and liabilities"), others
+    )
+    check = BalanceRow(
+        "difference", _("Difference (assets minus equity, provisions and liabilities)"), "check",
+        *(_difference(getattr(total_assets, c), getattr(total_other, c))
+          for c in ("closing", "opening", "previous")),
+    )  # fmt: skip
+    return BalanceSheet(
+        year=year,
+        through_month=through_month,
+        assets=assets,
+        total_assets=total_assets,
+        equity_and_liabilities=others,
+        total_equity_and_liabilities=total_other,
+        check=check,
+        has_outcome=book.has("to_date", Statement.BALANCE)
+        or book.has("opening", Statement.BALANCE),
+        equity_keys=frozenset(equity_keys),
+        unmapped=[(a, s) for a, s in book.unmapped() if a[:1] in (ASSET_CLASS, "2")],
+    )

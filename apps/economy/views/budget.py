@@ -1,0 +1,662 @@
+"""Pages of budget med plan: the budget years, a year with its operating budget and
+decisions, a decision's amounts, a nämnd's detaljbudget and the investment projects.
+
+Readers see decided budgets; proposals and drafts only those who prepare them. Every table
+can be downloaded as Excel with ``?format=xlsx``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.forms import add_service_errors
+from apps.economy import selectors
+from apps.economy.forms.budget import (
+    AppropriationTableForm,
+    BudgetYearForm,
+    DecideForm,
+    DecisionCreateForm,
+    DetailBudgetForm,
+    InvestmentProjectForm,
+    ReasonForm,
+)
+from apps.economy.models import BudgetDecision, BudgetYear, DetailBudget, InvestmentProject
+from apps.economy.services import budget as services
+from apps.organisation.models import Unit
+from styrmodell.lib.xlsx import AMOUNT_FORMAT, CONTENT_TYPE, Column, Sheet, workbook_bytes
+
+ZERO = Decimal("0.00")
+
+
+# --- Access -------------------------------------------------------------------------------
+
+
+def get_decision_for_user(user, pk: int) -> BudgetDecision:
+    """The decision, or 404; a decided one for every reader, a proposal only for those who
+    prepare budgets (else 403)."""
+    decision = get_object_or_404(
+        BudgetDecision.objects.select_related("budget_year", "decided_by"), pk=pk
+    )
+    access = access_for(user)
+    access.require(access.can_read)
+    if decision.state == BudgetDecision.State.DRAFT:
+        access.require(services.may_manage_budget(user))
+    return decision
+
+
+def get_body_for_user(user, pk: int, year: int) -> Unit:
+    """A body (KS, nämnd, bolag) of ``year`` whose detaljbudget the user may at least read."""
+    access = access_for(user)
+    access.require(access.can_read)
+    body = next((b for b in selectors.bodies(year=year) if b.pk == pk), None)
+    if body is None:
+        raise Http404
+    return body
+
+
+def _xlsx(filename: str, sheets: list[Sheet]) -> HttpResponse:
+    response = HttpResponse(workbook_bytes(sheets), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def _wants_xlsx(request: HttpRequest) -> bool:
+    return request.GET.get("format") == "xlsx"
+
+
+# --- Budget years -------------------------------------------------------------------------
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return render(
+        request,
+        "economy/budget/index.html",
+        {
+            "years": BudgetYear.objects.order_by("-year"),
+            "can_manage": services.may_manage_budget(request.user),
+        },
+    )
+
+
+ASSUMPTION_FIELDS = services.ASSUMPTIONS
+
+
+@login_required
+def year_create(request: HttpRequest) -> HttpResponse:
+    access_for(request.user).require(services.may_manage_budget(request.user))
+    form = BudgetYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            budget_year = services.budget_year_create(
+                actor=request.user,
+                year=data["year"],
+                reason=data["change_reason"],
+                **{name: data[name] for name in ASSUMPTION_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The budget year was created."))
+            return redirect("economy:budget_year", year=budget_year.year)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": _("New budget year"),
+            "cancel_url": reverse("economy:budget_index"),
+        },
+    )
+
+
+@login_required
+def year_edit(request: HttpRequest, year: int) -> HttpResponse:
+    budget_year = get_object_or_404(BudgetYear, year=year)
+    access_for(request.user).require(services.may_manage_budget(request.user))
+    initial = {name: getattr(budget_year, name) for name in ASSUMPTION_FIELDS}
+    form = BudgetYearForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.budget_year_update(
+                actor=request.user,
+                budget_year=budget_year,
+                reason=data["change_reason"],
+                **{name: data[name] for name in ASSUMPTION_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The planning assumptions were saved."))
+            return redirect("economy:budget_year", year=year)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": _("Planning assumptions %(year)s") % {"year": year},
+            "cancel_url": reverse("economy:budget_year", args=[year]),
+        },
+    )
+
+
+def _year_sheet(year: int, rows, totals) -> Sheet:
+    columns = [Column(_("Committee or company"))]
+    for y in (year, year + 1, year + 2):
+        columns += [
+            Column(_("Original budget %(year)s (kr)") % {"year": y}, AMOUNT_FORMAT),
+            Column(_("Changes %(year)s (kr)") % {"year": y}, AMOUNT_FORMAT),
+            Column(_("Current budget %(year)s (kr)") % {"year": y}, AMOUNT_FORMAT),
+        ]
+
+    def cells(label, figures):
+        row = [label]
+        for f in figures:
+            row += [f.original, f.changes, f.current]
+        return row
+
+    return Sheet(
+        title=_("Operating budget %(year)s") % {"year": year},
+        columns=columns,
+        rows=[cells(r.body.name, r.years) for r in rows],
+        total_row=cells(_("Total"), totals),
+    )
+
+
+@login_required
+def year_page(request: HttpRequest, year: int) -> HttpResponse:
+    """A budget year: its assumptions, each body's operating budget for the year and the
+    two plan years (original, changes, current), and its decisions."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    budget_year = get_object_or_404(BudgetYear, year=year)
+    rows, totals = selectors.budget_with_plan(year)
+    if _wants_xlsx(request):
+        return _xlsx(f"driftbudget-{year}", [_year_sheet(year, rows, totals)])
+    can_manage = services.may_manage_budget(request.user)
+    decisions = budget_year.decisions.order_by(F("decided_on").asc(nulls_last=True), "pk")
+    if not can_manage:
+        decisions = decisions.filter(state=BudgetDecision.State.DECIDED)
+    return render(
+        request,
+        "economy/budget/year.html",
+        {
+            "budget_year": budget_year,
+            "years": (year, year + 1, year + 2),
+            "rows": rows,
+            "totals": totals,
+            "decisions": list(decisions),
+            "can_manage": can_manage,
+        },
+    )
+
+
+# --- Decisions ------------------------------------------------------------------------------
+
+
+@login_required
+def decision_create(request: HttpRequest, year: int) -> HttpResponse:
+    budget_year = get_object_or_404(BudgetYear, year=year)
+    access_for(request.user).require(services.may_manage_budget(request.user))
+    form = DecisionCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = services.budget_decision_create(
+                actor=request.user,
+                budget_year=budget_year,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("economy:budget_decision", pk=decision.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": _("New budget proposal %(year)s") % {"year": year},
+            "cancel_url": reverse("economy:budget_year", args=[year]),
+        },
+    )
+
+
+def _cell(form, name):
+    if form is None or name not in form.fields:
+        return None
+    return form[name]
+
+
+def _decision_projects(first: int) -> list[InvestmentProject]:
+    return list(
+        InvestmentProject.objects.filter(first_year__lte=first + 2, last_year__gte=first)
+        .select_related("unit")
+        .order_by("unit__tree_id", "unit__lft", "code")
+    )
+
+
+@login_required
+def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A decision's amounts: editable in one table while it is a proposal, and the form by
+    which KF's decision is recorded."""
+    decision = get_decision_for_user(request.user, pk)
+    first = decision.budget_year.year
+    years = (first, first + 1, first + 2)
+    bodies = selectors.bodies(year=first)
+    projects = _decision_projects(first)
+    amounts = selectors.decision_amounts(decision.pk)
+    if _wants_xlsx(request):
+        return _xlsx(
+            f"beslut-{decision.pk}", [_decision_sheet(decision, years, bodies, projects, amounts)]
+        )
+    editable = decision.state == BudgetDecision.State.DRAFT and services.may_manage_budget(
+        request.user
+    )
+    initial = {f"{kind}-{target}-{y}": amount for (kind, target, y), amount in amounts.items()}
+    table_form = decide_form = delete_form = None
+    if editable:
+        table_form = AppropriationTableForm(
+            bodies=bodies, projects=projects, years=years, initial=initial, prefix="a"
+        )
+        decide_form = DecideForm(prefix="d")
+        delete_form = ReasonForm(prefix="x")
+    if request.method == "POST":
+        access_for(request.user).require(services.may_manage_budget(request.user))
+        if not editable:
+            messages.error(request, _("The decision is decided and read-only."))
+            return redirect(request.path)
+        action = request.POST.get("action", "")
+        if action == "amounts":
+            table_form = AppropriationTableForm(
+                request.POST,
+                bodies=bodies,
+                projects=projects,
+                years=years,
+                initial=initial,
+                prefix="a",
+            )
+            if table_form.is_valid():
+                operations, investments = table_form.amounts()
+                try:
+                    services.appropriations_save(
+                        actor=request.user,
+                        decision=decision,
+                        operations=operations,
+                        investments=investments,
+                        reason=table_form.cleaned_data["change_reason"],
+                    )
+                except ValidationError as error:
+                    add_service_errors(table_form, error)
+                else:
+                    messages.success(request, _("The amounts were saved."))
+                    return redirect(request.path)
+        elif action == "decide":
+            decide_form = DecideForm(request.POST, prefix="d")
+            if decide_form.is_valid():
+                try:
+                    services.budget_decision_decide(
+                        actor=request.user,
+                        decision=decision,
+                        decided_on=decide_form.cleaned_data["decided_on"],
+                        paragraph=decide_form.cleaned_data["paragraph"],
+                        reason=decide_form.cleaned_data["change_reason"],
+                    )
+                except ValidationError as error:
+                    add_service_errors(decide_form, error)
+                else:
+                    messages.success(request, _("The decision was recorded."))
+                    return redirect(request.path)
+        elif action == "delete":
+            delete_form = ReasonForm(request.POST, prefix="x")
+            if delete_form.is_valid():
+                try:
+                    services.budget_decision_delete(
+                        actor=request.user,
+                        decision=decision,
+                        reason=delete_form.cleaned_data["change_reason"],
+                    )
+                except ValidationError as error:
+                    add_service_errors(delete_form, error)
+                else:
+                    messages.success(request, _("The proposal was deleted."))
+                    return redirect("economy:budget_year", year=first)
+        else:
+            raise Http404
+    body_rows = [
+        (
+            body,
+            [
+                (
+                    amounts.get(("operations", body.pk, y)),
+                    _cell(table_form, f"operations-{body.pk}-{y}"),
+                )
+                for y in years
+            ],
+        )
+        for body in bodies
+    ]
+    project_rows = [
+        (
+            project,
+            [
+                (
+                    amounts.get(("investment", project.pk, y)),
+                    _cell(table_form, f"investment-{project.pk}-{y}"),
+                    project.first_year <= y <= project.last_year,
+                )
+                for y in years
+            ],
+        )
+        for project in projects
+    ]
+    return render(
+        request,
+        "economy/budget/decision.html",
+        {
+            "decision": decision,
+            "years": years,
+            "body_rows": body_rows,
+            "project_rows": project_rows,
+            "totals": _decision_totals(amounts, years),
+            "editable": editable,
+            "table_form": table_form,
+            "decide_form": decide_form,
+            "delete_form": delete_form,
+        },
+    )
+
+
+def _decision_totals(amounts, years) -> dict:
+    totals = {("operations", y): ZERO for y in years} | {("investment", y): ZERO for y in years}
+    for (kind, _target, year), amount in amounts.items():
+        if (kind, year) in totals:
+            totals[(kind, year)] += amount
+    return {
+        "operations": [totals[("operations", y)] for y in years],
+        "investment": [totals[("investment", y)] for y in years],
+    }
+
+
+def _decision_sheet(decision, years, bodies, projects, amounts) -> Sheet:
+    columns = [Column(_("Appropriation")), Column(_("Kind"))] + [
+        Column(_("%(year)s (kr)") % {"year": y}, AMOUNT_FORMAT) for y in years
+    ]
+    rows = [
+        [body.name, _("Operations")] + [amounts.get(("operations", body.pk, y)) for y in years]
+        for body in bodies
+    ]
+    rows += [
+        [str(project), _("Investment")]
+        + [amounts.get(("investment", project.pk, y)) for y in years]
+        for project in projects
+    ]
+    return Sheet(title=decision.title, columns=columns, rows=rows)
+
+
+# --- Detaljbudget -------------------------------------------------------------------------
+
+
+@login_required
+def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpResponse:
+    """A nämnd's detaljbudget: its current frame broken down on its verksamheter and
+    enheter, with the sum and the difference to the frame."""
+    body = get_body_for_user(request.user, unit_pk, year)
+    access = access_for(request.user)
+    can_write = services.may_write_detail_budget(request.user, body)
+    detail_budget = DetailBudget.objects.filter(unit=body, year=year).first()
+    decided = detail_budget is not None and detail_budget.state == DetailBudget.State.DECIDED
+    if not (decided or can_write or access.reads_unpublished):
+        raise PermissionDenied
+    units = selectors.detail_budget_units(body=body, year=year)
+    lines = {}
+    if detail_budget is not None:
+        lines = {line.unit_id: line.amount for line in detail_budget.lines.all()}
+    frame = selectors.operating_budgets(year).get(body.pk)
+    total = sum(lines.values(), ZERO)
+    if _wants_xlsx(request):
+        return _xlsx(
+            f"detaljbudget-{body.ansvarskod or body.pk}-{year}",
+            [_detail_sheet(body, year, units, lines, total)],
+        )
+    editable = can_write and not decided
+    lines_form = decide_form = reopen_form = None
+    if editable:
+        initial = {f"line-{pk}": amount for pk, amount in lines.items()}
+        lines_form = DetailBudgetForm(units=units, initial=initial, prefix="l")
+        decide_form = DecideForm(prefix="d")
+    elif can_write:
+        reopen_form = ReasonForm(prefix="r")
+    if request.method == "POST":
+        access.require(can_write)
+        action = request.POST.get("action", "")
+        try:
+            if action == "lines" and editable:
+                lines_form = DetailBudgetForm(request.POST, units=units, prefix="l")
+                if lines_form.is_valid():
+                    services.detail_budget_lines_save(
+                        actor=request.user,
+                        body=body,
+                        year=year,
+                        amounts=lines_form.amounts(),
+                        reason=lines_form.cleaned_data["change_reason"],
+                    )
+                    messages.success(request, _("The detailed budget was saved."))
+                    return redirect(request.path)
+            elif action == "decide" and editable:
+                decide_form = DecideForm(request.POST, prefix="d")
+                if decide_form.is_valid():
+                    if detail_budget is None:
+                        raise ValidationError(_("Enter the lines of the detailed budget first."))
+                    services.detail_budget_decide(
+                        actor=request.user,
+                        detail_budget=detail_budget,
+                        decided_on=decide_form.cleaned_data["decided_on"],
+                        paragraph=decide_form.cleaned_data["paragraph"],
+                        reason=decide_form.cleaned_data["change_reason"],
+                    )
+                    messages.success(request, _("The detailed budget was decided."))
+                    return redirect(request.path)
+            elif action == "reopen" and decided:
+                reopen_form = ReasonForm(request.POST, prefix="r")
+                if reopen_form.is_valid():
+                    services.detail_budget_reopen(
+                        actor=request.user,
+                        detail_budget=detail_budget,
+                        reason=reopen_form.cleaned_data["change_reason"],
+                    )
+                    messages.success(request, _("The detailed budget is open for changes."))
+                    return redirect(request.path)
+            else:
+                messages.error(request, _("The detailed budget is decided and read-only."))
+                return redirect(request.path)
+        except ValidationError as error:
+            target = {"lines": lines_form, "decide": decide_form, "reopen": reopen_form}[action]
+            add_service_errors(target, error)
+    rows = [(unit, lines.get(unit.pk), _cell(lines_form, f"line-{unit.pk}")) for unit in units]
+    return render(
+        request,
+        "economy/budget/detail.html",
+        {
+            "body": body,
+            "year": year,
+            "detail_budget": detail_budget,
+            "decided": decided,
+            "rows": rows,
+            "frame": frame.current if frame else None,
+            "total": total,
+            "difference": total - frame.current if frame else None,
+            "editable": editable,
+            "lines_form": lines_form,
+            "decide_form": decide_form,
+            "reopen_form": reopen_form,
+        },
+    )
+
+
+def _detail_sheet(body, year, units, lines, total) -> Sheet:
+    return Sheet(
+        title=_("Detailed budget %(year)s") % {"year": year},
+        columns=[
+            Column(_("Unit")),
+            Column(_("Responsibility code")),
+            Column(_("Net cost (kr)"), AMOUNT_FORMAT),
+        ],
+        rows=[[u.name, u.ansvarskod, lines.get(u.pk)] for u in units],
+        total_row=[_("Total"), "", total],
+    )
+
+
+# --- Investment projects ------------------------------------------------------------------
+
+
+@login_required
+def investments_page(request: HttpRequest, year: int) -> HttpResponse:
+    """The investment projects of ``year`` per nämnd: decided total, the year's budget,
+    outcome to date, forecasts, status; flagged when the forecast exceeds the decided total."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    overview = selectors.investment_overview(year)
+    if _wants_xlsx(request):
+        return _xlsx(f"investeringar-{year}", [_investment_sheet(year, overview)])
+    return render(
+        request,
+        "economy/budget/investments.html",
+        {
+            "year": year,
+            "overview": overview,
+            "can_manage": services.may_manage_budget(request.user),
+        },
+    )
+
+
+def _investment_sheet(year: int, overview) -> Sheet:
+    columns = [
+        Column(_("Committee or company")),
+        Column(_("Project code")),
+        Column(_("Project")),
+        Column(_("Status")),
+        Column(_("Decided total cost (kr)"), AMOUNT_FORMAT),
+        Column(_("Original budget %(year)s (kr)") % {"year": year}, AMOUNT_FORMAT),
+        Column(_("Changes (kr)"), AMOUNT_FORMAT),
+        Column(_("Current budget (kr)"), AMOUNT_FORMAT),
+        Column(_("Outcome to date (kr)"), AMOUNT_FORMAT),
+        Column(_("Forecast for the year (kr)"), AMOUNT_FORMAT),
+        Column(_("Forecast total cost (kr)"), AMOUNT_FORMAT),
+        Column(_("Forecast above decided total")),
+    ]
+    rows = []
+    for group in overview.groups:
+        for row in group.rows:
+            project = row.project
+            rows.append(
+                [
+                    group.body.name,
+                    project.code,
+                    project.name,
+                    project.get_status_display(),
+                    project.decided_total,
+                    row.budget.original,
+                    row.budget.changes,
+                    row.budget.current,
+                    row.outcome,
+                    row.forecast_year,
+                    row.forecast_total,
+                    _("yes") if row.over_decided_total else "",
+                ]
+            )
+    total = overview.total
+    return Sheet(
+        title=_("Investments %(year)s") % {"year": year},
+        columns=columns,
+        rows=rows,
+        total_row=[
+            _("Total"),
+            "",
+            "",
+            "",
+            total.decided_total,
+            total.budget.original,
+            total.budget.changes,
+            total.budget.current,
+            total.outcome,
+            total.forecast_year,
+            total.forecast_total,
+            "",
+        ],
+    )
+
+
+def _project_form_page(request, form, *, heading: str, year: int) -> HttpResponse:
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "cancel_url": reverse("economy:investments", args=[year]),
+        },
+    )
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    access_for(request.user).require(services.may_manage_budget(request.user))
+    year = timezone.localdate().year
+    form = InvestmentProjectForm(request.POST or None, bodies=selectors.bodies(year=year))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("change_reason")
+        try:
+            project = services.investment_project_create(actor=request.user, reason=reason, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The investment project was created."))
+            return redirect("economy:investments", year=project.first_year)
+    return _project_form_page(request, form, heading=_("New investment project"), year=year)
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(InvestmentProject.objects.select_related("unit"), pk=pk)
+    access_for(request.user).require(services.may_manage_budget(request.user))
+    initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+    form = InvestmentProjectForm(
+        request.POST or None,
+        initial=initial,
+        bodies=selectors.bodies(year=project.first_year),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("change_reason")
+        try:
+            services.investment_project_update(
+                actor=request.user, project=project, reason=reason, **data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The investment project was saved."))
+            return redirect(
+                "economy:investments", year=max(project.first_year, timezone.localdate().year)
+            )
+    return _project_form_page(request, form, heading=str(project), year=project.first_year)

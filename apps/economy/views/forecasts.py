@@ -1,0 +1,246 @@
+"""The forecast page: a body's editors and ekonomer enter its full-year forecast for a period,
+see the deviation from the budget, raise an åtgärdsplan for a deficit, and forecast the
+body's investment projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import access_for
+from apps.core.forms import add_service_errors
+from apps.economy import selectors
+from apps.economy.forms.forecasts import ForecastForm, InvestmentForecastForm
+from apps.economy.models import Forecast, InvestmentForecast, InvestmentProject
+from apps.economy.services.forecasts import (
+    StaleForecast,
+    deficit,
+    forecast_save,
+    investment_forecast_save,
+    may_forecast,
+)
+from apps.economy.views.overview import previous_period
+from apps.followup.models import ActionPlan, ActionPlanCause
+from apps.followup.services import action_plan_create
+from apps.organisation.models import Unit
+from apps.periods.models import PeriodState, ReportingPeriod
+from styrmodell.lib.formats import MONTH_NAMES, format_kr
+
+ZERO = selectors.ZERO
+
+
+@dataclass
+class ProjectRow:
+    project: InvestmentProject
+    budget: Decimal | None
+    outcome: Decimal
+    forecast: InvestmentForecast | None
+    form: InvestmentForecastForm
+
+
+@dataclass
+class ForecastPage:
+    budget: Decimal | None
+    outcome: Decimal
+    previous_period: ReportingPeriod | None
+    previous: Forecast | None
+    forecast: Forecast | None
+    action_plan: ActionPlan | None
+
+    @property
+    def deviation(self) -> Decimal | None:
+        if self.budget is None or self.forecast is None:
+            return None
+        return self.budget - self.forecast.amount
+
+    @property
+    def deficit(self) -> Decimal | None:
+        amount = self.forecast.amount if self.forecast else None
+        return deficit(forecast=amount, budget=self.budget) or None
+
+    @property
+    def needs_action_plan(self) -> bool:
+        return bool(self.deficit) and not self.forecast.deficit_handled
+
+
+def _page(unit: Unit, period: ReportingPeriod) -> ForecastPage:
+    year, month = period.year, period.ends_on.month
+    budget = selectors.operating_budgets(year).get(unit.pk)
+    earlier = previous_period(period)
+    return ForecastPage(
+        budget=budget.current if budget else None,
+        outcome=selectors.operating_outcome(year, month).get(unit.pk, ZERO),
+        previous_period=earlier,
+        previous=Forecast.objects.filter(unit=unit, period=earlier).first() if earlier else None,
+        forecast=Forecast.objects.filter(unit=unit, period=period).first(),
+        action_plan=ActionPlan.objects.filter(
+            unit=unit, period=period, cause=ActionPlanCause.DEFICIT
+        ).first(),
+    )
+
+
+def _projects(unit: Unit, period: ReportingPeriod, bound: dict) -> list[ProjectRow]:
+    year = period.year
+    projects = list(
+        InvestmentProject.objects.filter(unit=unit, first_year__lte=year, last_year__gte=year)
+    )
+    budgets = selectors.investment_budgets(year)
+    outcome = selectors.investment_outcome(year, period.ends_on.month)
+    forecasts = {
+        f.project_id: f
+        for f in InvestmentForecast.objects.filter(period=period, project__in=projects)
+    }
+    rows = []
+    for project in projects:
+        forecast = forecasts.get(project.pk)
+        budget = budgets.get(project.pk)
+        form = bound.get(project.pk) or InvestmentForecastForm(
+            prefix=f"p{project.pk}",
+            initial={
+                "year_amount": forecast.year_amount,
+                "total_amount": forecast.total_amount,
+                "comment": forecast.comment,
+            }
+            if forecast
+            else None,
+        )
+        rows.append(
+            ProjectRow(
+                project=project,
+                budget=budget.current if budget else None,
+                outcome=outcome.get(project.code, ZERO),
+                forecast=forecast,
+                form=form,
+            )
+        )
+    return rows
+
+
+def _action_pk(action: str, prefix: str) -> int:
+    raw = action.removeprefix(prefix)
+    if not raw.isdigit():
+        raise Http404
+    return int(raw)
+
+
+@login_required
+def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    unit = get_object_or_404(Unit, pk=unit_pk, kind__in=selectors.BODY_KINDS)
+    access = access_for(request.user)
+    can_write = may_forecast(request.user, unit)
+    if not (can_write or access.reads_unpublished):
+        raise PermissionDenied
+    url = reverse("economy:forecast", args=[period.pk, unit.pk])
+    reason = _("Forecast in %(period)s") % {"period": period}
+    form, conflict, bound_projects = None, None, {}
+    if request.method == "POST":
+        access.require(can_write)
+        action = request.POST.get("action", "")
+        try:
+            if action == "forecast":
+                form = ForecastForm(request.POST, prefix="f")
+                if form.is_valid():
+                    data = form.cleaned_data
+                    try:
+                        forecast_save(
+                            actor=request.user,
+                            unit=unit,
+                            period=period,
+                            amount=data["amount"],
+                            comment=data["comment"],
+                            deficit_handled=data["deficit_handled"],
+                            expected_version=data["version"],
+                            reason=reason,
+                        )
+                    except StaleForecast as stale:
+                        # Keep what this editor typed, show what the other saved, and let
+                        # them save again on top of that version.
+                        form.data = form.data.copy()
+                        form.data["f-version"] = stale.current.version
+                        form.add_error(None, stale.messages[0])
+                        conflict = stale.current
+                    except ValidationError as error:
+                        add_service_errors(form, error)
+                    else:
+                        messages.success(request, _("The forecast was saved."))
+                        return redirect(url)
+            elif action.startswith("project-"):
+                project = get_object_or_404(
+                    InvestmentProject, pk=_action_pk(action, "project-"), unit=unit
+                )
+                project_form = InvestmentForecastForm(request.POST, prefix=f"p{project.pk}")
+                bound_projects[project.pk] = project_form
+                if project_form.is_valid():
+                    try:
+                        investment_forecast_save(
+                            actor=request.user,
+                            project=project,
+                            period=period,
+                            reason=reason,
+                            **project_form.cleaned_data,
+                        )
+                    except ValidationError as error:
+                        add_service_errors(project_form, error)
+                    else:
+                        messages.success(
+                            request,
+                            _("The forecast for %(project)s was saved.") % {"project": project},
+                        )
+                        return redirect(f"{url}#project-{project.pk}")
+            elif action == "actionplan":
+                forecast = Forecast.objects.filter(unit=unit, period=period).first()
+                plan = action_plan_create(
+                    actor=request.user,
+                    unit=unit,
+                    period=period,
+                    cause=ActionPlanCause.DEFICIT,
+                    description=_("Forecast deficit of %(amount)s in %(period)s. %(comment)s")
+                    % {
+                        "amount": format_kr(_page(unit, period).deficit),
+                        "period": period,
+                        "comment": forecast.comment if forecast else "",
+                    },
+                    reason=_("Forecast deficit the committee cannot handle"),
+                )
+                return redirect("followup:action_plan", pk=plan.pk)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot write here."))
+            return redirect(url)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(url)
+    page = _page(unit, period)
+    if form is None:
+        form = ForecastForm(
+            prefix="f",
+            initial={
+                "amount": page.forecast.amount if page.forecast else None,
+                "comment": page.forecast.comment if page.forecast else "",
+                "deficit_handled": page.forecast.deficit_handled if page.forecast else False,
+                "version": page.forecast.version if page.forecast else 0,
+            },
+        )
+    return render(
+        request,
+        "economy/forecasts/entry.html",
+        {
+            "period": period,
+            "unit": unit,
+            "page": page,
+            "form": form,
+            "conflict": conflict,
+            "projects": _projects(unit, period, bound_projects),
+            "can_write": can_write and period.state == PeriodState.OPEN,
+            "can_raise_plan": access.can_edit_for(unit) and period.state == PeriodState.OPEN,
+            "through": MONTH_NAMES[period.ends_on.month - 1],
+        },
+    )

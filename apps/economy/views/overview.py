@@ -1,0 +1,412 @@
+"""The ekonom's overview of a period: every body's budget, outcome to date, forecast and
+deviation in one table, with a chart, a drill-down into each body's units, and Excel exports.
+
+Politicians and everyone else with a role read these pages; links to the forecast page are
+shown only to those who may write the forecast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import UserAccess, access_for
+from apps.economy import selectors
+from apps.economy.models import DetailBudget, DetailBudgetLine, Forecast
+from apps.economy.services.forecasts import deficit, may_forecast
+from apps.followup.models import ActionPlan, ActionPlanCause
+from apps.organisation.models import Unit
+from apps.periods.models import PeriodState, ReportingPeriod
+from styrmodell.lib import xlsx
+from styrmodell.lib.charts import BudgetBar, budget_chart
+from styrmodell.lib.formats import MONTH_NAMES
+
+ZERO = selectors.ZERO
+
+
+def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
+    """The period of the same year that ended before ``period`` (its forecast is compared)."""
+    return (
+        ReportingPeriod.objects.filter(year=period.year, ends_on__lt=period.ends_on)
+        .order_by("-ends_on")
+        .first()
+    )
+
+
+def _sum(values) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+# --- The overview: one row per body ---------------------------------------------------------
+
+
+@dataclass
+class BodyRow:
+    unit: Unit
+    budget: Decimal | None
+    outcome: Decimal
+    forecast: Forecast | None
+    previous: Decimal | None
+    action_plan: ActionPlan | None = None
+    can_forecast: bool = False
+
+    @property
+    def forecast_amount(self) -> Decimal | None:
+        return self.forecast.amount if self.forecast else None
+
+    @property
+    def deviation(self) -> Decimal | None:
+        """Budget minus forecast: negative is a deficit."""
+        if self.budget is None or self.forecast is None:
+            return None
+        return self.budget - self.forecast.amount
+
+    @property
+    def deficit(self) -> Decimal | None:
+        return deficit(forecast=self.forecast_amount, budget=self.budget) or None
+
+    @property
+    def needs_action_plan(self) -> bool:
+        return bool(self.deficit) and not self.forecast.deficit_handled and not self.action_plan
+
+
+@dataclass
+class Totals:
+    budget: Decimal | None
+    outcome: Decimal
+    forecast: Decimal | None
+    deviation: Decimal | None
+    previous: Decimal | None
+
+
+@dataclass
+class Overview:
+    period: ReportingPeriod
+    previous: ReportingPeriod | None
+    rows: list[BodyRow]
+    totals: Totals = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.totals = Totals(
+            budget=_sum(r.budget for r in self.rows),
+            outcome=sum((r.outcome for r in self.rows), ZERO),
+            forecast=_sum(r.forecast_amount for r in self.rows),
+            deviation=_sum(r.deviation for r in self.rows),
+            previous=_sum(r.previous for r in self.rows),
+        )
+
+    @property
+    def missing_forecasts(self) -> int:
+        """Bodies without a forecast: the total deviation leaves their budget out."""
+        return sum(1 for r in self.rows if r.forecast is None and r.budget is not None)
+
+
+def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
+    """Every body's figures for ``period``; nine queries, whatever the number of bodies."""
+    year, month = period.year, period.ends_on.month
+    budgets = selectors.operating_budgets(year)
+    outcome = selectors.operating_outcome(year, month)
+    forecasts = selectors.forecasts(period.pk)
+    previous = previous_period(period)
+    previous_forecasts = selectors.forecasts(previous.pk) if previous else {}
+    plans = {
+        plan.unit_id: plan
+        for plan in ActionPlan.objects.filter(period=period, cause=ActionPlanCause.DEFICIT)
+    }
+    rows = []
+    for unit in selectors.bodies(year=year):
+        budget = budgets.get(unit.pk)
+        earlier = previous_forecasts.get(unit.pk)
+        rows.append(
+            BodyRow(
+                unit=unit,
+                budget=budget.current if budget else None,
+                outcome=outcome.get(unit.pk, ZERO),
+                forecast=forecasts.get(unit.pk),
+                previous=earlier.amount if earlier else None,
+                action_plan=plans.get(unit.pk),
+                can_forecast=may_forecast(access.user, unit),
+            )
+        )
+    return Overview(period=period, previous=previous, rows=rows)
+
+
+# --- The drill-down: a unit's children, one level at a time ---------------------------------
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    budget: Decimal | None
+    outcome: Decimal
+    has_children: bool = False
+    direct: bool = False  # booked on the unit itself, not on a unit below it
+
+    @property
+    def share(self) -> Decimal | None:
+        """The share of the budget used so far, in percent."""
+        if not self.budget:
+            return None
+        return self.outcome / self.budget * 100
+
+
+@dataclass
+class Drilldown:
+    period: ReportingPeriod
+    unit: Unit
+    body: Unit
+    ancestors: list[Unit]  # from the body down to the unit's parent
+    rows: list[UnitRow]
+    total: UnitRow
+    has_detail_budget: bool
+    forecast: Forecast | None = None
+
+
+def _valid_in(unit: Unit, year: int) -> bool:
+    return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
+
+
+def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
+    """``unit``'s children with their budget from the decided detaljbudget and their outcome
+    to date, each summed over its own subtree; six queries, whatever the size of the tree."""
+    year = period.year
+    tree = list(unit.get_family().order_by("lft"))  # ancestors, the unit and its subtree
+    ancestors = [u for u in tree if u.lft < unit.lft]
+    subtree = [u for u in tree if u.lft >= unit.lft]
+    body_position = next(
+        (i for i in range(len(ancestors) - 1, -1, -1)
+         if ancestors[i].kind in selectors.BODY_KINDS),
+        None,
+    )  # fmt: skip
+    if unit.kind in selectors.BODY_KINDS:
+        body, ancestors = unit, []
+    elif body_position is not None:
+        body, ancestors = ancestors[body_position], ancestors[body_position:]
+    else:
+        raise Http404  # KF and units outside any body have no budget of their own
+    lines = dict(
+        DetailBudgetLine.objects.filter(
+            detail_budget__year=year,
+            detail_budget__state=DetailBudget.State.DECIDED,
+            unit__tree_id=unit.tree_id,
+            unit__lft__gte=unit.lft,
+            unit__rght__lte=unit.rght,
+        ).values_list("unit_id", "amount")
+    )
+    outcome = selectors.operating_outcome_by_unit(year, period.ends_on.month)
+
+    def figures(units: list[Unit]) -> tuple[Decimal | None, Decimal]:
+        return (
+            _sum(lines.get(u.pk) for u in units),
+            sum((outcome.get(u.pk, ZERO) for u in units), ZERO),
+        )
+
+    rows = []
+    own_budget, own_outcome = lines.get(unit.pk), outcome.get(unit.pk, ZERO)
+    if own_budget is not None or own_outcome:
+        rows.append(UnitRow(unit=unit, budget=own_budget, outcome=own_outcome, direct=True))
+    for child in (u for u in subtree if u.parent_id == unit.pk):
+        below = [u for u in subtree if child.lft <= u.lft and u.rght <= child.rght]
+        budget, spent = figures(below)
+        if not _valid_in(child, year) and budget is None and not spent:
+            continue  # a unit closed before the year, with nothing on it
+        rows.append(UnitRow(unit=child, budget=budget, outcome=spent, has_children=len(below) > 1))
+    budget, spent = figures(subtree)
+    forecast = None
+    if unit == body:
+        frame = selectors.operating_budgets(year).get(unit.pk)
+        budget = frame.current if frame else budget
+        forecast = Forecast.objects.filter(unit=unit, period=period).first()
+    return Drilldown(
+        period=period,
+        unit=unit,
+        body=body,
+        ancestors=ancestors,
+        rows=rows,
+        total=UnitRow(unit=unit, budget=budget, outcome=spent),
+        has_detail_budget=bool(lines),
+        forecast=forecast,
+    )
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+def _reader(request: HttpRequest) -> UserAccess:
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return access
+
+
+def _through(period: ReportingPeriod) -> str:
+    return MONTH_NAMES[period.ends_on.month - 1]
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The latest open period's overview, else the latest period's."""
+    _reader(request)
+    periods = ReportingPeriod.objects.order_by("-ends_on")
+    period = periods.filter(state=PeriodState.OPEN).first() or periods.first()
+    if period is None:
+        return render(request, "economy/overview/no_periods.html")
+    return redirect("economy:overview", period_pk=period.pk)
+
+
+@login_required
+def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
+    access = _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    data = economy_overview(period, access)
+    chart = budget_chart(
+        [
+            BudgetBar(r.unit.short_name or r.unit.name, r.budget, r.outcome, r.forecast_amount)
+            for r in data.rows
+        ],
+        title=_("Budget, outcome to date and full-year forecast per committee, %(period)s")
+        % {"period": period},
+        chart_id="economy-chart",
+        series_labels=(_("Budget"), _("Outcome to date"), _("Forecast")),
+        unit=_("mnkr"),
+        empty_label=_("No amounts yet"),
+    )
+    return render(
+        request,
+        "economy/overview/overview.html",
+        {
+            "data": data,
+            "period": period,
+            "through": _through(period),
+            "chart": mark_safe(chart),  # built from escaped text only
+            "periods": ReportingPeriod.objects.order_by("-ends_on"),
+        },
+    )
+
+
+@login_required
+def drilldown(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    access = _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period)
+    return render(
+        request,
+        "economy/overview/drilldown.html",
+        {
+            "data": data,
+            "period": period,
+            "through": _through(period),
+            "can_forecast": may_forecast(access.user, data.body),
+        },
+    )
+
+
+def _xlsx_response(sheet: xlsx.Sheet, name: str) -> HttpResponse:
+    response = HttpResponse(xlsx.workbook_bytes([sheet]), content_type=xlsx.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.xlsx"'
+    return response
+
+
+def _header_through(period: ReportingPeriod) -> str:
+    return _("Outcome to date (through %(month)s), kr") % {"month": _through(period)}
+
+
+@login_required
+def overview_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
+    access = _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    data = economy_overview(period, access)
+    amount = xlsx.AMOUNT_FORMAT
+    previous = (
+        _("Forecast %(period)s, kr") % {"period": data.previous.short_label}
+        if data.previous
+        else _("Previous forecast, kr")
+    )
+    sheet = xlsx.Sheet(
+        title=_("Operations"),
+        columns=[
+            xlsx.Column(_("Committee or company")),
+            xlsx.Column(_("Current budget, kr"), amount),
+            xlsx.Column(_header_through(period), amount),
+            xlsx.Column(_("Full-year forecast, kr"), amount),
+            xlsx.Column(_("Deviation (budget − forecast), kr"), amount),
+            xlsx.Column(previous, amount),
+            xlsx.Column(_("Action plan")),
+        ],
+        rows=[
+            (
+                r.unit.name,
+                r.budget,
+                r.outcome,
+                r.forecast_amount,
+                r.deviation,
+                r.previous,
+                _action_plan_text(r),
+            )
+            for r in data.rows
+        ],
+        total_row=(
+            _("Total"),
+            data.totals.budget,
+            data.totals.outcome,
+            data.totals.forecast,
+            data.totals.deviation,
+            data.totals.previous,
+            None,
+        ),
+    )
+    return _xlsx_response(sheet, _("economy %(period)s") % {"period": period})
+
+
+def _action_plan_text(row: BodyRow) -> str:
+    if row.action_plan:
+        return _("Raised") if not row.action_plan.decided_on else _("Decided")
+    if row.needs_action_plan:
+        return _("Needed")
+    if row.deficit:
+        return _("Handled within the delegation")
+    return ""
+
+
+@login_required
+def drilldown_xlsx(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period)
+    sheet = xlsx.Sheet(
+        title=_("Units"),
+        columns=[
+            xlsx.Column(_("Unit")),
+            xlsx.Column(_("Responsibility code")),
+            xlsx.Column(_("Budget, kr"), xlsx.AMOUNT_FORMAT),
+            xlsx.Column(_header_through(period), xlsx.AMOUNT_FORMAT),
+            xlsx.Column(_("Share of budget used"), xlsx.PERCENT_FORMAT),
+        ],
+        rows=[
+            (
+                _("Booked directly on %(unit)s") % {"unit": r.unit.name}
+                if r.direct
+                else r.unit.name,
+                r.unit.ansvarskod,
+                r.budget,
+                r.outcome,
+                r.share / 100 if r.share is not None else None,
+            )
+            for r in data.rows
+        ],
+        total_row=(
+            _("Total"),
+            data.unit.ansvarskod,
+            data.total.budget,
+            data.total.outcome,
+            data.total.share / 100 if data.total.share is not None else None,
+        ),
+    )
+    return _xlsx_response(sheet, f"{data.unit.name} {period}")

@@ -1,0 +1,277 @@
+"""The kommun's key figures for god ekonomisk hushållning, resultaträkning and balansräkning
+per reporting period, each with an Excel export. Every role reads them; the ekonom enters the
+adjustments of the balance requirement and links the financial goals to key figures."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import UserAccess, access_for
+from apps.core.forms import add_service_errors
+from apps.economy import keyfigures, statements
+from apps.economy.forms.financial import BalanceAdjustmentForm, FinancialGoalLinkForm
+from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
+from apps.economy.services import financial as services
+from apps.periods.models import ReportingPeriod
+from styrmodell.lib import xlsx
+
+AMOUNT = xlsx.AMOUNT_FORMAT
+PERCENT_NUMBER = "0.00"  # the figures are already in per cent
+
+
+def _period_for_reader(request: HttpRequest, period_pk: int) -> tuple[ReportingPeriod, UserAccess]:
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return get_object_or_404(ReportingPeriod, pk=period_pk), access
+
+
+def _xlsx_response(sheets: list[xlsx.Sheet], name: str) -> HttpResponse:
+    response = HttpResponse(xlsx.workbook_bytes(sheets), content_type=xlsx.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.xlsx"'
+    return response
+
+
+def _months(period: ReportingPeriod) -> str:
+    return keyfigures.months_label(period.year, keyfigures.through_month(period))
+
+
+def _action_pk(action: str, prefix: str) -> int:
+    raw = action.removeprefix(prefix)
+    if not raw.isdigit():
+        raise Http404
+    return int(raw)
+
+
+# --- Key figures --------------------------------------------------------------------------
+
+
+@login_required
+def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """The key figures, the balance requirement and the financial goals with their status."""
+    period, access = _period_for_reader(request, period_pk)
+    can_adjust = access.is_economist
+    can_link = access.is_economist or access.is_administrator
+    adjustment_form = BalanceAdjustmentForm(prefix="adj")
+    link_form = FinancialGoalLinkForm(prefix="link", year=period.year)
+    if request.method == "POST":
+        access.require(can_adjust or can_link)
+        action = request.POST.get("action", "")
+        try:
+            if action == "adjustment":
+                access.require(can_adjust)
+                adjustment_form = BalanceAdjustmentForm(request.POST, prefix="adj")
+                if adjustment_form.is_valid():
+                    data = adjustment_form.cleaned_data
+                    services.balance_adjustment_add(
+                        actor=request.user,
+                        year=period.year,
+                        kind=data["kind"],
+                        amount=data["amount"],
+                        description=data["description"],
+                        reason=data["change_reason"],
+                    )
+                    messages.success(request, _("The adjustment was saved."))
+                    return redirect(request.path)
+            elif action.startswith("remove-adjustment-"):
+                adjustment = get_object_or_404(
+                    BalanceRequirementAdjustment,
+                    pk=_action_pk(action, "remove-adjustment-"),
+                    year=period.year,
+                )
+                services.balance_adjustment_remove(
+                    actor=request.user, adjustment=adjustment, reason=_("Adjustment removed")
+                )
+                messages.success(request, _("The adjustment was removed."))
+                return redirect(request.path)
+            elif action == "link":
+                access.require(can_link)
+                link_form = FinancialGoalLinkForm(request.POST, prefix="link", year=period.year)
+                if link_form.is_valid():
+                    data = link_form.cleaned_data
+                    services.financial_goal_link_set(
+                        actor=request.user,
+                        goal=data["goal"],
+                        figure=data["figure"],
+                        comparison=data["comparison"],
+                        threshold=data["threshold"],
+                        reason=data["change_reason"],
+                    )
+                    messages.success(request, _("The financial goal is linked to the key figure."))
+                    return redirect(request.path)
+            elif action.startswith("unlink-"):
+                link = get_object_or_404(FinancialGoalLink, pk=_action_pk(action, "unlink-"))
+                services.financial_goal_link_remove(
+                    actor=request.user, link=link, reason=_("Goal to be assessed by hand")
+                )
+                messages.success(request, _("The goal is no longer computed from a key figure."))
+                return redirect(request.path)
+            elif action == "assess":
+                written = services.financial_goal_assessments_update(
+                    actor=request.user,
+                    period=period,
+                    reason=_("Computed from the key figures of %(period)s") % {"period": period},
+                )
+                messages.success(
+                    request,
+                    _("%(count)s financial goals were assessed from the key figures.")
+                    % {"count": len(written)},
+                )
+                return redirect(request.path)
+            else:
+                raise Http404
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot change this."))
+            return redirect(request.path)
+        except ValidationError as error:
+            target = {"adjustment": adjustment_form, "link": link_form}.get(action)
+            if target is None:
+                messages.error(request, " ".join(error.messages))
+                return redirect(request.path)
+            add_service_errors(target, error)
+    figures = keyfigures.key_figures(period)
+    return render(
+        request,
+        "economy/statements/key_figures.html",
+        {
+            "period": period,
+            "months": _months(period),
+            "figures": figures,
+            "rows": [figures.figures[key] for key in figures.figures],
+            "goals": keyfigures.financial_goal_statuses(figures),
+            "can_adjust": can_adjust,
+            "can_link": can_link,
+            "can_assess": can_link and period.state == "open",
+            "adjustment_form": adjustment_form,
+            "link_form": link_form,
+        },
+    )
+
+
+@login_required
+def key_figures_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
+    period, _access = _period_for_reader(request, period_pk)
+    figures = keyfigures.key_figures(period)
+    goals = keyfigures.financial_goal_statuses(figures)
+    figure_sheet = xlsx.Sheet(
+        title=_("Key figures"),
+        columns=[
+            xlsx.Column(_("Key figure")),
+            xlsx.Column(_("Unit")),
+            xlsx.Column(_("Outcome %(months)s") % {"months": _months(period)}, xlsx.DECIMAL_FORMAT),
+            xlsx.Column(_("Full-year forecast"), xlsx.DECIMAL_FORMAT),
+            xlsx.Column(_("Note")),
+        ],
+        rows=[
+            (
+                str(f.label),
+                f.unit_label,
+                f.outcome,
+                f.forecast,
+                " ".join(m for m in (f.outcome_missing, f.forecast_missing) if m),
+            )
+            for f in figures.figures.values()
+        ],
+    )
+    goal_sheet = xlsx.Sheet(
+        title=_("Financial goals"),
+        columns=[
+            xlsx.Column(_("Goal")),
+            xlsx.Column(_("Key figure")),
+            xlsx.Column(_("Target")),
+            xlsx.Column(_("Value"), xlsx.DECIMAL_FORMAT),
+            xlsx.Column(_("Status")),
+        ],
+        rows=[
+            (g.goal.title, str(g.figure.label), g.threshold_text, g.value, str(g.status_label))
+            for g in goals
+        ],
+    )
+    return _xlsx_response([figure_sheet, goal_sheet], f"nyckeltal-{period}")
+
+
+# --- Resultaträkning ----------------------------------------------------------------------
+
+
+@login_required
+def income_statement(request: HttpRequest, period_pk: int) -> HttpResponse:
+    period, _access = _period_for_reader(request, period_pk)
+    statement = statements.income_statement(
+        period.year, keyfigures.through_month(period), period_id=period.pk
+    )
+    return render(
+        request,
+        "economy/statements/income_statement.html",
+        {"period": period, "months": _months(period), "statement": statement},
+    )
+
+
+@login_required
+def income_statement_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
+    period, _access = _period_for_reader(request, period_pk)
+    month = keyfigures.through_month(period)
+    statement = statements.income_statement(period.year, month, period_id=period.pk)
+    sheet = xlsx.Sheet(
+        title=_("Income statement"),
+        columns=[
+            xlsx.Column(_("Line")),
+            xlsx.Column(_("Outcome %(months)s, kr") % {"months": _months(period)}, AMOUNT),
+            xlsx.Column(_("Budget %(year)s, kr") % {"year": period.year}, AMOUNT),
+            xlsx.Column(_("Full-year forecast, kr"), AMOUNT),
+            xlsx.Column(
+                _("Outcome %(months)s, kr")
+                % {"months": keyfigures.months_label(period.year - 1, month)},
+                AMOUNT,
+            ),
+        ],
+        rows=[(r.label, r.outcome, r.budget, r.forecast, r.previous) for r in statement.rows],
+    )
+    return _xlsx_response([sheet], f"resultatrakning-{period}")
+
+
+# --- Balansräkning ------------------------------------------------------------------------
+
+
+@login_required
+def balance_sheet(request: HttpRequest, period_pk: int) -> HttpResponse:
+    period, _access = _period_for_reader(request, period_pk)
+    sheet = statements.balance_sheet(period.year, keyfigures.through_month(period))
+    return render(
+        request,
+        "economy/statements/balance_sheet.html",
+        {
+            "period": period,
+            "months": _months(period),
+            "previous_months": keyfigures.months_label(
+                period.year - 1, keyfigures.through_month(period)
+            ),
+            "sheet": sheet,
+        },
+    )
+
+
+@login_required
+def balance_sheet_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
+    period, _access = _period_for_reader(request, period_pk)
+    month = keyfigures.through_month(period)
+    sheet = statements.balance_sheet(period.year, month)
+    table = xlsx.Sheet(
+        title=_("Balance sheet"),
+        columns=[
+            xlsx.Column(_("Line")),
+            xlsx.Column(_("Balance after %(months)s, kr") % {"months": _months(period)}, AMOUNT),
+            xlsx.Column(_("Opening balance %(year)s, kr") % {"year": period.year}, AMOUNT),
+            xlsx.Column(
+                _("Balance after %(months)s, kr")
+                % {"months": keyfigures.months_label(period.year - 1, month)},
+                AMOUNT,
+            ),
+        ],
+        rows=[(r.label, r.closing, r.opening, r.previous) for r in sheet.rows],
+    )
+    return _xlsx_response([table], f"balansrakning-{period}")

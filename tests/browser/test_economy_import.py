@@ -1,0 +1,82 @@
+"""The ekonom imports outcome, as in the issue: a file with errors first (the row errors are
+shown, nothing is imported), then a good one (the result, and the file in the history).
+
+Exempelkommun's units carry the ansvarskoder of the example files (1000 KS, 2000/2100/2110
+BUN, 3000/3100 SN). Tertial 1 2026 is closed, so the files are for May to July.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.utils import translation
+from playwright.sync_api import expect
+
+from apps.economy import kommun_bas
+from apps.economy.models import AccountMapping, OutcomeImport, OutcomeRow, StatementLine
+from tests.browser.conftest import Visitor
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
+WITH_ERRORS = EXAMPLES / "utfall_med_fel.csv"
+GOOD = EXAMPLES / "utfall_2026-05_2026-06_windows-1252.csv"
+
+
+def t(text: str) -> str:
+    with translation.override("sv"):
+        return translation.gettext(text)
+
+
+def upload(visitor: Visitor, path: Path, reason: str) -> None:
+    page = visitor.page
+    visitor.goto("/ekonomi/utfall/")
+    page.get_by_label(t("File from the financial system")).set_input_files(str(path))
+    page.locator("input[name=year]").fill("2026")
+    page.get_by_label(t("Reason for the import")).fill(reason)
+    page.get_by_role("button", name=t("Upload and choose columns")).click()
+    expect(page).to_have_url(visitor.url("/ekonomi/utfall/kolumner/"))
+    visitor.axe()
+    # The columns are proposed from the file's header names.
+    expect(page.get_by_label(t("Account"), exact=True)).to_have_value("Konto")
+    expect(page.locator("table.outcome-preview tbody tr")).to_have_count(
+        min(10, len(path.read_bytes().splitlines()) - 1)
+    )
+
+
+def test_the_ekonom_imports_a_file_with_errors_then_a_good_one(visitor: Visitor) -> None:
+    kommun_bas.install(StatementLine, AccountMapping)  # a flush after another test takes it
+    page = visitor.page
+    visitor.login("ekonom")
+    before = OutcomeImport.objects.count()
+
+    upload(visitor, WITH_ERRORS, "Utfall maj, första försöket")
+    page.get_by_role("button", name=t("Import"), exact=True).click()
+    errors = page.locator("table.row-errors tbody tr")
+    expect(errors).to_have_count(6)
+    visitor.axe()
+    expect(page.get_by_role("alert")).to_contain_text(t("Nothing was imported"))
+    first = errors.first
+    expect(first.get_by_role("rowheader")).to_have_text("3")
+    expect(first).to_contain_text("9999")
+    assert OutcomeImport.objects.count() == before
+    assert not OutcomeRow.objects.filter(year=2026, month=5).exists()
+
+    page.get_by_role("button", name=t("Cancel the import")).click()
+    expect(page).to_have_url(visitor.url("/ekonomi/utfall/"))
+    visitor.axe()
+
+    upload(visitor, GOOD, "Utfall maj–juni från huvudboken")
+    page.get_by_role("button", name=t("Import"), exact=True).click()
+    expect(page).to_have_url(re.compile(r"/ekonomi/utfall/\d+/$"))
+    visitor.axe()
+    expect(page.locator(".outcome-rows")).to_have_text("30")
+    record = OutcomeImport.objects.get(file_name=GOOD.name)
+    assert (record.row_count, record.imported_by.username) == (30, "ekonom")
+    assert record.reason == "Utfall maj–juni från huvudboken"
+
+    page.get_by_role("link", name=t("All imports")).click()
+    visitor.axe()
+    history = page.locator("table.outcome-history tbody tr").filter(has_text=GOOD.name)
+    expect(history).to_have_count(1)
+    expect(history).to_contain_text(record.checksum[:12])
+    expect(history).to_contain_text("Erik Ekström")
