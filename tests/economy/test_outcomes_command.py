@@ -80,8 +80,10 @@ def test_a_user_without_the_right(editor_a):
     assert not OutcomeImport.objects.exists()
 
 
-def test_the_exit_status_as_a_script_sees_it(org, capsys):
+def test_the_exit_status_as_a_script_sees_it(org, capsys, monkeypatch):
     """As from a shell (manage.py's own argument handling): 0 when imported, 1 when refused."""
+    # manage.py closes the connections when a command ends; the test's must stay open.
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
     script = ["manage.py", "import_outcome", "--year", "2026"]
     execute_from_command_line([*script, str(EXAMPLES / "utfall_2026-08.xlsx")])  # no exit
     with pytest.raises(SystemExit) as exit_status:

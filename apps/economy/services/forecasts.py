@@ -19,7 +19,7 @@ from apps.core.history import require_reason, save_with_history
 from apps.economy import selectors
 from apps.economy.models import Forecast, InvestmentForecast
 from apps.periods.models import ReportingPeriod
-from apps.periods.services import require_open
+from apps.periods.services import require_reportable
 from styrmodell.lib.formats import format_kr
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def forecast_save(
     access_for(actor).require(may_forecast(actor, unit))
     _require_body(unit)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=unit)
     if amount is None:
         raise ValidationError({"amount": _("Enter the full-year forecast in kronor.")})
     comment = (comment or "").strip()
@@ -134,7 +134,7 @@ def investment_forecast_save(
     """Create or change an investment project's forecast for the year and its total cost."""
     access_for(actor).require(may_forecast(actor, project.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    require_open(period)
+    require_reportable(period, actor=actor, unit=project.unit)
     errors = {}
     if year_amount is None:
         errors["year_amount"] = _("Enter the forecast for the year in kronor.")

@@ -32,6 +32,7 @@ from apps.followup.models import ActionPlan, ActionPlanCause
 from apps.followup.services import action_plan_create
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
+from apps.periods.services import deadline_for, deadline_passed
 from styrmodell.lib.formats import MONTH_NAMES, format_kr
 
 ZERO = selectors.ZERO
@@ -229,18 +230,28 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                 "version": page.forecast.version if page.forecast else 0,
             },
         )
+    deadline = deadline_for(period, unit)
+    late = (
+        period.state == PeriodState.OPEN
+        and can_write
+        and deadline_passed(period, unit, actor=request.user, deadline=deadline)
+    )
     return render(
         request,
         "economy/forecasts/entry.html",
         {
             "period": period,
             "unit": unit,
+            "deadline": deadline,
+            "late": late,
             "page": page,
             "form": form,
             "conflict": conflict,
             "projects": _projects(unit, period, bound_projects),
-            "can_write": can_write and period.state == PeriodState.OPEN,
-            "can_raise_plan": access.can_edit_for(unit) and period.state == PeriodState.OPEN,
+            "can_write": can_write and period.state == PeriodState.OPEN and not late,
+            "can_raise_plan": access.can_edit_for(unit)
+            and period.state == PeriodState.OPEN
+            and not late,
             "through": MONTH_NAMES[period.ends_on.month - 1],
         },
     )
