@@ -317,3 +317,33 @@ def investment_overview(year: int) -> InvestmentOverview:
         outcome_period=outcome_period,
         forecast_period=forecast_period,
     )
+
+
+@dataclass(frozen=True)
+class ForecastTodo:
+    period: object  # ReportingPeriod
+    unit: Unit
+    deadline: dt.date
+    forecast: Forecast | None
+
+    @property
+    def overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.forecast is None and timezone.localdate() > self.deadline
+
+
+def forecast_todo(access, periods) -> list[ForecastTodo]:
+    """The forecasts the user's own bodies (as editor) owe in the open periods, with each
+    body's deadline: two queries per period. Ekonomer see them all on the overview instead."""
+    from apps.periods.services import deadlines_for
+
+    own = [u for u in access.editor_units() if u.kind in BODY_KINDS]
+    if not own:
+        return []
+    items = []
+    for period in periods:
+        done = {f.unit_id: f for f in Forecast.objects.filter(period=period, unit__in=own)}
+        deadlines = deadlines_for(period, own)
+        items += [ForecastTodo(period, u, deadlines[u.pk], done.get(u.pk)) for u in own]
+    return items

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.views import action_pk
+from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
 from apps.followup.forms import (
     ActionPlanDecideForm,
@@ -35,12 +36,14 @@ def todo(request: HttpRequest) -> HttpResponse:
     """ "Att göra": what the user still has to report, earliest deadline first."""
     access = access_for(request.user)
     access.require(access.can_read)
+    open_periods = list(ReportingPeriod.objects.filter(state="open").order_by("deadline"))
     return render(
         request,
         "followup/todo.html",
         {
             "items": selectors.todo_for(access),
-            "open_periods": ReportingPeriod.objects.filter(state="open").order_by("deadline"),
+            "forecasts": forecast_todo(access, open_periods),
+            "open_periods": open_periods,
         },
     )
 

@@ -63,3 +63,18 @@ def test_the_page_says_why_and_offers_no_form(client, org, editor_a, late):
     assert response.status_code == 200
     assert response.context["late"] and not response.context["can_write"]
     assert format_date(YESTERDAY) in response.content.decode()
+
+
+def test_the_to_do_list_names_the_forecast_the_body_owes(client, org, editor_a, late):
+    client.force_login(editor_a)
+    [item] = client.get("/uppfoljning/").context["forecasts"]
+    assert (item.unit, item.period, item.forecast, item.overdue) == (org.namnd_a, late, None, True)
+    DeadlineExtension.objects.create(period=late, unit=org.namnd_a, until=timezone.localdate())
+    save(editor_a, org.namnd_a, late)
+    [item] = client.get("/uppfoljning/").context["forecasts"]
+    assert item.forecast is not None and not item.overdue
+
+
+def test_a_politician_owes_none(client, org, politician, late):
+    client.force_login(politician)
+    assert client.get("/uppfoljning/").context["forecasts"] == []
