@@ -18,6 +18,7 @@ from django.utils import timezone
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
 from apps.demo import data, goals_data, plans_data
+from apps.demo.economy_loader import load_budget, load_period_economy
 from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
 from apps.followup.models import ActionPlan, Assessment
@@ -499,6 +500,7 @@ def load_followup(admin: User) -> None:
                 actor=admin, period=period, state=PeriodState.OPEN, reason=goals_data.PERIOD_OPENED
             )
         _write_period(admin, period, key)
+        load_period_economy(admin, period, key)  # outcomes and forecasts while it is open
         _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
         if final_state == PeriodState.OPEN:
             _keep_open_for_editors(admin, period)
@@ -521,6 +523,7 @@ STEPS: list[tuple[str, Callable[[User], object]]] = [
     ("grunduppdragen", load_basic_missions),
     ("uppdragen", load_assignments),
     ("indikatorerna", load_indicators),
+    ("budgeten", load_budget),
     ("perioderna och uppföljningen", load_followup),
 ]
 

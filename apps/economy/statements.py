@@ -162,7 +162,13 @@ def ledger(year: int, through_month: int) -> Ledger:
         )
         .order_by()
     )
-    accounts = {row["account"]: AccountTotals(**{c: row[c] for c in COLUMNS}) for row in rows}
+    # Quantized: SQLite sums decimals as floats, which would leave a balance sheet off by 1e-8.
+    accounts = {
+        row["account"]: AccountTotals(
+            **{c: None if row[c] is None else row[c].quantize(ZERO) for c in COLUMNS}
+        )
+        for row in rows
+    }
     return Ledger(year, through_month, lines, chart, accounts)
 
 

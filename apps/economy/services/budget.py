@@ -73,6 +73,8 @@ ASSUMPTIONS = (
     "is_election_year",
     "notes",
 )
+# The income statement's budget below the frames (BudgetYear); not on the year's form yet.
+FINANCIAL_BUDGET = ("depreciation", "financial_income", "financial_costs")
 
 
 @transaction.atomic
@@ -99,14 +101,21 @@ def budget_year_update(
 def _save_assumptions(
     budget_year: BudgetYear, *, actor: User, reason: str, assumptions: Mapping[str, object]
 ) -> BudgetYear:
-    unknown = set(assumptions) - set(ASSUMPTIONS)
+    unknown = set(assumptions) - set(ASSUMPTIONS) - set(FINANCIAL_BUDGET)
     if unknown:
         raise TypeError(f"Not a planning assumption: {', '.join(sorted(unknown))}")
     for name, value in assumptions.items():
         if name in ("forecast_source", "notes"):
             value = (value or "").strip()
         setattr(budget_year, name, value)
-    for name in ("tax_revenue", "general_grants", "population"):
+    for name in (
+        "tax_revenue",
+        "general_grants",
+        "depreciation",
+        "financial_income",
+        "financial_costs",
+        "population",
+    ):
         value = getattr(budget_year, name)
         if value is not None and value < 0:
             raise ValidationError({name: _("Enter a positive amount.")})
