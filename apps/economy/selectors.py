@@ -23,6 +23,12 @@ from apps.economy.models import (
 from apps.organisation.models import Unit, UnitKind
 
 ZERO = Decimal("0.00")
+ORE = Decimal("0.01")
+
+
+def money(value) -> Decimal:
+    """A sum from the database as kronor and öre: SQLite sums decimals as floats."""
+    return Decimal(value).quantize(ORE) if value is not None else ZERO
 
 # The units that hold an operating frame: KS, the nämnder and the bolag.
 BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
@@ -84,15 +90,21 @@ def _figures(rows, key: str) -> dict[int, BudgetFigures]:
     for row in rows:
         slot = "original" if row["decision__kind"] in ORIGINAL_KINDS else "changes"
         entry = totals.setdefault(row[key], {"original": ZERO, "changes": ZERO})
-        entry[slot] += row["total"]
+        entry[slot] += money(row["total"])
     return {pk: BudgetFigures(**amounts) for pk, amounts in totals.items()}
 
 
 def operating_budgets(year: int) -> dict[int, BudgetFigures]:
-    """Each body's decided operating frame for ``year``: original, changes and current."""
+    """Each body's decided operating frame for ``year``: original, changes and current.
+
+    Only the decisions of ``year``'s own budget count: the plan years of earlier budgets
+    were plans, and the year's frame budget decides them anew."""
     rows = (
         Appropriation.objects.filter(
-            kind=AppropriationKind.OPERATIONS, year=year, decision__decided_on__isnull=False
+            kind=AppropriationKind.OPERATIONS,
+            year=year,
+            decision__budget_year__year=year,
+            decision__decided_on__isnull=False,
         )
         .values("unit_id", "decision__kind")
         .annotate(total=Sum("amount"))
@@ -105,7 +117,10 @@ def investment_budgets(year: int) -> dict[int, BudgetFigures]:
     """Each investment project's decided budget for ``year``, keyed by project id."""
     rows = (
         Appropriation.objects.filter(
-            kind=AppropriationKind.INVESTMENT, year=year, decision__decided_on__isnull=False
+            kind=AppropriationKind.INVESTMENT,
+            year=year,
+            decision__budget_year__year=year,
+            decision__decided_on__isnull=False,
         )
         .values("project_id", "decision__kind")
         .annotate(total=Sum("amount"))
@@ -122,7 +137,7 @@ def operating_outcome_by_unit(year: int, through_month: int) -> dict[int, Decima
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    return {row["unit_id"]: row["total"] for row in rows}
+    return {row["unit_id"]: money(row["total"]) for row in rows}
 
 
 def operating_outcome(year: int, through_month: int) -> dict[int, Decimal]:
@@ -145,7 +160,7 @@ def investment_outcome(year: int, through_month: int) -> dict[str, Decimal]:
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    return {row["project"]: row["total"] for row in rows}
+    return {row["project"]: money(row["total"]) for row in rows}
 
 
 def forecasts(period_id: int) -> dict[int, Forecast]:

@@ -99,7 +99,11 @@ def test_an_editor_reports_the_tertial_and_the_politician_sees_the_new_status(
     expect(page).to_have_url(visitor.url("/uppfoljning/"))
     expect(page.locator("h1")).to_have_text(t("To do"))
     visitor.axe()
-    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=BUN, exact=True))
+    row = (
+        page.locator("#todo-followup")
+        .get_by_role("row")
+        .filter(has=page.get_by_role("rowheader", name=BUN, exact=True))
+    )
     expect(row.get_by_role("cell").first).to_have_text(str(period))
     row.get_by_role("link", name=BUN, exact=True).click()
     expect(page).to_have_url(visitor.url(entry_path(period, unit)))

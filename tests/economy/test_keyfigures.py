@@ -104,7 +104,7 @@ class TestSelfFinancing:
         period = ReportingPeriodFactory()
         ratio = figure(period, KeyFigure.SELF_FINANCING)
         assert ratio.outcome is None
-        assert "investments" in ratio.outcome_missing
+        assert "nettoinvesteringar" in ratio.outcome_missing  # (Swedish, the default language)
         assert ratio.forecast is None
         assert "2026" in ratio.forecast_missing
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from apps.economy import outcomes
@@ -17,6 +18,13 @@ from apps.economy.outcomes import OutcomeLine, RowError
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
 HEADER = "Period;Ansvar;Konto;Projekt;Belopp"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked as written in the code (English msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def parse(content: bytes, column_map: dict | None = None) -> list[OutcomeLine | RowError]:
