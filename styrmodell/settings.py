@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.trust",
     "apps.economy",
+    "apps.control",
+    "apps.documents",
     "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",

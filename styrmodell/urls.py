@@ -23,5 +23,7 @@ urlpatterns = [
     path("planer/", include("apps.plans.urls")),
     path("tillit/", include("apps.trust.urls")),
     path("ekonomi/", include("apps.economy.urls")),
+    path("intern-kontroll/", include("apps.control.urls")),
+    path("styrdokument/", include("apps.documents.urls")),
     path("admin/", admin_site.urls),
 ]
