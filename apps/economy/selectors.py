@@ -30,6 +30,7 @@ def money(value) -> Decimal:
     """A sum from the database as kronor and öre: SQLite sums decimals as floats."""
     return Decimal(value).quantize(ORE) if value is not None else ZERO
 
+
 # The units that hold an operating frame: KS, the nämnder and the bolag.
 BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
 
