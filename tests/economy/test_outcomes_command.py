@@ -49,7 +49,7 @@ def test_a_refused_file_prints_the_row_errors_and_fails(org):
     assert refused.value.returncode == 1
     lines = err.getvalue().splitlines()
     assert len(lines) == 6
-    assert lines[0].startswith("row 3, Ansvar: '9999'")
+    assert lines[0].startswith("Rad 3, Ansvar: '9999'")
     assert not OutcomeRow.objects.exists()
 
 
@@ -89,7 +89,7 @@ def test_the_exit_status_as_a_script_sees_it(org, capsys, monkeypatch):
     with pytest.raises(SystemExit) as exit_status:
         execute_from_command_line([*script, str(EXAMPLES / "utfall_med_fel.csv")])
     assert exit_status.value.code == 1
-    assert "row 3" in capsys.readouterr().err
+    assert "Rad 3" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_status:
         execute_from_command_line([*script, "/no/such/file.csv"])
     assert exit_status.value.code != 0

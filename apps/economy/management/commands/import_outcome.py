@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from apps.accounts.models import User
 from apps.economy.outcomes import FIELDS
@@ -59,13 +60,18 @@ class Command(BaseCommand):
         except OutcomeImportRefused as refused:
             for error in refused.row_errors:
                 self.stderr.write(
-                    f"row {error.row_number}, {error.column}: {error.value!r}: {error.message}"
-                )
+                    _("Row %(row)s, %(column)s: %(value)s: %(message)s")
+                    % {"row": error.row_number, "column": error.column,
+                       "value": repr(error.value), "message": error.message}
+                )  # fmt: skip
             if refused.error_count > len(refused.row_errors):
-                self.stderr.write(f"… and {refused.error_count - len(refused.row_errors)} more")
+                self.stderr.write(
+                    _("… and %(count)s more")
+                    % {"count": refused.error_count - len(refused.row_errors)}
+                )
             raise CommandError(refused.messages[0], returncode=1) from None
         except PermissionDenied:
-            raise CommandError(f"{actor} may not import outcomes") from None
+            raise CommandError(_("%(user)s may not import outcomes.") % {"user": actor}) from None
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
         self.stdout.write(f"rows: {record.row_count}")
