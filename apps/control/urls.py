@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.control import views
 
 app_name = "control"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("enhet/<int:unit_pk>/<int:year>/", views.risks, name="risks"),
+    path("enhet/<int:unit_pk>/<int:year>/ny-risk/", views.risk_create, name="risk_create"),
+    path("risk/<int:pk>/", views.risk_edit, name="risk_edit"),
+    path("enhet/<int:unit_pk>/<int:year>/kontrollplan/", views.plan, name="plan"),
+    path(
+        "enhet/<int:unit_pk>/<int:year>/resultat/<int:period_pk>/",
+        views.results,
+        name="results",
+    ),
+    path("sammanstallning/<int:period_pk>/", views.rollup, name="rollup"),
+]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
 from apps.demo import data, goals_data, plans_data
+from apps.demo.control_demo import control_for_period, load_control_plans
 from apps.demo.economy_loader import load_budget, load_period_economy
 from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
@@ -501,6 +502,7 @@ def load_followup(admin: User) -> None:
             )
         _write_period(admin, period, key)
         load_period_economy(admin, period, key)  # outcomes and forecasts while it is open
+        control_for_period(admin, period, key)  # intern kontroll's results, while open
         _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
         if final_state == PeriodState.OPEN:
             _keep_open_for_editors(admin, period)
@@ -727,3 +729,11 @@ def load_trust(admin: User) -> None:
 
 STEPS.append(("åtgärdsplanerna", load_action_plans))
 STEPS.append(("tillitsdialogerna", load_trust))
+
+# Issue 6: the register of styrdokument and the avvikelser (apps/demo/documents_demo.py).
+from apps.demo.documents_demo import load_documents  # noqa: E402
+
+STEPS.append(("styrdokumenten och avvikelserna", load_documents))
+
+# Issue 6: intern kontroll (apps/demo/control_demo.py); its results come with load_followup.
+STEPS.append(("internkontrollen", load_control_plans))

@@ -182,8 +182,21 @@ class BasicMissionForm(forms.Form):
         required=False,
         help_text=_("E.g. Reglemente för socialnämnden, KF 2022-12-12 § 180."),
     )
+    document = forms.ModelChoiceField(
+        label=_("Reglemente or ägardirektiv"),
+        queryset=None,
+        required=False,
+        empty_label=_("None from the register"),
+        help_text=_("The governance document in the register that sets the mission."),
+    )
     first_year = forms.IntegerField(label=_("Valid from year"), widget=YEAR_WIDGET)
     change_reason = ReasonField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from apps.documents.selectors import mission_documents
+
+        self.fields["document"].queryset = mission_documents()
 
 
 class FactorResponseForm(forms.Form):

@@ -345,6 +345,15 @@ class BasicMission(models.Model):
         blank=True,
         help_text=_("E.g. Reglemente för socialnämnden, KF 2022-12-12 § 180."),
     )
+    document = models.ForeignKey(
+        "documents.GoverningDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="basic_missions",
+        verbose_name=_("reglemente or ägardirektiv"),
+        help_text=_("The document in the register of governance documents that sets the mission."),
+    )
     first_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_VALIDATORS)
     last_year = models.PositiveSmallIntegerField(
         _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS
@@ -370,6 +379,10 @@ class BasicMission(models.Model):
             )
         if self.last_year and self.first_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": _("The last year is before the first year.")})
+        if self.document_id and self.document.kind not in ("reglemente", "agardirektiv"):
+            raise ValidationError(
+                {"document": _("A basic mission cites a reglemente or an ägardirektiv.")}
+            )
 
 
 class AssignmentState(models.TextChoices):

@@ -533,7 +533,8 @@ def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int) -> dict:
 def current_basic_mission(unit: Unit, year: int) -> BasicMission | None:
     """The grunduppdrag in force in ``year``: the latest one that started by then."""
     return (
-        BasicMission.objects.filter(unit=unit, first_year__lte=year)
+        BasicMission.objects.select_related("document")
+        .filter(unit=unit, first_year__lte=year)
         .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
         .order_by("-first_year", "-pk")
         .first()

@@ -43,6 +43,7 @@ from apps.periods.services import require_open, require_reportable
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
+    from apps.documents.models import GoverningDocument
 
 
 def _require_admin(actor: User) -> None:
@@ -308,6 +309,7 @@ def basic_mission_save(
     first_year: int,
     last_year: int | None = None,
     mission: BasicMission | None = None,
+    document: GoverningDocument | None = None,
     reason: str,
 ) -> BasicMission:
     """Change the grunduppdrag in force, or, from a later year, end it and start a new one,
@@ -320,6 +322,7 @@ def basic_mission_save(
         mission = None
     mission = mission or BasicMission(unit=unit)
     mission.unit, mission.text, mission.source = unit, text, source
+    mission.document = document
     mission.first_year, mission.last_year = first_year, last_year
     save_with_history(mission, actor=actor, reason=reason)
     return mission

@@ -372,7 +372,12 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     mission = selectors.current_basic_mission(unit, year)
     initial = {"first_year": year}
     if mission is not None:
-        initial.update(text=mission.text, source=mission.source, first_year=mission.first_year)
+        initial.update(
+            text=mission.text,
+            source=mission.source,
+            document=mission.document_id,
+            first_year=mission.first_year,
+        )
     form = BasicMissionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -384,6 +389,7 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 source=data["source"],
                 first_year=data["first_year"],
                 mission=mission,
+                document=data["document"],
                 reason=data["change_reason"],
             )
         except ValidationError as error:

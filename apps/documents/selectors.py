@@ -1,0 +1,167 @@
+"""Reads of the document register and the deviation log, each a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+
+from apps.core.history import FieldChange, HistoryEntry, history_entries
+from apps.documents.models import (
+    Deviation,
+    DeviationKind,
+    DeviationStatus,
+    DocumentKind,
+    GoverningDocument,
+)
+from apps.goals.models import Goal
+from apps.organisation.models import Unit
+from apps.periods.models import ReportingPeriod
+
+
+def documents(*, kind: str = "", owner: Unit | None = None) -> QuerySet[GoverningDocument]:
+    """The register, filtered by kind and owner: one query."""
+    found = GoverningDocument.objects.select_related("owner", "decided_by")
+    if kind:
+        found = found.filter(kind=kind)
+    if owner is not None:
+        found = found.filter(owner=owner)
+    return found.order_by("kind", "title", "pk")
+
+
+@dataclass
+class RevisionList:
+    overdue: list[GoverningDocument]
+    due_this_year: list[GoverningDocument]
+
+
+def due_for_revision(today: dt.date) -> RevisionList:
+    """Documents whose revision date has passed, and those due by the end of this year."""
+    rows = list(
+        GoverningDocument.objects.filter(revise_by__lte=dt.date(today.year, 12, 31))
+        .select_related("owner", "decided_by")
+        .order_by("revise_by", "title", "pk")
+    )
+    return RevisionList(
+        overdue=[d for d in rows if d.revise_by < today],
+        due_this_year=[d for d in rows if d.revise_by >= today],
+    )
+
+
+def document_history(document: GoverningDocument) -> list[HistoryEntry]:
+    """The document's history, newest first, with the goals it supported at each step."""
+    records = list(
+        document.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    unit_ids = {r.owner_id for r in records} | {r.decided_by_id for r in records}
+    unit_labels = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+    names = {
+        "kind",
+        "title",
+        "decided_by",
+        "decided_on",
+        "paragraph",
+        "owner",
+        "valid_from",
+        "revise_by",
+        "url",
+        "file",
+    }
+    fields = [f for f in GoverningDocument._meta.concrete_fields if f.name in names]
+    entries = history_entries(
+        records,
+        fields,
+        {"owner_id": unit_labels, "decided_by_id": unit_labels},
+        extra_changes=_goal_changes(document, records),
+    )
+    entries.reverse()
+    return entries
+
+
+def _goal_changes(document: GoverningDocument, records: list) -> dict[int, list[FieldChange]]:
+    """Changes of the supported goals per history record: two queries."""
+    rows = document.history.model._meta.get_field("historicalgoverningdocument_goals").related_model
+    sets: dict[int, set[int]] = defaultdict(set)
+    for history_id, goal_id in rows.objects.filter(
+        history__in=[r.history_id for r in records]
+    ).values_list("history_id", "goal_id"):
+        sets[history_id].add(goal_id)
+    labels = dict(
+        Goal.objects.filter(pk__in=set().union(*sets.values())).values_list("pk", "title")
+    )
+    label = str(GoverningDocument._meta.get_field("goals").verbose_name).capitalize()
+
+    def text(ids: set[int]) -> str:
+        return ", ".join(sorted(labels.get(i, str(i)) for i in ids)) or "–"
+
+    changes: dict[int, list[FieldChange]] = {}
+    previous: set[int] = set()
+    for record in records:
+        current = sets.get(record.history_id, set())
+        if current != previous:
+            changes[record.history_id] = [FieldChange(label, text(previous), text(current))]
+        previous = current
+    return changes
+
+
+def mission_documents() -> QuerySet[GoverningDocument]:
+    """What a grunduppdrag may cite: reglementen and ägardirektiv."""
+    return GoverningDocument.objects.filter(
+        kind__in=[DocumentKind.REGULATION, DocumentKind.OWNER_DIRECTIVE]
+    ).order_by("title")
+
+
+def deviations(*, unit: Unit | None = None) -> QuerySet[Deviation]:
+    """The log, for one unit or all: one query."""
+    found = Deviation.objects.select_related("unit")
+    if unit is not None:
+        found = found.filter(unit=unit)
+    return found.order_by("-occurred_on", "-pk")
+
+
+@dataclass
+class DeviationCounts:
+    unit: Unit
+    period: ReportingPeriod
+    kinds: dict[str, int] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+
+    @property
+    def kind_counts(self) -> list[int]:
+        return [self.kinds.get(k, 0) for k in DeviationKind.values]
+
+    @property
+    def status_counts(self) -> list[int]:
+        return [self.statuses.get(s, 0) for s in DeviationStatus.values]
+
+
+def deviation_summary(year: int) -> tuple[list[ReportingPeriod], list[DeviationCounts]]:
+    """Counts per unit and reporting period of ``year``, by kind and by status.
+
+    A deviation counts in every period whose span covers its date (the tertials are
+    cumulative, like the reports). Three queries, whatever the size of the log.
+    """
+    periods = list(ReportingPeriod.objects.filter(year=year).order_by("ends_on", "pk"))
+    grouped = list(
+        Deviation.objects.filter(occurred_on__year=year)
+        .values("unit_id", "occurred_on", "kind", "status")
+        .annotate(n=Count("pk"))
+    )
+    units = Unit.objects.in_bulk({g["unit_id"] for g in grouped})
+    rows: dict[tuple[int, int], DeviationCounts] = {}
+    for group in grouped:
+        for period in periods:
+            if not period.starts_on <= group["occurred_on"] <= period.ends_on:
+                continue
+            row = rows.setdefault(
+                (group["unit_id"], period.pk), DeviationCounts(units[group["unit_id"]], period)
+            )
+            row.kinds[group["kind"]] = row.kinds.get(group["kind"], 0) + group["n"]
+            row.statuses[group["status"]] = row.statuses.get(group["status"], 0) + group["n"]
+            row.total += group["n"]
+    order = {p.pk: i for i, p in enumerate(periods)}
+    ordered = sorted(rows.values(), key=lambda r: (r.unit.tree_id, r.unit.lft, order[r.period.pk]))
+    return periods, ordered
