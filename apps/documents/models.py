@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.goals.models import Goal
@@ -128,9 +129,9 @@ class DeviationKind(models.TextChoices):
 
 
 class DeviationStatus(models.TextChoices):
-    OPEN = "oppen", _("Open")
+    OPEN = "oppen", pgettext_lazy("deviation", "Open")
     HANDLED = "atgardad", _("Measure taken")
-    CLOSED = "avslutad", _("Closed")
+    CLOSED = "avslutad", pgettext_lazy("deviation", "Closed")
 
 
 class Deviation(models.Model):

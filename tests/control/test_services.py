@@ -238,7 +238,7 @@ class TestDecidedPlan:
                 actor=editor_a, plan=decided.plan, risk=decided.risk, **control_fields()
             )
         assert caught.value.messages == [
-            "The control plan is decided and read-only. Reopen it to change it."
+            t("The control plan is decided and read-only. Reopen it to change it.")
         ]
         assert Control.objects.count() == 1
 
