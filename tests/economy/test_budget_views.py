@@ -212,6 +212,23 @@ class TestYearPage:
         year = BudgetYear.objects.get(year=YEAR)
         assert (year.tax_revenue, year.population) == (Decimal("1700000000.00"), 15500)
 
+    def test_the_income_statements_budget_lines_are_on_the_form_and_the_page(
+        self, client, economist, decided
+    ):
+        client.force_login(economist)
+        response = client.post(
+            f"/ekonomi/budget/{YEAR}/antaganden/",
+            {"depreciation": "62 000 000", "financial_income": "8 500 000,50",
+             "financial_costs": "14 000 000", "change_reason": "Budgetberedningen"},
+        )  # fmt: skip
+        assert response.status_code == 302
+        year = BudgetYear.objects.get(year=YEAR)
+        assert (year.depreciation, year.financial_income, year.financial_costs) == (
+            Decimal("62000000.00"), Decimal("8500000.50"), Decimal("14000000.00")
+        )  # fmt: skip
+        html = client.get(f"/ekonomi/budget/{YEAR}/").content.decode()
+        assert format_tkr(Decimal("62000000")) in html
+
 
 class TestDecisionPage:
     def url(self, decision) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import ReasonField, SwedishDecimalField
-from apps.economy.models import DecisionKind, InvestmentProject, InvestmentStatus
+from apps.economy.models import BudgetYear, DecisionKind, InvestmentProject, InvestmentStatus
 from apps.organisation.models import Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,6 +45,14 @@ class BudgetYearForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("For example SKR's circular 26:12."),
+    )
+    # The resultaträkning's budget below the frames (which include the nämnder's depreciation).
+    depreciation = money_field(capfirst(BudgetYear._meta.get_field("depreciation").verbose_name))
+    financial_income = money_field(
+        capfirst(BudgetYear._meta.get_field("financial_income").verbose_name)
+    )
+    financial_costs = money_field(
+        capfirst(BudgetYear._meta.get_field("financial_costs").verbose_name)
     )
     is_election_year = forms.BooleanField(label=_("Election year"), required=False)
     notes = forms.CharField(

@@ -73,7 +73,7 @@ ASSUMPTIONS = (
     "is_election_year",
     "notes",
 )
-# The income statement's budget below the frames (BudgetYear); not on the year's form yet.
+# The income statement's budget below the frames (BudgetYear), on the year's form too.
 FINANCIAL_BUDGET = ("depreciation", "financial_income", "financial_costs")
 
 

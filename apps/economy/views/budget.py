@@ -92,7 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-ASSUMPTION_FIELDS = services.ASSUMPTIONS
+ASSUMPTION_FIELDS = services.ASSUMPTIONS + services.FINANCIAL_BUDGET
 
 
 @login_required
