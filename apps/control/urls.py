@@ -9,6 +9,7 @@ urlpatterns = [
     path("enhet/<int:unit_pk>/<int:year>/", views.risks, name="risks"),
     path("enhet/<int:unit_pk>/<int:year>/ny-risk/", views.risk_create, name="risk_create"),
     path("risk/<int:pk>/", views.risk_edit, name="risk_edit"),
+    path("risk/<int:pk>/historik/", views.risk_history, name="risk_history"),
     path("enhet/<int:unit_pk>/<int:year>/kontrollplan/", views.plan, name="plan"),
     path(
         "enhet/<int:unit_pk>/<int:year>/resultat/<int:period_pk>/",

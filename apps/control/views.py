@@ -16,8 +16,9 @@ from apps.accounts.access import access_for
 from apps.accounts.models import User
 from apps.control import selectors, services
 from apps.control.forms import ControlForm, DecideForm, ResultForm, RiskForm
-from apps.control.models import SCALE, ControlPlan, Risk
+from apps.control.models import SCALE, ControlPlan, Risk, RiskCategory
 from apps.core.forms import add_service_errors
+from apps.core.history import history_entries
 from apps.core.views import action_pk
 from apps.organisation.models import Unit, UnitKind
 from apps.periods.models import PeriodState, ReportingPeriod
@@ -306,3 +307,22 @@ def rollup(request: HttpRequest, period_pk: int) -> HttpResponse:
     return render(
         request, "control/rollup.html", {"period": period, "rows": rows, "counts": counts}
     )
+
+
+@login_required
+def risk_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who scored and changed a risk, when and why: every reader may follow it."""
+    risk = get_risk_for_user(request.user, pk)
+    records = list(
+        risk.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    names = {"description", "process", "category", "probability", "consequence", "owner",
+             "in_control_plan"}  # fmt: skip
+    fields = [f for f in Risk._meta.concrete_fields if f.name in names]
+    category_ids = {r.category_id for r in records}
+    labels = {"category_id": dict(
+        RiskCategory.objects.filter(pk__in=category_ids).values_list("pk", "name")
+    )}  # fmt: skip
+    entries = history_entries(records, fields, labels)
+    entries.reverse()
+    return render(request, "control/risk_history.html", {"risk": risk, "entries": entries})

@@ -281,3 +281,36 @@ class TestQueries:
         with django_assert_num_queries(ROLLUP_QUERIES):
             response = client.get(f"/intern-kontroll/sammanstallning/{open_period.pk}/")
         assert len(response.context["rows"]) == many * many
+
+
+class TestRiskHistory:
+    """Every reader follows who scored a risk, when and why; one query per relation."""
+
+    def test_a_reader_sees_each_change_with_who_and_why(self, client, politician, editor_a, org):
+        from apps.control import services
+        from apps.control.models import RiskCategory
+
+        category = RiskCategory.objects.order_by("pk").first() or RiskCategory.objects.create(
+            name="Verksamhet"
+        )
+        risk = services.risk_create(
+            actor=editor_a, unit=org.namnd_a, year=2026, description="Brist på lärare",
+            process="Rekrytering", category=category, probability=2, consequence=3,
+            owner="Förvaltningschef", in_control_plan=False, reason="Riskanalys 2026",
+        )  # fmt: skip
+        services.risk_update(actor=editor_a, risk=risk, probability=4,
+                             reason="Fler pensionsavgångar")  # fmt: skip
+        client.force_login(politician)
+        response = client.get(f"/intern-kontroll/risk/{risk.pk}/historik/")
+        assert response.status_code == 200
+        entries = response.context["entries"]
+        assert [e.reason for e in entries] == ["Fler pensionsavgångar", "Riskanalys 2026"]
+        [change] = entries[0].changes
+        assert (change.old, change.new) == ("2", "4")
+
+    def test_an_outsider_may_not(self, client, outsider, org):
+        from tests.control.factories import RiskFactory
+
+        risk = RiskFactory(unit=org.namnd_a)
+        client.force_login(outsider)
+        assert client.get(f"/intern-kontroll/risk/{risk.pk}/historik/").status_code == 403
