@@ -4,9 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.control.models import SCALE, ResultStatus, RiskCategory, ScaleAxis, ScaleStep
-from apps.core.forms import ReasonField
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from apps.core.forms import DATE, ReasonField
 
 
 def _scale_choices(axis: str, steps: dict[tuple[str, int], ScaleStep]) -> list:

@@ -125,6 +125,12 @@ class Risk(models.Model):
         return self.probability * self.consequence
 
 
+# What a risk's editors write: the form's fields, what risk_update changes, its history.
+RISK_FIELDS = (
+    "description", "process", "category", "probability", "consequence", "owner", "in_control_plan",
+)  # fmt: skip
+
+
 class PlanState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     DECIDED = "decided", _("Decided")

@@ -6,15 +6,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from apps.control.models import (
+    RISK_FIELDS,
     SCALE,
     Control,
     ControlPlan,
     ControlResult,
     Risk,
+    RiskCategory,
     RiskLevel,
     ScaleAxis,
     ScaleStep,
 )
+from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
 
 if TYPE_CHECKING:
     from apps.organisation.models import Unit
@@ -143,3 +146,17 @@ def rollup(*, period: ReportingPeriod) -> list[RollupRow]:
     )
     results = {r.control_id: r for r in ControlResult.objects.filter(period=period)}
     return [RollupRow(c.plan.unit, c, results.get(c.pk)) for c in controls]
+
+
+def risk_history(risk: Risk) -> list[HistoryEntry]:
+    """Who scored and changed the risk, when and why, newest first (2 queries)."""
+    records = history_records(risk)
+    fields = fields_named(Risk, RISK_FIELDS)
+    labels = dict(
+        RiskCategory.objects.filter(pk__in={r.category_id for r in records}).values_list(
+            "pk", "name"
+        )
+    )
+    entries = history_entries(records, fields, {"category_id": labels})
+    entries.reverse()
+    return entries

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.control.models import (
+    RISK_FIELDS,
     SCALE,
     Control,
     ControlPlan,
@@ -30,23 +31,16 @@ from apps.control.models import (
 from apps.core.history import require_reason, save_with_history
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
+from apps.plans.services import deciding_body
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
     from apps.organisation.models import Unit
 
-RISK_FIELDS = ("description", "process", "category", "probability", "consequence", "owner")
-
 
 def _require_editor(actor: User, unit: Unit) -> None:
     access = access_for(actor)
     access.require(access.can_edit_for(unit))
-
-
-def _deciding_body(unit: Unit) -> Unit:
-    from apps.plans.services import deciding_body
-
-    return deciding_body(unit)
 
 
 def _check_scores(probability, consequence) -> None:
@@ -87,9 +81,9 @@ def risk_create(
 
 @transaction.atomic
 def risk_update(*, actor: User, risk: Risk, reason: str, **changes) -> Risk:
-    """Change a risk's fields (those of RISK_FIELDS, and ``in_control_plan``)."""
+    """Change a risk's fields (those of RISK_FIELDS)."""
     _require_editor(actor, risk.unit)
-    unknown = set(changes) - {*RISK_FIELDS, "in_control_plan"}
+    unknown = set(changes) - set(RISK_FIELDS)
     if unknown:
         raise TypeError(f"risk_update cannot change {sorted(unknown)}")
     risk = Risk.objects.select_for_update().get(pk=risk.pk)
@@ -174,7 +168,7 @@ def control_plan_decide(
     *, actor: User, plan: ControlPlan, decided_on: dt.date, paragraph: str, reason: str
 ) -> ControlPlan:
     """KS or the nämnd decides the plan; its controls are then fixed."""
-    body = _deciding_body(plan.unit)
+    body = deciding_body(plan.unit)
     _require_editor(actor, body)
     plan = _draft(plan)
     if not plan.controls.exists():
@@ -197,7 +191,7 @@ def control_plan_decide(
 @transaction.atomic
 def control_plan_reopen(*, actor: User, plan: ControlPlan, reason: str) -> ControlPlan:
     """Back to draft, to change the controls; decided again afterwards."""
-    _require_editor(actor, _deciding_body(plan.unit))
+    _require_editor(actor, deciding_body(plan.unit))
     plan = ControlPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_decided:
         return plan

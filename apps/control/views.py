@@ -3,29 +3,27 @@ control plan and the results per period; and KS's roll-up of all results of a pe
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.accounts.models import User
 from apps.control import selectors, services
 from apps.control.forms import ControlForm, DecideForm, ResultForm, RiskForm
-from apps.control.models import SCALE, ControlPlan, Risk, RiskCategory
+from apps.control.models import RISK_FIELDS, SCALE, ControlPlan, Risk
 from apps.core.forms import add_service_errors
-from apps.core.history import history_entries
-from apps.core.views import action_pk
-from apps.organisation.models import Unit, UnitKind
+from apps.core.views import action_pk, year_from
+from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
-from apps.periods.services import deadline_passed
-from apps.plans.services import deciding_body
-
-PLAN_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
+from apps.periods.services import reporting_deadline
+from apps.plans.services import DECIDING_KINDS, deciding_body
 
 
 def _unit_for_reader(user: User, pk: int) -> Unit:
@@ -39,21 +37,10 @@ def get_risk_for_user(user: User, pk: int, *, write: bool = False) -> Risk:
     """The risk, if ``user`` may read it (or, with ``write``, change it); else 404 or 403."""
     risk = get_object_or_404(Risk.objects.select_related("unit", "category"), pk=pk)
     access = access_for(user)
-    if not access.can_read:
-        raise PermissionDenied
-    if write and not access.can_edit_for(risk.unit):
-        raise PermissionDenied
+    access.require(access.can_read)
+    if write:
+        access.require(access.can_edit_for(risk.unit))
     return risk
-
-
-def _year(value: str | None) -> int:
-    try:
-        year = int(value or timezone.localdate().year)
-    except ValueError:
-        raise Http404 from None
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
 
 
 @login_required
@@ -61,8 +48,9 @@ def index(request: HttpRequest) -> HttpResponse:
     """The units that keep a control plan, with their plan's state, and the roll-ups."""
     access = access_for(request.user)
     access.require(access.can_read)
-    year = _year(request.GET.get("ar"))
-    units = list(Unit.objects.filter(kind__in=PLAN_KINDS, valid_to__isnull=True))
+    year = year_from(request)
+    # The bodies that decide plans keep a control plan: KS, the nämnder and the bolag.
+    units = list(Unit.objects.filter(kind__in=DECIDING_KINDS, valid_to__isnull=True))
     plans = {p.unit_id: p for p in ControlPlan.objects.filter(year=year)}
     periods = list(ReportingPeriod.objects.filter(year=year).order_by("ends_on"))
     return render(
@@ -136,7 +124,7 @@ def _risk_form_page(
     else:
         initial = {"in_control_plan": False}
         if risk is not None:
-            initial = {f: getattr(risk, f) for f in (*services.RISK_FIELDS, "in_control_plan")}
+            initial = {f: getattr(risk, f) for f in RISK_FIELDS}
         form = RiskForm(initial=initial, steps=steps)
     return render(
         request,
@@ -148,7 +136,8 @@ def _risk_form_page(
 @login_required
 def risk_create(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     unit = _unit_for_reader(request.user, unit_pk)
-    access_for(request.user).require(access_for(request.user).can_edit_for(unit))
+    access = access_for(request.user)
+    access.require(access.can_edit_for(unit))
     return _risk_form_page(request, unit=unit, year=year, risk=None)
 
 
@@ -249,7 +238,7 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
     can_write = (
         access.can_edit_for(unit)
         and period.state == PeriodState.OPEN
-        and not deadline_passed(period, unit, actor=request.user)
+        and not reporting_deadline(period, unit, actor=request.user)[1]
     )
     page = reverse("control:results", args=[unit.pk, year, period.pk])
     bound: dict[int, ResultForm] = {}
@@ -288,9 +277,8 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
     return render(
         request,
         "control/results.html",
-        {"unit": unit, "year": year, "period": period, "plan": current, "rows": rows,
-         "can_write": can_write},
-    )  # fmt: skip
+        {"unit": unit, "year": year, "period": period, "rows": rows, "can_write": can_write},
+    )
 
 
 @login_required
@@ -300,10 +288,7 @@ def rollup(request: HttpRequest, period_pk: int) -> HttpResponse:
     access.require(access.can_read)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
     rows = selectors.rollup(period=period)
-    counts = {}
-    for row in rows:
-        key = row.result.status if row.result else "missing"
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(row.result.status if row.result else "missing" for row in rows)
     return render(
         request, "control/rollup.html", {"period": period, "rows": rows, "counts": counts}
     )
@@ -313,16 +298,8 @@ def rollup(request: HttpRequest, period_pk: int) -> HttpResponse:
 def risk_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Who scored and changed a risk, when and why: every reader may follow it."""
     risk = get_risk_for_user(request.user, pk)
-    records = list(
-        risk.history.select_related("history_user").order_by("history_date", "history_id")
+    return render(
+        request,
+        "control/risk_history.html",
+        {"risk": risk, "entries": selectors.risk_history(risk)},
     )
-    names = {"description", "process", "category", "probability", "consequence", "owner",
-             "in_control_plan"}  # fmt: skip
-    fields = [f for f in Risk._meta.concrete_fields if f.name in names]
-    category_ids = {r.category_id for r in records}
-    labels = {"category_id": dict(
-        RiskCategory.objects.filter(pk__in=category_ids).values_list("pk", "name")
-    )}  # fmt: skip
-    entries = history_entries(records, fields, labels)
-    entries.reverse()
-    return render(request, "control/risk_history.html", {"risk": risk, "entries": entries})

@@ -35,3 +35,7 @@ class SwedishDecimalField(forms.DecimalField):
             value = value.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
             value = value.replace(",", ".")
         return super().to_python(value)
+
+
+# A date field's widget: the browser's date picker, which reads and writes ISO dates.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -66,6 +66,19 @@ def _display(field: models.Field, value: Any, labels: dict[Any, str]) -> str:
     return str(value)
 
 
+def history_records(instance: models.Model) -> list[Any]:
+    """``instance``'s history records, oldest first, with who made each: one query."""
+    return list(
+        instance.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+
+
+def fields_named(model: type[models.Model], names) -> list[models.Field]:
+    """The model's concrete fields among ``names``, in the model's order: what a history
+    page shows changes of."""
+    return [field for field in model._meta.concrete_fields if field.name in names]
+
+
 def history_entries(
     records: list[Any],
     fields: list[models.Field],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from apps.accounts.models import User
+from apps.demo import common
 from apps.documents import services
 from apps.documents.models import Deviation, GoverningDocument
 from apps.goals import services as goal_services
@@ -102,7 +103,7 @@ def _goals_by_key() -> dict[str, Goal]:
 
 
 def load_documents(admin: User) -> None:
-    units = {unit.ansvarskod: unit for unit in Unit.objects.filter(valid_to=None)}
+    units = common.units()
     goals = _goals_by_key()
     existing = set(GoverningDocument.objects.values_list("title", flat=True))
     for kind, title, decided_by, owner, decided_on, paragraph, revise_by, keys in DOCUMENTS:

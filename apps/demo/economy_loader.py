@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.demo import common, economy_files
 from apps.demo import economy_data as data
-from apps.demo import economy_files
 from apps.economy import kommun_bas
 from apps.economy.models import (
     AccountMapping,
@@ -35,7 +35,6 @@ from apps.economy.services import forecasts as forecast_services
 from apps.economy.services.outcomes import checksum_of, outcome_import
 from apps.followup import services as followup_services
 from apps.followup.models import ActionPlan, ActionPlanCause
-from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 
 ECONOMIST = "ekonom"
@@ -44,10 +43,6 @@ KOMMUN_BAS_REASON = "Kommun-Bas, shipped with styrmodell"
 
 def _economist() -> User:
     return User.objects.get(username=ECONOMIST)
-
-
-def _units() -> dict[str, Unit]:
-    return {unit.ansvarskod: unit for unit in Unit.objects.filter(valid_to=None)}
 
 
 def _assumptions(year: int) -> dict[str, object]:
@@ -76,7 +71,7 @@ def _load_budget_years(actor: User) -> None:
 
 
 def _load_projects(actor: User) -> dict[str, InvestmentProject]:
-    units = _units()
+    units = common.units()
     existing = {p.code: p for p in InvestmentProject.objects.all()}
     projects = {}
     for (
@@ -154,7 +149,7 @@ def _decide(
 
 
 def _frame_decisions(actor: User, projects: dict[str, InvestmentProject]) -> None:
-    units = _units()
+    units = common.units()
     for spec in data.FRAME_DECISIONS:
         year = spec["year"]
         operations = {
@@ -181,7 +176,7 @@ def _frame_decisions(actor: User, projects: dict[str, InvestmentProject]) -> Non
 
 def _additional_appropriation(actor: User) -> None:
     spec = data.ADDITIONAL_APPROPRIATION
-    units = _units()
+    units = common.units()
     operations = {
         (units[code], spec["year"]): data.mnkr(amount) for code, amount in spec["frames"].items()
     }
@@ -205,7 +200,7 @@ def detail_budget_lines(body: str, *, revised: bool) -> dict[str, Decimal]:
 
 
 def _detail_budgets(actor: User, decisions: dict[str, tuple], *, revised: bool) -> None:
-    units = _units()
+    units = common.units()
     for body, (decided_on, paragraph) in decisions.items():
         detail_budget = DetailBudget.objects.filter(unit=units[body], year=2026).first()
         if detail_budget is not None and detail_budget.decided_on is not None:
@@ -277,26 +272,19 @@ def _import_outcomes(actor: User, key: str) -> None:
 
 
 def _forecasts(actor: User, period: ReportingPeriod, key: str) -> None:
-    units = _units()
+    units = common.units()
     existing = {f.unit_id: f for f in Forecast.objects.filter(period=period)}
     for body, (surplus, handled, comment) in data.FORECASTS.get(key, {}).items():
         unit = units[body]
-        amount = current_frame(body, period.year) - data.mnkr(surplus)
-        current = existing.get(unit.pk)
-        if current is not None and (current.amount, current.comment, current.deficit_handled) == (
-            amount,
-            comment,
-            handled,
-        ):
+        wanted = {
+            "amount": current_frame(body, period.year) - data.mnkr(surplus),
+            "comment": comment,
+            "deficit_handled": handled,
+        }
+        if common.up_to_date(existing.get(unit.pk), wanted):
             continue
         forecast_services.forecast_save(
-            actor=actor,
-            unit=unit,
-            period=period,
-            amount=amount,
-            comment=comment,
-            deficit_handled=handled,
-            reason=data.FORECAST_REASON,
+            actor=actor, unit=unit, period=period, reason=data.FORECAST_REASON, **wanted
         )
 
 
@@ -310,22 +298,15 @@ def _investment_forecasts(actor: User, period: ReportingPeriod, key: str) -> Non
             continue
         project = projects[code]
         year_amount, total_amount = (data.mnkr(amount) for amount in forecast)
-        comment = text if total_amount > project.decided_total else ""
-        current = existing.get(project.pk)
-        if current is not None and (
-            current.year_amount,
-            current.total_amount,
-            current.comment,
-        ) == (year_amount, total_amount, comment):
+        wanted = {
+            "year_amount": year_amount,
+            "total_amount": total_amount,
+            "comment": text if total_amount > project.decided_total else "",
+        }
+        if common.up_to_date(existing.get(project.pk), wanted):
             continue
         forecast_services.investment_forecast_save(
-            actor=actor,
-            project=project,
-            period=period,
-            year_amount=year_amount,
-            total_amount=total_amount,
-            comment=comment,
-            reason=data.FORECAST_REASON,
+            actor=actor, project=project, period=period, reason=data.FORECAST_REASON, **wanted
         )
 
 
@@ -333,7 +314,7 @@ def _deficit_action_plan(admin: User, period: ReportingPeriod, key: str) -> None
     spec = data.DEFICIT_ACTION_PLAN
     if key != spec["period"]:
         return
-    unit = _units()[spec["unit"]]
+    unit = common.units()[spec["unit"]]
     if ActionPlan.objects.filter(unit=unit, period=period, cause=ActionPlanCause.DEFICIT).exists():
         return
     plan = followup_services.action_plan_create(

@@ -1178,8 +1178,16 @@ INDICATOR_SET_CHANGES = (
 
 # key, title, description, measure_unit, direction, kolada_kpi, source, by_sex, decimals;
 # goals: keys of the goals it measures (2025 and 2026, in the years each goal is valid);
-# targets: {year: target}, kommun-wide; values: {period key: total} or (total, women, men);
-# comments: {period key: comment on that value}.
+# targets: {year: target}, kommun-wide; values: in each of VALUE_PERIODS, the total or
+# (total, women, men); comments: {period key: comment on that value}.
+VALUE_PERIODS = ("2025-t1", "2025-t2", "2025-bokslut", "2026-t1", "2026-t2")
+
+
+def _by_period(*values: str | tuple[str, str, str]) -> dict[str, str | tuple[str, str, str]]:
+    """The values of an indicator by period key, given in the order of VALUE_PERIODS."""
+    return dict(zip(VALUE_PERIODS, values, strict=True))
+
+
 INDICATORS = (
     # Ekonomi
     {
@@ -1192,13 +1200,7 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("resultat", "ks-ekonomi"),
         "targets": {2025: "2.0", 2026: "2.0"},
-        "values": {
-            "2025-t1": "1.3",
-            "2025-t2": "1.9",
-            "2025-bokslut": "2.4",
-            "2026-t1": "1.1",
-            "2026-t2": "1.4",
-        },
+        "values": _by_period("1.3", "1.9", "2.4", "1.1", "1.4"),
         "comments": {
             "2025-t1": "Helårsprognos",
             "2025-t2": "Helårsprognos",
@@ -1216,13 +1218,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("sjalvfinansiering",),
         "targets": {2025: "70", 2026: "70"},
-        "values": {
-            "2025-t1": "64",
-            "2025-t2": "71",
-            "2025-bokslut": "78",
-            "2026-t1": "62",
-            "2026-t2": "69",
-        },
+        "values": _by_period("64", "71", "78", "62", "69"),
         "comments": {
             "2025-t1": "Helårsprognos",
             "2025-t2": "Helårsprognos",
@@ -1240,13 +1236,7 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("soliditet",),
         "targets": {2025: "22.5", 2026: "23.5"},
-        "values": {
-            "2025-t1": "21.9",
-            "2025-t2": "22.4",
-            "2025-bokslut": "23.1",
-            "2026-t1": "23.3",
-            "2026-t2": "23.8",
-        },
+        "values": _by_period("21.9", "22.4", "23.1", "23.3", "23.8"),
     },
     {
         "key": "budgetavvikelse",
@@ -1258,13 +1248,7 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("resultat", "ks-ekonomi"),
         "targets": {2025: "0", 2026: "0"},
-        "values": {
-            "2025-t1": "-8.5",
-            "2025-t2": "-5.2",
-            "2025-bokslut": "-3.1",
-            "2026-t1": "-12.4",
-            "2026-t2": "-9.8",
-        },
+        "values": _by_period("-8.5", "-5.2", "-3.1", "-12.4", "-9.8"),
         "comments": {
             "2025-t1": "Helårsprognos",
             "2025-t2": "Helårsprognos",
@@ -1285,13 +1269,13 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("barn-unga", "bun-behorighet"),
         "targets": {2025: "86.0", 2026: "87.0"},
-        "values": {
-            "2025-t1": ("82.4", "85.9", "79.1"),
-            "2025-t2": ("84.1", "87.0", "81.3"),
-            "2025-bokslut": ("84.1", "87.0", "81.3"),
-            "2026-t1": ("84.1", "87.0", "81.3"),
-            "2026-t2": ("86.3", "88.2", "84.5"),
-        },
+        "values": _by_period(
+            ("82.4", "85.9", "79.1"),
+            ("84.1", "87.0", "81.3"),
+            ("84.1", "87.0", "81.3"),
+            ("84.1", "87.0", "81.3"),
+            ("86.3", "88.2", "84.5"),
+        ),
         "comments": {
             "2025-t1": "Läsåret 2023/24",
             "2025-t2": "Läsåret 2024/25",
@@ -1311,13 +1295,13 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("trygghet", "bun-trygghet"),
         "targets": {2025: "90", 2026: "92"},
-        "values": {
-            "2025-t1": ("88", "87", "89"),
-            "2025-t2": ("88", "87", "89"),
-            "2025-bokslut": ("88", "87", "89"),
-            "2026-t1": ("85", "82", "88"),
-            "2026-t2": ("85", "82", "88"),
-        },
+        "values": _by_period(
+            ("88", "87", "89"),
+            ("88", "87", "89"),
+            ("88", "87", "89"),
+            ("85", "82", "88"),
+            ("85", "82", "88"),
+        ),
     },
     {
         "key": "aterakt",
@@ -1329,13 +1313,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("sn-tidiga",),
         "targets": {2025: "80", 2026: "85"},
-        "values": {
-            "2025-t1": "78",
-            "2025-t2": "78",
-            "2025-bokslut": "80",
-            "2026-t1": "80",
-            "2026-t2": "82",
-        },
+        "values": _by_period("78", "78", "80", "80", "82"),
     },
     # Äldre
     {
@@ -1349,13 +1327,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("aldre", "sn-nojdhet"),
         "targets": {2025: "88", 2026: "90"},
-        "values": {
-            "2025-t1": "86",
-            "2025-t2": "86",
-            "2025-bokslut": "89",
-            "2026-t1": "89",
-            "2026-t2": "89",
-        },
+        "values": _by_period("86", "86", "89", "89", "89"),
     },
     {
         "key": "sabo-nojdhet",
@@ -1368,13 +1340,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("aldre", "sn-nojdhet"),
         "targets": {2025: "82", 2026: "83"},
-        "values": {
-            "2025-t1": "81",
-            "2025-t2": "81",
-            "2025-bokslut": "78",
-            "2026-t1": "78",
-            "2026-t2": "78",
-        },
+        "values": _by_period("81", "81", "78", "78", "78"),
     },
     {
         "key": "kontinuitet",
@@ -1386,13 +1352,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("aldre", "sn-kontinuitet"),
         "targets": {2025: "15", 2026: "14"},
-        "values": {
-            "2025-t1": "16",
-            "2025-t2": "16",
-            "2025-bokslut": "15",
-            "2026-t1": "14",
-            "2026-t2": "14",
-        },
+        "values": _by_period("16", "16", "15", "14", "14"),
     },
     # Arbetsgivare
     {
@@ -1406,13 +1366,13 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("arbetsgivare", "ks-arbetsgivare"),
         "targets": {2025: "6.8", 2026: "6.5"},
-        "values": {
-            "2025-t1": ("7.4", "8.2", "4.6"),
-            "2025-t2": ("6.9", "7.6", "4.3"),
-            "2025-bokslut": ("7.1", "7.9", "4.4"),
-            "2026-t1": ("7.0", "7.8", "4.3"),
-            "2026-t2": ("6.4", "7.1", "3.9"),
-        },
+        "values": _by_period(
+            ("7.4", "8.2", "4.6"),
+            ("6.9", "7.6", "4.3"),
+            ("7.1", "7.9", "4.4"),
+            ("7.0", "7.8", "4.3"),
+            ("6.4", "7.1", "3.9"),
+        ),
     },
     {
         "key": "hme",
@@ -1424,13 +1384,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("arbetsgivare",),
         "targets": {2025: "80", 2026: "81"},
-        "values": {
-            "2025-t1": "78",
-            "2025-t2": "78",
-            "2025-bokslut": "79",
-            "2026-t1": "79",
-            "2026-t2": "79",
-        },
+        "values": _by_period("78", "78", "79", "79", "79"),
     },
     # Näringsliv och arbete
     {
@@ -1443,13 +1397,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("naringsliv", "ks-foretagsklimat"),
         "targets": {2025: "120", 2026: "100"},
-        "values": {
-            "2025-t1": "142",
-            "2025-t2": "118",
-            "2025-bokslut": "118",
-            "2026-t1": "118",
-            "2026-t2": "97",
-        },
+        "values": _by_period("142", "118", "118", "118", "97"),
     },
     {
         "key": "arbetsloshet",
@@ -1462,13 +1410,13 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("naringsliv",),
         "targets": {2025: "6.5", 2026: "6.5"},
-        "values": {
-            "2025-t1": ("7.2", "6.8", "7.6"),
-            "2025-t2": ("6.8", "6.5", "7.1"),
-            "2025-bokslut": ("7.0", "6.6", "7.4"),
-            "2026-t1": ("7.5", "7.0", "8.0"),
-            "2026-t2": ("7.3", "6.9", "7.7"),
-        },
+        "values": _by_period(
+            ("7.2", "6.8", "7.6"),
+            ("6.8", "6.5", "7.1"),
+            ("7.0", "6.6", "7.4"),
+            ("7.5", "7.0", "8.0"),
+            ("7.3", "6.9", "7.7"),
+        ),
     },
     {
         "key": "bygglov",
@@ -1480,13 +1428,7 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("mbn-handlaggning",),
         "targets": {2025: "5.0", 2026: "4.5"},
-        "values": {
-            "2025-t1": "4.8",
-            "2025-t2": "5.6",
-            "2025-bokslut": "5.1",
-            "2026-t1": "4.2",
-            "2026-t2": "3.9",
-        },
+        "values": _by_period("4.8", "5.6", "5.1", "4.2", "3.9"),
     },
     # Attraktiv kommun att bo och leva i
     {
@@ -1500,13 +1442,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("boende",),
         "targets": {2025: "25400", 2026: "25500"},
-        "values": {
-            "2025-t1": "25302",
-            "2025-t2": "25331",
-            "2025-bokslut": "25340",
-            "2026-t1": "25318",
-            "2026-t2": "25366",
-        },
+        "values": _by_period("25302", "25331", "25340", "25318", "25366"),
     },
     {
         "key": "byggratter",
@@ -1518,13 +1454,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("boende", "sbn-planberedskap"),
         "targets": {2025: "150", 2026: "200"},
-        "values": {
-            "2025-t1": "140",
-            "2025-t2": "155",
-            "2025-bokslut": "180",
-            "2026-t1": "175",
-            "2026-t2": "210",
-        },
+        "values": _by_period("140", "155", "180", "175", "210"),
     },
     {
         "key": "lok",
@@ -1537,13 +1467,13 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("boende", "kfn-foreningsliv"),
         "targets": {2025: "32.0", 2026: "33.0"},
-        "values": {
-            "2025-t1": ("31.2", "26.1", "36.0"),
-            "2025-t2": ("30.8", "25.6", "35.7"),
-            "2025-bokslut": ("31.5", "26.4", "36.4"),
-            "2026-t1": ("30.4", "24.9", "35.6"),
-            "2026-t2": ("29.8", "24.0", "35.3"),
-        },
+        "values": _by_period(
+            ("31.2", "26.1", "36.0"),
+            ("30.8", "25.6", "35.7"),
+            ("31.5", "26.4", "36.4"),
+            ("30.4", "24.9", "35.6"),
+            ("29.8", "24.0", "35.3"),
+        ),
     },
     {
         "key": "bibliotek",
@@ -1555,13 +1485,7 @@ INDICATORS = (
         "decimals": 1,
         "goals": ("kfn-bibliotek",),
         "targets": {2025: "4.2", 2026: "4.4"},
-        "values": {
-            "2025-t1": "4.1",
-            "2025-t2": "4.0",
-            "2025-bokslut": "4.2",
-            "2026-t1": "4.3",
-            "2026-t2": "4.5",
-        },
+        "values": _by_period("4.1", "4.0", "4.2", "4.3", "4.5"),
     },
     # Klimat och miljö
     {
@@ -1575,13 +1499,7 @@ INDICATORS = (
         "decimals": 2,
         "goals": ("klimat",),
         "targets": {2025: "5.00", 2026: "4.80"},
-        "values": {
-            "2025-t1": "5.12",
-            "2025-t2": "5.12",
-            "2025-bokslut": "5.12",
-            "2026-t1": "4.96",
-            "2026-t2": "4.96",
-        },
+        "values": _by_period("5.12", "5.12", "5.12", "4.96", "4.96"),
         "comments": {
             "2025-t1": "Avser 2023",
             "2025-t2": "Avser 2023",
@@ -1601,13 +1519,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("klimat", "tn-avfall"),
         "targets": {2025: "460", 2026: "450"},
-        "values": {
-            "2025-t1": "478",
-            "2025-t2": "478",
-            "2025-bokslut": "465",
-            "2026-t1": "465",
-            "2026-t2": "441",
-        },
+        "values": _by_period("478", "478", "465", "465", "441"),
         "comments": {"2026-t2": "Prognos utifrån insamlade mängder januari–augusti"},
     },
     {
@@ -1620,13 +1532,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("tn-maltider",),
         "targets": {2025: "35", 2026: "40"},
-        "values": {
-            "2025-t1": "31",
-            "2025-t2": "33",
-            "2025-bokslut": "34",
-            "2026-t1": "38",
-            "2026-t2": "41",
-        },
+        "values": _by_period("31", "33", "34", "38", "41"),
     },
     {
         "key": "fossilfria-fordon",
@@ -1638,13 +1544,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("klimat", "tn-fordon"),
         "targets": {2025: "60", 2026: "70"},
-        "values": {
-            "2025-t1": "52",
-            "2025-t2": "55",
-            "2025-bokslut": "58",
-            "2026-t1": "63",
-            "2026-t2": "71",
-        },
+        "values": _by_period("52", "55", "58", "63", "71"),
     },
     {
         "key": "energi",
@@ -1656,13 +1556,7 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("sbn-energi",),
         "targets": {2025: "160", 2026: "155"},
-        "values": {
-            "2025-t1": "168",
-            "2025-t2": "165",
-            "2025-bokslut": "162",
-            "2026-t1": "158",
-            "2026-t2": "151",
-        },
+        "values": _by_period("168", "165", "162", "158", "151"),
     },
     # Trygghet
     {
@@ -1676,12 +1570,12 @@ INDICATORS = (
         "decimals": 0,
         "goals": ("trygghet", "sbn-trygga-miljoer"),
         "targets": {2025: "75", 2026: "76"},
-        "values": {
-            "2025-t1": ("71", "62", "80"),
-            "2025-t2": ("71", "62", "80"),
-            "2025-bokslut": ("73", "65", "81"),
-            "2026-t1": ("73", "65", "81"),
-            "2026-t2": ("73", "65", "81"),
-        },
+        "values": _by_period(
+            ("71", "62", "80"),
+            ("71", "62", "80"),
+            ("73", "65", "81"),
+            ("73", "65", "81"),
+            ("73", "65", "81"),
+        ),
     },
 )

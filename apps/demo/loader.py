@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
-from apps.demo import data, goals_data, plans_data
+from apps.demo import common, data, goals_data, plans_data
 from apps.demo.control_demo import control_for_period, load_control_plans
 from apps.demo.economy_loader import load_budget, load_period_economy
 from apps.followup import selectors as followup_selectors
@@ -88,7 +88,7 @@ def assign_demo_roles(admin: User) -> None:
 def load_municipality(admin: User) -> Municipality:
     current = Municipality.objects.filter(pk=1).first()
     wanted = data.MUNICIPALITY
-    if current and all(getattr(current, key) == value for key, value in wanted.items()):
+    if common.up_to_date(current, wanted):
         return current
     return organisation_services.municipality_update(actor=admin, reason=data.REASON, **wanted)
 
@@ -125,11 +125,6 @@ def load_organisation(admin: User) -> None:
 
 
 # --- The goal chain, indicators and follow-up (goals_data) ---------------------------------
-
-
-def _units() -> dict[str, Unit]:
-    """The units in force, by ansvarskod."""
-    return {unit.ansvarskod: unit for unit in Unit.objects.filter(valid_to=None)}
 
 
 def _model() -> SteeringModel:
@@ -170,7 +165,7 @@ def load_goals(admin: User) -> None:
     tags = {
         tag.code: tag for tag in Tag.objects.filter(kind__in=["agenda2030", "barnkonventionen"])
     }
-    units = _units()
+    units = common.units()
     lookup = _goal_lookup(model)
     current_tags: dict[int, set[int]] = {}
     for goal_id, tag_id in Goal.tags.through.objects.filter(goal__level__model=model).values_list(
@@ -224,24 +219,20 @@ def load_goals(admin: User) -> None:
 
 
 def load_basic_missions(admin: User) -> None:
-    units = _units()
+    units = common.units()
     for ansvarskod, first_year, source, text in goals_data.BASIC_MISSIONS:
         unit = units[ansvarskod]
         mission = BasicMission.objects.filter(unit=unit, first_year=first_year).first()
-        if mission is not None and (mission.text, mission.source, mission.last_year) == (
-            text,
-            source,
-            None,
-        ):
+        wanted = {"text": text, "source": source, "last_year": None}
+        if common.up_to_date(mission, wanted):
             continue
         goal_services.basic_mission_save(
             actor=admin,
             unit=unit,
-            text=text,
-            source=source,
             first_year=first_year,
             mission=mission,
             reason=data.REASON,
+            **wanted,
         )
 
 
@@ -251,7 +242,7 @@ def load_assignments(admin: User) -> None:
     There is no service to change an uppdrag once given (KF decides changes), so an existing
     one is left as it is; reports and missing decisions are brought up to date.
     """
-    units = _units()
+    units = common.units()
     goals = _goals_by_key()
     kf = units[goals_data.KF]
     decided_on, paragraph = goals_data.BUDGET_DECISION
@@ -391,7 +382,7 @@ def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None
             continue
         indicator = indicators[spec["key"]]
         current = values.get(indicator.pk)
-        if current is not None and all(getattr(current, k) == v for k, v in wanted.items()):
+        if common.up_to_date(current, wanted):
             continue
         goal_services.indicator_value_set(
             actor=admin, indicator=indicator, period=period, reason=data.REASON, **wanted
@@ -406,8 +397,9 @@ def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None
         goal = goals[spec["key"]]
         if not goal.is_valid_in(period.year):
             raise ValueError(f"{spec['key']} is not valid in {period}")
-        current = assessments.get((goal.pk, goal.owner_id))
-        if current is not None and (current.status, current.analysis) == (status, analysis):
+        if common.up_to_date(
+            assessments.get((goal.pk, goal.owner_id)), {"status": status, "analysis": analysis}
+        ):
             continue
         followup_services.assessment_save(
             actor=admin,
@@ -568,7 +560,7 @@ def _factor_responses(unit: Unit, where: str) -> list[tuple[ExternalFactor, dict
 
 def load_plans(admin: User) -> None:
     """The 2026 plans: decided ones for the bodies, a draft at a förvaltning."""
-    units = {u.ansvarskod: u for u in Unit.objects.filter(valid_to=None)}
+    units = common.units()
     own_goals: dict[int, list[Goal]] = {}
     for goal in Goal.objects.filter(
         first_year__lte=plans_data.YEAR, level__is_measurable=True
@@ -686,7 +678,7 @@ def load_action_plans(admin: User) -> None:
 
 def load_trust(admin: User) -> None:
     """A few tillitsdialoger and nulägesbeskrivningar for 2026."""
-    units = {u.ansvarskod: u for u in Unit.objects.filter(valid_to=None)}
+    units = common.units()
     for kind, held_on, codes, participants, topics, conclusions, follow_ups in plans_data.DIALOGUES:
         day = dt.date.fromisoformat(held_on)
         if TrustDialogue.objects.filter(kind=kind, held_on=day).exists():

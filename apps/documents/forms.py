@@ -3,12 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import ReasonField
-from apps.documents.models import DECIDING_KINDS, DeviationKind, DeviationStatus, DocumentKind
+from apps.core.forms import DATE, ReasonField
+from apps.documents.models import DeviationKind, DeviationStatus, DocumentKind
 from apps.goals.models import Goal
-from apps.organisation.models import Unit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from apps.organisation.models import DECIDING_KINDS, Unit
 
 
 class DocumentFilterForm(forms.Form):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,17 +9,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.goals.models import Goal
-from apps.organisation.models import Unit, UnitKind
-
-# The bodies that decide governance documents.
-DECIDING_KINDS = frozenset(
-    {
-        UnitKind.MUNICIPAL_COUNCIL,
-        UnitKind.EXECUTIVE_BOARD,
-        UnitKind.COMMITTEE,
-        UnitKind.COMPANY,
-    }
-)
+from apps.organisation.models import DECIDING_KINDS, Unit
 
 
 class DocumentGroup(models.TextChoices):
@@ -98,9 +86,6 @@ class GoverningDocument(models.Model):
 
     def get_group_display(self) -> str:
         return str(DocumentGroup(self.group).label)
-
-    def is_overdue(self, today: dt.date) -> bool:
-        return self.revise_by < today
 
     def clean(self) -> None:
         errors: dict[str, list] = {}

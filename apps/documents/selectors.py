@@ -8,12 +8,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from apps.core.history import FieldChange, HistoryEntry, history_entries
+from apps.core.history import (
+    FieldChange,
+    HistoryEntry,
+    fields_named,
+    history_entries,
+    history_records,
+)
 from apps.documents.models import (
+    MISSION_KINDS,
     Deviation,
     DeviationKind,
     DeviationStatus,
-    DocumentKind,
     GoverningDocument,
 )
 from apps.goals.models import Goal
@@ -52,9 +58,7 @@ def due_for_revision(today: dt.date) -> RevisionList:
 
 def document_history(document: GoverningDocument) -> list[HistoryEntry]:
     """The document's history, newest first, with the goals it supported at each step."""
-    records = list(
-        document.history.select_related("history_user").order_by("history_date", "history_id")
-    )
+    records = history_records(document)
     unit_ids = {r.owner_id for r in records} | {r.decided_by_id for r in records}
     unit_labels = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
     names = {
@@ -69,7 +73,7 @@ def document_history(document: GoverningDocument) -> list[HistoryEntry]:
         "url",
         "file",
     }
-    fields = [f for f in GoverningDocument._meta.concrete_fields if f.name in names]
+    fields = fields_named(GoverningDocument, names)
     entries = history_entries(
         records,
         fields,
@@ -108,9 +112,7 @@ def _goal_changes(document: GoverningDocument, records: list) -> dict[int, list[
 
 def mission_documents() -> QuerySet[GoverningDocument]:
     """What a grunduppdrag may cite: reglementen and ägardirektiv."""
-    return GoverningDocument.objects.filter(
-        kind__in=[DocumentKind.REGULATION, DocumentKind.OWNER_DIRECTIVE]
-    ).order_by("title")
+    return GoverningDocument.objects.filter(kind__in=MISSION_KINDS).order_by("title")
 
 
 def deviations(*, unit: Unit | None = None) -> QuerySet[Deviation]:

@@ -40,7 +40,7 @@ def check_pdf(file: UploadedFile) -> None:
 
 def _require_document_writer(actor: User, owner: Unit) -> None:
     access = access_for(actor)
-    access.require(access.is_administrator or access.can_edit_for(owner))
+    access.require(access.can_edit_for(owner))
 
 
 @transaction.atomic

@@ -43,7 +43,7 @@ def get_document_for_user(user, pk: int, *, write: bool = False) -> GoverningDoc
     access = access_for(user)
     access.require(access.can_read)
     if write:
-        access.require(access.is_administrator or access.can_edit_for(document.owner))
+        access.require(access.can_edit_for(document.owner))
     return document
 
 
@@ -104,7 +104,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "missions": list(document.basic_missions.select_related("unit")),
             "entries": selectors.document_history(document),
             "today": timezone.localdate(),
-            "can_write": access.is_administrator or access.can_edit_for(document.owner),
+            "can_write": access.can_edit_for(document.owner),
         },
     )
 
@@ -174,18 +174,8 @@ def document_create(request: HttpRequest) -> HttpResponse:
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, write=True)
     access = access_for(request.user)
-    initial = {
-        "kind": document.kind,
-        "title": document.title,
-        "decided_by": document.decided_by,
-        "decided_on": document.decided_on,
-        "paragraph": document.paragraph,
-        "owner": document.owner,
-        "valid_from": document.valid_from,
-        "revise_by": document.revise_by,
-        "url": document.url,
-        "goals": list(document.goals.all()),
-    }
+    initial = {name: getattr(document, name) for name in services.DOCUMENT_FIELDS}
+    initial["goals"] = list(document.goals.all())
     form = DocumentForm(
         request.POST or None,
         request.FILES or None,
@@ -265,10 +255,11 @@ def deviation_summary(request: HttpRequest) -> HttpResponse:
     )
 
 
+DEVIATION_FIELDS = ("occurred_on", "kind", "description", "measure", "status")
+
+
 def _deviation_values(data: dict) -> dict:
-    return {
-        name: data[name] for name in ("occurred_on", "kind", "description", "measure", "status")
-    }
+    return {name: data[name] for name in DEVIATION_FIELDS}
 
 
 @login_required
@@ -310,11 +301,7 @@ def deviation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         units=Unit.objects.filter(pk=deviation.unit_id),
         initial={
             "unit": deviation.unit,
-            "occurred_on": deviation.occurred_on,
-            "kind": deviation.kind,
-            "description": deviation.description,
-            "measure": deviation.measure,
-            "status": deviation.status,
+            **{name: getattr(deviation, name) for name in DEVIATION_FIELDS},
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -34,7 +34,7 @@ from styrmodell.lib.formats import MONTH_NAMES, format_number, format_percent, f
 if TYPE_CHECKING:
     from apps.goals.models import Goal
 
-ZERO = Decimal("0.00")
+ZERO = selectors.ZERO
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 

@@ -11,16 +11,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from apps.economy.models import (
     Appropriation,
     AppropriationKind,
     DecisionKind,
+    DetailBudget,
+    DetailBudgetLine,
     Forecast,
     InvestmentForecast,
+    InvestmentProject,
     OutcomeRow,
 )
+from apps.followup.models import ActionPlan, ActionPlanCause
 from apps.organisation.models import Unit, UnitKind
+from apps.periods.models import ReportingPeriod
+from apps.periods.services import deadlines_for
 
 ZERO = Decimal("0.00")
 ORE = Decimal("0.01")
@@ -174,11 +181,39 @@ def investment_forecasts(period_id: int) -> dict[int, InvestmentForecast]:
     return {f.project_id: f for f in InvestmentForecast.objects.filter(period_id=period_id)}
 
 
+def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
+    """The period of the same year that ended before ``period`` (its forecast is compared)."""
+    return (
+        ReportingPeriod.objects.filter(year=period.year, ends_on__lt=period.ends_on)
+        .order_by("-ends_on")
+        .first()
+    )
+
+
+def deficit_action_plans(period_id: int) -> dict[int, ActionPlan]:
+    """The åtgärdsplaner raised in a period for a forecast deficit, keyed by body id."""
+    return {
+        plan.unit_id: plan
+        for plan in ActionPlan.objects.filter(period_id=period_id, cause=ActionPlanCause.DEFICIT)
+    }
+
+
+def decided_detail_lines(unit: Unit, year: int) -> dict[int, Decimal]:
+    """The amounts of the decided detaljbudgets of ``year`` on ``unit`` and the units below
+    it, keyed by unit id. One query."""
+    return dict(
+        DetailBudgetLine.objects.filter(
+            detail_budget__year=year,
+            detail_budget__state=DetailBudget.State.DECIDED,
+            unit__tree_id=unit.tree_id,
+            unit__lft__gte=unit.lft,
+            unit__rght__lte=unit.rght,
+        ).values_list("unit_id", "amount")
+    )
+
+
 # --- Budget med plan: the year page, a decision, a detaljbudget, the investments ----------
 # (The budget part's own reads, used by apps.economy.views.budget.)
-
-from apps.economy.models import InvestmentProject  # noqa: E402
-from apps.periods.models import ReportingPeriod  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -337,23 +372,19 @@ def investment_overview(year: int) -> InvestmentOverview:
 
 @dataclass(frozen=True)
 class ForecastTodo:
-    period: object  # ReportingPeriod
+    period: ReportingPeriod
     unit: Unit
     deadline: dt.date
     forecast: Forecast | None
 
     @property
     def overdue(self) -> bool:
-        from django.utils import timezone
-
         return self.forecast is None and timezone.localdate() > self.deadline
 
 
 def forecast_todo(access, periods) -> list[ForecastTodo]:
     """The forecasts the user's own bodies (as editor) owe in the open periods, with each
     body's deadline: two queries per period. Ekonomer see them all on the overview instead."""
-    from apps.periods.services import deadlines_for
-
     own = [u for u in access.editor_units() if u.kind in BODY_KINDS]
     if not own:
         return []

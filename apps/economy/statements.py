@@ -37,7 +37,7 @@ from apps.economy.models import (
     StatementLine,
 )
 
-ZERO = Decimal("0.00")
+ZERO = selectors.ZERO
 
 # The lines of the resultaträkning in their groups; a subtotal follows each group. Lines with
 # other keys (extraordinary items, say) come last, before årets resultat.
@@ -162,10 +162,10 @@ def ledger(year: int, through_month: int) -> Ledger:
         )
         .order_by()
     )
-    # Quantized: SQLite sums decimals as floats, which would leave a balance sheet off by 1e-8.
+    # As öre: SQLite sums decimals as floats, which would leave a balance sheet off by 1e-8.
     accounts = {
         row["account"]: AccountTotals(
-            **{c: None if row[c] is None else row[c].quantize(ZERO) for c in COLUMNS}
+            **{c: None if row[c] is None else selectors.money(row[c]) for c in COLUMNS}
         )
         for row in rows
     }

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.core.forms import DATE, ReasonField, SwedishDecimalField
 from apps.followup.models import GoalStatus, MeasureStatus
 
 
@@ -33,9 +33,6 @@ class IndicatorValueForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not by_sex:
             del self.fields["women"], self.fields["men"]
-
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MeasureForm(forms.Form):

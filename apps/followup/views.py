@@ -27,7 +27,7 @@ from apps.goals.models import Goal, Indicator
 from apps.goals.services import indicator_value_set
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
-from apps.periods.services import deadline_for, deadline_passed
+from apps.periods.services import reporting_deadline
 from apps.plans.services import deciding_body
 
 
@@ -219,12 +219,8 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(page)
-    deadline = deadline_for(period, unit)
-    late = (
-        period.state == "open"
-        and can_write
-        and deadline_passed(period, unit, actor=request.user, deadline=deadline)
-    )
+    deadline, late = reporting_deadline(period, unit, actor=request.user)
+    late = late and can_write and period.state == "open"
     return render(
         request,
         "followup/entry.html",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import UserAccess
-from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.core.forms import DATE, ReasonField, SwedishDecimalField
 from apps.goals.models import (
     OWNER_KINDS,
     AssignmentState,
@@ -74,9 +74,7 @@ class GoalMoveForm(forms.Form):
 
 
 class GoalRetireForm(forms.Form):
-    retired_on = forms.DateField(
-        label=_("Retired on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    retired_on = forms.DateField(label=_("Retired on"), widget=DATE)
     change_reason = ReasonField()
 
 
@@ -132,12 +130,8 @@ class AssignmentForm(forms.Form):
     resources = SwedishDecimalField(
         label=_("Resources, kr"), required=False, max_digits=14, decimal_places=0
     )
-    deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    decided_on = forms.DateField(
-        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
+    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
 
@@ -155,9 +149,7 @@ class AssignmentDecisionForm(forms.Form):
         label=_("Decision"),
         choices=[(s.value, s.label) for s in AssignmentState if s != AssignmentState.ACTIVE],
     )
-    decided_on = forms.DateField(
-        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     last_year = forms.IntegerField(
         label=_("New last year"),
@@ -165,9 +157,7 @@ class AssignmentDecisionForm(forms.Form):
         required=False,
         help_text=_("Only for an extension."),
     )
-    deadline = forms.DateField(
-        label=_("New deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("New deadline"), required=False, widget=DATE)
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q
 
-from apps.core.history import FieldChange, HistoryEntry, history_entries
+from apps.core.history import (
+    FieldChange,
+    HistoryEntry,
+    fields_named,
+    history_entries,
+    history_records,
+)
 from apps.followup.models import Assessment, GoalStatus
 from apps.goals.models import (
     Assignment,
@@ -463,9 +469,7 @@ def goal_indicators(*, goal: Goal, year: int, near_percent: Decimal) -> list[Ind
 
 def goal_history(goal: Goal) -> list[HistoryEntry]:
     """The goal's history, newest first, with what each change touched: a fixed few queries."""
-    records = list(
-        goal.history.select_related("history_user").order_by("history_date", "history_id")
-    )
+    records = history_records(goal)
     related = {r.parent_id for r in records if r.parent_id}
     parent_labels = dict(Goal.objects.filter(pk__in=related).values_list("pk", "title"))
     owner_labels = dict(
@@ -484,7 +488,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
         "perspective",
         "retired_on",
     }
-    fields = [f for f in Goal._meta.concrete_fields if f.name in names]
+    fields = fields_named(Goal, names)
     entries = history_entries(
         records,
         fields,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from apps.accounts.models import User
-from apps.core.history import HistoryEntry, history_entries
+from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
 from apps.organisation.models import Unit
 
 
@@ -60,16 +60,11 @@ def unit_children(unit: Unit) -> list[Unit]:
 
 def unit_history(unit: Unit) -> list[HistoryEntry]:
     """The unit's history, newest first, with the fields each change touched: three queries."""
-    records = list(
-        unit.history.select_related("history_user").order_by("history_date", "history_id")
-    )
+    records = history_records(unit)
     parent_ids = {r.parent_id for r in records if r.parent_id}
     parent_labels = dict(Unit.objects.filter(pk__in=parent_ids).values_list("pk", "name"))
-    fields = [
-        f for f in Unit._meta.concrete_fields
-        if f.name in {"parent", "kind", "name", "short_name", "ansvarskod",
-                      "valid_from", "valid_to", "position", "description"}
-    ]  # fmt: skip
+    fields = fields_named(Unit, {"parent", "kind", "name", "short_name", "ansvarskod",
+                                 "valid_from", "valid_to", "position", "description"})  # fmt: skip
     entries = history_entries(records, fields, {"parent_id": parent_labels})
     entries.reverse()
     return entries

@@ -153,23 +153,26 @@ def deadlines_for(period: ReportingPeriod, units) -> dict[int, dt.date]:
     }  # fmt: skip
 
 
-def deadline_passed(
-    period: ReportingPeriod, unit: Unit, *, actor: User | None, deadline: dt.date | None = None
-) -> bool:
-    """Whether ``actor`` is too late to report for ``unit``. Ekonomer and administrators own
-    the deadlines and may still correct an open period after them."""
+def reporting_deadline(
+    period: ReportingPeriod, unit: Unit, *, actor: User | None
+) -> tuple[dt.date, bool]:
+    """``unit``'s last day to report in ``period``, and whether ``actor`` has missed it.
+    Ekonomer and administrators own the deadlines and may still correct an open period
+    after them."""
+    deadline = deadline_for(period, unit)
     if actor is not None:
         access = access_for(actor)
         if access.is_administrator or access.is_economist:
-            return False
-    return timezone.localdate() > (deadline or deadline_for(period, unit))
+            return deadline, False
+    return deadline, timezone.localdate() > deadline
 
 
 def require_reportable(period: ReportingPeriod, *, actor: User | None, unit: Unit) -> None:
     """Refuse a unit's report into a period that is not open, or after its deadline."""
     require_open(period)
-    if deadline_passed(period, unit, actor=actor):
+    deadline, late = reporting_deadline(period, unit, actor=actor)
+    if late:
         raise ValidationError(
             _("The deadline for %(period)s was %(date)s. Ask the economy department for more "
-              "time.") % {"period": period, "date": format_date(deadline_for(period, unit))}
+              "time.") % {"period": period, "date": format_date(deadline)}
         )  # fmt: skip

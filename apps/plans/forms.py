@@ -3,10 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import ReasonField
+from apps.core.forms import DATE, ReasonField
 from apps.plans.models import ActivityStatus
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RICH = forms.Textarea(attrs={"rows": 6})
 RICH_HELP = _(
     "Blank lines make paragraphs. Simple formatting (bold, lists, links) is kept; "

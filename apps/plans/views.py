@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.history import history_entries
+from apps.core.history import fields_named, history_entries, history_records
 from apps.core.views import action_pk, form_page, year_from
 from apps.goals.forms import FactorResponseForm, factor_response_rows
 from apps.goals.selectors import external_factors_in
@@ -69,6 +69,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     body = services.deciding_body(plan.unit)
     can_decide = access.can_edit_for(body)
     bound: dict = {}
+    bound_factors: dict = {}  # a factor's posted form, by factor id
     if request.method == "POST":
         action = request.POST.get("action", "")
         reason = request.POST.get("change_reason") or _("Plan edited")
@@ -132,7 +133,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     external_factors_in(plan.year), pk=action_pk(action, "factor-")
                 )
                 form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
-                bound[("factor", factor.pk)] = form
+                bound_factors[factor.pk] = form
                 if form.is_valid():
                     services.plan_factor_response_save(
                         actor=request.user, plan=plan, factor=factor, reason=reason,
@@ -150,7 +151,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     factor_rows = factor_response_rows(
         factors,
         plan.factor_responses.all() if factors else [],
-        bound={key[1]: form for key, form in bound.items() if isinstance(key, tuple)},
+        bound=bound_factors,
     )
     return render(
         request,
@@ -227,9 +228,7 @@ def activity_edit(request: HttpRequest, plan_pk: int, pk: int | None = None) -> 
 @login_required
 def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
-    records = list(
-        plan.history.select_related("history_user").order_by("history_date", "history_id")
-    )
+    records = history_records(plan)
     names = {
         "state",
         "strengths",
@@ -239,7 +238,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
         "decided_on",
         "paragraph",
     }
-    fields = [f for f in Plan._meta.concrete_fields if f.name in names]
+    fields = fields_named(Plan, names)
     entries = history_entries(records, fields, {})
     entries.reverse()
     return render(request, "plans/history.html", {"plan": plan, "entries": entries})

@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from django.utils import timezone
 
 from apps.control.models import Control, ControlPlan, ControlResult, Risk, RiskCategory
 from tests.control.factories import (
@@ -41,6 +42,24 @@ def risk_post(**changes) -> dict:
             "consequence": "5", "owner": "IT-chef", "change_reason": "Riskanalys 2026"}  # fmt: skip
     data.update(changes)
     return data
+
+
+class TestIndex:
+    def test_the_deciding_bodies_are_listed_with_their_plan(self, client, org, politician):
+        plan = ControlPlanFactory(unit=org.namnd_a, year=2027)
+        client.force_login(politician)
+        response = client.get("/intern-kontroll/?ar=2027")
+        assert response.status_code == 200
+        assert response.context["year"] == 2027
+        rows = dict(response.context["rows"])
+        assert set(rows) == {org.ks, org.namnd_a, org.namnd_b}
+        assert rows[org.namnd_a] == plan and rows[org.ks] is None
+
+    def test_a_year_that_is_not_one_shows_the_current_year(self, client, org, politician):
+        client.force_login(politician)
+        response = client.get("/intern-kontroll/?ar=tjugo")
+        assert response.status_code == 200
+        assert response.context["year"] == timezone.localdate().year
 
 
 class TestMatrix:

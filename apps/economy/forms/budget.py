@@ -9,11 +9,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import ReasonField, SwedishDecimalField
+from apps.core.forms import DATE, ReasonField, SwedishDecimalField
 from apps.economy.models import BudgetYear, DecisionKind, InvestmentProject, InvestmentStatus
 from apps.organisation.models import Unit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def money_field(label, *, required: bool = False, **kwargs) -> SwedishDecimalField:

@@ -33,6 +33,7 @@ from apps.economy.models import (
     InvestmentProject,
     InvestmentStatus,
 )
+from apps.economy.services import may_write_for_body, require_economy_manager
 from apps.organisation.models import Unit, UnitKind
 from styrmodell.lib.formats import format_tkr
 
@@ -40,26 +41,7 @@ if TYPE_CHECKING:
     from apps.accounts.models import User
 
 PLAN_YEARS = 2  # budget med plan: the budget year and two plan years
-ZERO = Decimal("0.00")
-
-
-# --- Who may write -------------------------------------------------------------------------
-
-
-def may_manage_budget(actor: User) -> bool:
-    """The ekonomer and the administrators prepare budget years, decisions and projects."""
-    access = access_for(actor)
-    return access.is_economist or access.is_administrator
-
-
-def may_write_detail_budget(actor: User, body: Unit) -> bool:
-    """The nämnd's redaktörer and the ekonomer who manage its economy."""
-    access = access_for(actor)
-    return access.can_edit_for(body) or access.can_manage_economy_for(body)
-
-
-def _require_budget_manager(actor: User) -> None:
-    access_for(actor).require(may_manage_budget(actor))
+ZERO = selectors.ZERO
 
 
 # --- The budget year ----------------------------------------------------------------------
@@ -80,7 +62,7 @@ FINANCIAL_BUDGET = ("depreciation", "financial_income", "financial_costs")
 @transaction.atomic
 def budget_year_create(*, actor: User, year: int, reason: str, **assumptions) -> BudgetYear:
     """A new budget year with its planning assumptions (skatteprognos, population, …)."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     if BudgetYear.objects.filter(year=year).exists():
         raise ValidationError(
             {"year": _("The budget year %(year)s exists already.") % {"year": year}}
@@ -93,7 +75,7 @@ def budget_year_create(*, actor: User, year: int, reason: str, **assumptions) ->
 def budget_year_update(
     *, actor: User, budget_year: BudgetYear, reason: str, **assumptions
 ) -> BudgetYear:
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     budget_year = BudgetYear.objects.select_for_update().get(pk=budget_year.pk)
     return _save_assumptions(budget_year, actor=actor, reason=reason, assumptions=assumptions)
 
@@ -162,7 +144,7 @@ def budget_decision_create(
     reason: str,
 ) -> BudgetDecision:
     """A proposal (förslag) for ``budget_year``: the frame budget or a change to it."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     budget_year = BudgetYear.objects.select_for_update().get(pk=budget_year.pk)
     _check_kind(kind, budget_year)
     decision = BudgetDecision(
@@ -261,7 +243,7 @@ def appropriation_set(
     """Set one amount of a proposal: a body's operating frame for ``year`` or, with
     ``project``, the project's investment budget. ``None`` removes the amount. In a change
     decision (tilläggsanslag, ombudgetering) the amount is the change."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     decision = _locked_proposal(decision)
     return _set_one(
         decision,
@@ -284,7 +266,7 @@ def appropriations_save(
     reason: str,
 ) -> None:
     """Set many amounts of a proposal at once (the decision page's table): all or none."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     decision = _locked_proposal(decision)
     reason = require_reason(reason)
     errors: dict[str, list[str]] = {}
@@ -339,7 +321,7 @@ def budget_decision_decide(
     reason: str,
 ) -> BudgetDecision:
     """KF decides the proposal; from now on its amounts count and are read-only."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     decision = _locked_proposal(decision)
     budget_year = decision.budget_year
     if decided_on is None:
@@ -369,7 +351,7 @@ def budget_decision_decide(
 @transaction.atomic
 def budget_decision_delete(*, actor: User, decision: BudgetDecision, reason: str) -> None:
     """Throw away a proposal and its amounts; a decided decision stays."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     decision = _locked_proposal(decision)
     reason = require_reason(reason)
     for appropriation in decision.appropriations.all():
@@ -446,7 +428,7 @@ def detail_budget_line_set(
 ) -> DetailBudgetLine | None:
     """Set one line of ``body``'s detaljbudget for ``year``: the net cost budgeted on one of
     its verksamheter or enheter (``None`` removes the line). Starts the draft if needed."""
-    access_for(actor).require(may_write_detail_budget(actor, body))
+    access_for(actor).require(may_write_for_body(actor, body))
     body = _require_body(body)
     reason = require_reason(reason)
     detail_budget = _draft_for(actor, body, year, reason)
@@ -461,7 +443,7 @@ def detail_budget_lines_save(
     *, actor: User, body: Unit, year: int, amounts: Mapping[Unit, Decimal | None], reason: str
 ) -> DetailBudget:
     """Set many lines at once (the detail budget page's table): all or none."""
-    access_for(actor).require(may_write_detail_budget(actor, body))
+    access_for(actor).require(may_write_for_body(actor, body))
     body = _require_body(body)
     reason = require_reason(reason)
     detail_budget = _draft_for(actor, body, year, reason)
@@ -505,7 +487,7 @@ def detail_budget_decide(
     reason: str,
 ) -> DetailBudget:
     """The nämnd decides its detaljbudget; refused unless the lines sum to its current frame."""
-    access_for(actor).require(may_write_detail_budget(actor, detail_budget.unit))
+    access_for(actor).require(may_write_for_body(actor, detail_budget.unit))
     detail_budget = _locked_draft(detail_budget)
     if decided_on is None:
         raise ValidationError({"decided_on": _("Enter the date of the decision.")})
@@ -530,7 +512,7 @@ def detail_budget_decide(
 @transaction.atomic
 def detail_budget_reopen(*, actor: User, detail_budget: DetailBudget, reason: str) -> DetailBudget:
     """Open a decided detaljbudget for changes again, e.g. after a tilläggsanslag."""
-    access_for(actor).require(may_write_detail_budget(actor, detail_budget.unit))
+    access_for(actor).require(may_write_for_body(actor, detail_budget.unit))
     reason = require_reason(reason)
     detail_budget = DetailBudget.objects.select_for_update().get(pk=detail_budget.pk)
     if detail_budget.state != DetailBudget.State.DECIDED:
@@ -569,7 +551,7 @@ def investment_project_create(
     status: str = InvestmentStatus.PLANNED,
     reason: str,
 ) -> InvestmentProject:
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     project = InvestmentProject()
     return _save_project(
         project,
@@ -594,7 +576,7 @@ def investment_project_update(
 ) -> InvestmentProject:
     """Change a project's fields; the decided total changes only with a KF decision, so
     the reason should name it."""
-    _require_budget_manager(actor)
+    require_economy_manager(actor)
     unknown = set(fields) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"Not a field of an investment project: {', '.join(sorted(unknown))}")

@@ -14,6 +14,7 @@ from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
 from apps.economy.keyfigures import financial_goal_statuses, key_figures
 from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
+from apps.economy.services import require_economy_manager
 from apps.followup.models import Assessment
 from apps.followup.services import assessment_save
 from apps.periods.models import ReportingPeriod
@@ -27,11 +28,6 @@ if TYPE_CHECKING:
 def _require_economist(actor: User) -> None:
     access = access_for(actor)
     access.require(access.is_economist)
-
-
-def _require_economist_or_administrator(actor: User) -> None:
-    access = access_for(actor)
-    access.require(access.is_economist or access.is_administrator)
 
 
 @transaction.atomic
@@ -64,7 +60,7 @@ def financial_goal_link_set(
     *, actor: User, goal: Goal, figure: str, comparison: str, threshold: Decimal, reason: str
 ) -> FinancialGoalLink:
     """Link a financial goal to the key figure it is measured by, or change the link."""
-    _require_economist_or_administrator(actor)
+    require_economy_manager(actor)
     if not goal.level.is_financial:
         message = _("Only a goal on a level of financial goals can be computed from a key figure.")
         raise ValidationError({"goal": message})
@@ -80,7 +76,7 @@ def financial_goal_link_set(
 @transaction.atomic
 def financial_goal_link_remove(*, actor: User, link: FinancialGoalLink, reason: str) -> None:
     """The goal is assessed by hand again."""
-    _require_economist_or_administrator(actor)
+    require_economy_manager(actor)
     delete_with_history(link, actor=actor, reason=require_reason(reason))
 
 
@@ -95,7 +91,7 @@ def financial_goal_assessments_update(
     The assessments are written through ``assessment_save``, so its rights apply too: the
     actor must also be allowed to write the follow-up of the goals' owners.
     """
-    _require_economist_or_administrator(actor)
+    require_economy_manager(actor)
     require_open(period)
     reason = require_reason(reason)
     access = access_for(actor)

@@ -18,6 +18,7 @@ from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
 from apps.economy import selectors
 from apps.economy.models import Forecast, InvestmentForecast
+from apps.economy.services import may_write_for_body
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
 from styrmodell.lib.formats import format_kr
@@ -43,12 +44,6 @@ class StaleForecast(ValidationError):
             % {"who": who, "amount": format_kr(current.amount)}
         )
         self.current = current
-
-
-def may_forecast(actor: User, unit: Unit) -> bool:
-    """The body's editors and the ekonomer who manage its economy write its forecasts."""
-    access = access_for(actor)
-    return access.can_edit_for(unit) or access.can_manage_economy_for(unit)
 
 
 def deficit(*, forecast: Decimal | None, budget: Decimal | None) -> Decimal | None:
@@ -98,7 +93,7 @@ def forecast_save(
     ``expected_version`` is the version the editor started from (0 for a new forecast); if
     someone saved since, ``StaleForecast`` is raised and nothing is written.
     """
-    access_for(actor).require(may_forecast(actor, unit))
+    access_for(actor).require(may_write_for_body(actor, unit))
     _require_body(unit)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=unit)
@@ -132,7 +127,7 @@ def investment_forecast_save(
     reason: str,
 ) -> InvestmentForecast:
     """Create or change an investment project's forecast for the year and its total cost."""
-    access_for(actor).require(may_forecast(actor, project.unit))
+    access_for(actor).require(may_write_for_body(actor, project.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=project.unit)
     errors = {}

@@ -29,6 +29,7 @@ from apps.economy import outcomes
 from apps.economy.kommun_bas import account_chart, is_balance_account
 from apps.economy.models import AccountMapping, OutcomeImport, OutcomeRow, StatementLine
 from apps.economy.outcomes import RowError
+from apps.economy.services import require_economy_manager
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from styrmodell.lib.formats import format_datetime
@@ -128,8 +129,7 @@ def checksum_of(content: bytes) -> str:
 def _require_importer(actor: User | None) -> None:
     """Ekonomer and administrators import; ``None`` is the system (a command, the demo)."""
     if actor is not None:
-        access = access_for(actor)
-        access.require(access.is_economist or access.is_administrator)
+        require_economy_manager(actor)
 
 
 @transaction.atomic
@@ -294,7 +294,8 @@ def _insert_rows(record: OutcomeImport, rows: list[tuple[int, int, str, str, Dec
 
 def _require_administrator(actor: User | None) -> None:
     if actor is not None:
-        access_for(actor).require(access_for(actor).is_administrator)
+        access = access_for(actor)
+        access.require(access.is_administrator)
 
 
 @transaction.atomic

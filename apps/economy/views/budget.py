@@ -7,8 +7,6 @@ can be downloaded as Excel with ``?format=xlsx``.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,10 +31,16 @@ from apps.economy.forms.budget import (
 )
 from apps.economy.models import BudgetDecision, BudgetYear, DetailBudget, InvestmentProject
 from apps.economy.services import budget as services
+from apps.economy.services import (
+    may_manage_economy,
+    may_write_for_body,
+    require_economy_manager,
+)
+from apps.economy.views import xlsx_response
 from apps.organisation.models import Unit
-from styrmodell.lib.xlsx import AMOUNT_FORMAT, CONTENT_TYPE, Column, Sheet, workbook_bytes
+from styrmodell.lib.xlsx import AMOUNT_FORMAT, Column, Sheet
 
-ZERO = Decimal("0.00")
+ZERO = selectors.ZERO
 
 
 # --- Access -------------------------------------------------------------------------------
@@ -51,7 +55,7 @@ def get_decision_for_user(user, pk: int) -> BudgetDecision:
     access = access_for(user)
     access.require(access.can_read)
     if decision.state == BudgetDecision.State.DRAFT:
-        access.require(services.may_manage_budget(user))
+        access.require(may_manage_economy(user))
     return decision
 
 
@@ -63,12 +67,6 @@ def get_body_for_user(user, pk: int, year: int) -> Unit:
     if body is None:
         raise Http404
     return body
-
-
-def _xlsx(filename: str, sheets: list[Sheet]) -> HttpResponse:
-    response = HttpResponse(workbook_bytes(sheets), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 def _wants_xlsx(request: HttpRequest) -> bool:
@@ -87,7 +85,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "economy/budget/index.html",
         {
             "years": BudgetYear.objects.order_by("-year"),
-            "can_manage": services.may_manage_budget(request.user),
+            "can_manage": may_manage_economy(request.user),
         },
     )
 
@@ -97,7 +95,7 @@ ASSUMPTION_FIELDS = services.ASSUMPTIONS + services.FINANCIAL_BUDGET
 
 @login_required
 def year_create(request: HttpRequest) -> HttpResponse:
-    access_for(request.user).require(services.may_manage_budget(request.user))
+    require_economy_manager(request.user)
     form = BudgetYearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -127,7 +125,7 @@ def year_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def year_edit(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(BudgetYear, year=year)
-    access_for(request.user).require(services.may_manage_budget(request.user))
+    require_economy_manager(request.user)
     initial = {name: getattr(budget_year, name) for name in ASSUMPTION_FIELDS}
     form = BudgetYearForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
@@ -187,8 +185,8 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(BudgetYear, year=year)
     rows, totals = selectors.budget_with_plan(year)
     if _wants_xlsx(request):
-        return _xlsx(f"driftbudget-{year}", [_year_sheet(year, rows, totals)])
-    can_manage = services.may_manage_budget(request.user)
+        return xlsx_response([_year_sheet(year, rows, totals)], f"driftbudget-{year}")
+    can_manage = may_manage_economy(request.user)
     decisions = budget_year.decisions.order_by(F("decided_on").asc(nulls_last=True), "pk")
     if not can_manage:
         decisions = decisions.filter(state=BudgetDecision.State.DECIDED)
@@ -212,7 +210,7 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 def decision_create(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(BudgetYear, year=year)
-    access_for(request.user).require(services.may_manage_budget(request.user))
+    require_economy_manager(request.user)
     form = DecisionCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -265,12 +263,10 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
     projects = _decision_projects(first)
     amounts = selectors.decision_amounts(decision.pk)
     if _wants_xlsx(request):
-        return _xlsx(
-            f"beslut-{decision.pk}", [_decision_sheet(decision, years, bodies, projects, amounts)]
+        return xlsx_response(
+            [_decision_sheet(decision, years, bodies, projects, amounts)], f"beslut-{decision.pk}"
         )
-    editable = decision.state == BudgetDecision.State.DRAFT and services.may_manage_budget(
-        request.user
-    )
+    editable = decision.state == BudgetDecision.State.DRAFT and may_manage_economy(request.user)
     initial = {f"{kind}-{target}-{y}": amount for (kind, target, y), amount in amounts.items()}
     table_form = decide_form = delete_form = None
     if editable:
@@ -280,7 +276,7 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
         decide_form = DecideForm(prefix="d")
         delete_form = ReasonForm(prefix="x")
     if request.method == "POST":
-        access_for(request.user).require(services.may_manage_budget(request.user))
+        require_economy_manager(request.user)
         if not editable:
             messages.error(request, _("The decision is decided and read-only."))
             return redirect(request.path)
@@ -421,7 +417,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
     enheter, with the sum and the difference to the frame."""
     body = get_body_for_user(request.user, unit_pk, year)
     access = access_for(request.user)
-    can_write = services.may_write_detail_budget(request.user, body)
+    can_write = may_write_for_body(request.user, body)
     detail_budget = DetailBudget.objects.filter(unit=body, year=year).first()
     decided = detail_budget is not None and detail_budget.state == DetailBudget.State.DECIDED
     if not (decided or can_write or access.reads_unpublished):
@@ -433,9 +429,9 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
     frame = selectors.operating_budgets(year).get(body.pk)
     total = sum(lines.values(), ZERO)
     if _wants_xlsx(request):
-        return _xlsx(
-            f"detaljbudget-{body.ansvarskod or body.pk}-{year}",
+        return xlsx_response(
             [_detail_sheet(body, year, units, lines, total)],
+            f"detaljbudget-{body.ansvarskod or body.pk}-{year}",
         )
     editable = can_write and not decided
     lines_form = decide_form = reopen_form = None
@@ -536,14 +532,14 @@ def investments_page(request: HttpRequest, year: int) -> HttpResponse:
     access.require(access.can_read)
     overview = selectors.investment_overview(year)
     if _wants_xlsx(request):
-        return _xlsx(f"investeringar-{year}", [_investment_sheet(year, overview)])
+        return xlsx_response([_investment_sheet(year, overview)], f"investeringar-{year}")
     return render(
         request,
         "economy/budget/investments.html",
         {
             "year": year,
             "overview": overview,
-            "can_manage": services.may_manage_budget(request.user),
+            "can_manage": may_manage_economy(request.user),
         },
     )
 
@@ -619,7 +615,7 @@ def _project_form_page(request, form, *, heading: str, year: int) -> HttpRespons
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    access_for(request.user).require(services.may_manage_budget(request.user))
+    require_economy_manager(request.user)
     year = timezone.localdate().year
     form = InvestmentProjectForm(request.POST or None, bodies=selectors.bodies(year=year))
     if request.method == "POST" and form.is_valid():
@@ -638,7 +634,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(InvestmentProject.objects.select_related("unit"), pk=pk)
-    access_for(request.user).require(services.may_manage_budget(request.user))
+    require_economy_manager(request.user)
     initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
     form = InvestmentProjectForm(
         request.POST or None,

@@ -10,29 +10,29 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.views import action_pk
 from apps.economy import selectors
 from apps.economy.forms.forecasts import ForecastForm, InvestmentForecastForm
 from apps.economy.models import Forecast, InvestmentForecast, InvestmentProject
+from apps.economy.services import may_write_for_body
 from apps.economy.services.forecasts import (
     StaleForecast,
-    deficit,
     forecast_save,
     investment_forecast_save,
-    may_forecast,
 )
-from apps.economy.views.overview import previous_period
+from apps.economy.views import BudgetAgainstForecast
 from apps.followup.models import ActionPlan, ActionPlanCause
 from apps.followup.services import action_plan_create
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
-from apps.periods.services import deadline_for, deadline_passed
+from apps.periods.services import reporting_deadline
 from styrmodell.lib.formats import MONTH_NAMES, format_kr
 
 ZERO = selectors.ZERO
@@ -48,24 +48,13 @@ class ProjectRow:
 
 
 @dataclass
-class ForecastPage:
+class ForecastPage(BudgetAgainstForecast):
     budget: Decimal | None
     outcome: Decimal
     previous_period: ReportingPeriod | None
     previous: Forecast | None
     forecast: Forecast | None
     action_plan: ActionPlan | None
-
-    @property
-    def deviation(self) -> Decimal | None:
-        if self.budget is None or self.forecast is None:
-            return None
-        return self.budget - self.forecast.amount
-
-    @property
-    def deficit(self) -> Decimal | None:
-        amount = self.forecast.amount if self.forecast else None
-        return deficit(forecast=amount, budget=self.budget) or None
 
     @property
     def needs_action_plan(self) -> bool:
@@ -75,7 +64,7 @@ class ForecastPage:
 def _page(unit: Unit, period: ReportingPeriod) -> ForecastPage:
     year, month = period.year, period.ends_on.month
     budget = selectors.operating_budgets(year).get(unit.pk)
-    earlier = previous_period(period)
+    earlier = selectors.previous_period(period)
     return ForecastPage(
         budget=budget.current if budget else None,
         outcome=selectors.operating_outcome(year, month).get(unit.pk, ZERO),
@@ -125,19 +114,12 @@ def _projects(unit: Unit, period: ReportingPeriod, bound: dict) -> list[ProjectR
     return rows
 
 
-def _action_pk(action: str, prefix: str) -> int:
-    raw = action.removeprefix(prefix)
-    if not raw.isdigit():
-        raise Http404
-    return int(raw)
-
-
 @login_required
 def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
     unit = get_object_or_404(Unit, pk=unit_pk, kind__in=selectors.BODY_KINDS)
     access = access_for(request.user)
-    can_write = may_forecast(request.user, unit)
+    can_write = may_write_for_body(request.user, unit)
     if not (can_write or access.reads_unpublished):
         raise PermissionDenied
     url = reverse("economy:forecast", args=[period.pk, unit.pk])
@@ -176,7 +158,7 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                         return redirect(url)
             elif action.startswith("project-"):
                 project = get_object_or_404(
-                    InvestmentProject, pk=_action_pk(action, "project-"), unit=unit
+                    InvestmentProject, pk=action_pk(action, "project-"), unit=unit
                 )
                 project_form = InvestmentForecastForm(request.POST, prefix=f"p{project.pk}")
                 bound_projects[project.pk] = project_form
@@ -230,12 +212,8 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                 "version": page.forecast.version if page.forecast else 0,
             },
         )
-    deadline = deadline_for(period, unit)
-    late = (
-        period.state == PeriodState.OPEN
-        and can_write
-        and deadline_passed(period, unit, actor=request.user, deadline=deadline)
-    )
+    deadline, late = reporting_deadline(period, unit, actor=request.user)
+    late = late and can_write and period.state == PeriodState.OPEN
     return render(
         request,
         "economy/forecasts/entry.html",

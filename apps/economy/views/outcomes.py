@@ -24,22 +24,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.economy import outcomes
 from apps.economy.forms.outcomes import ColumnMapForm, OutcomeUploadForm
 from apps.economy.models import OutcomeImport
+from apps.economy.services import require_economy_manager
 from apps.economy.services.outcomes import OutcomeImportRefused, outcome_import
 
 UPLOAD_DIR = "outcome-uploads"
 PENDING = "economy_outcome_upload"  # the session's key for the file waiting for step 2
 PREVIEW_ROWS = 10
 SHOWN_ERRORS = 200
-
-
-def _require_importer(request: HttpRequest) -> None:
-    access = access_for(request.user)
-    access.require(access.is_economist or access.is_administrator)
 
 
 def _pending(request: HttpRequest) -> dict | None:
@@ -70,7 +65,7 @@ def _history() -> list[dict]:
 @login_required
 def imports(request: HttpRequest) -> HttpResponse:
     """Step 1: upload a file. Also the history of imports."""
-    _require_importer(request)
+    require_economy_manager(request.user)
     if request.method == "POST":
         form = OutcomeUploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -103,7 +98,7 @@ def imports(request: HttpRequest) -> HttpResponse:
 @login_required
 def columns(request: HttpRequest) -> HttpResponse:
     """Step 2: choose the columns, see the first rows, import."""
-    _require_importer(request)
+    require_economy_manager(request.user)
     pending = _pending(request)
     if pending is None or not default_storage.exists(pending["path"]):
         request.session.pop(PENDING, None)
@@ -165,7 +160,7 @@ def columns(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The result of one import: rows, total and months, and what it replaced."""
-    _require_importer(request)
+    require_economy_manager(request.user)
     record = get_object_or_404(
         OutcomeImport.objects.select_related("imported_by", "replaced_by"), pk=pk
     )

@@ -14,14 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.economy import selectors
-from apps.economy.models import DetailBudget, DetailBudgetLine, Forecast
-from apps.economy.services.forecasts import deficit, may_forecast
-from apps.followup.models import ActionPlan, ActionPlanCause
+from apps.economy.models import Forecast
+from apps.economy.services import may_write_for_body
+from apps.economy.views import BudgetAgainstForecast, xlsx_response
+from apps.followup.models import ActionPlan
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from styrmodell.lib import xlsx
@@ -29,15 +29,6 @@ from styrmodell.lib.charts import BudgetBar, budget_chart
 from styrmodell.lib.formats import MONTH_NAMES
 
 ZERO = selectors.ZERO
-
-
-def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
-    """The period of the same year that ended before ``period`` (its forecast is compared)."""
-    return (
-        ReportingPeriod.objects.filter(year=period.year, ends_on__lt=period.ends_on)
-        .order_by("-ends_on")
-        .first()
-    )
 
 
 def _sum(values) -> Decimal | None:
@@ -49,7 +40,7 @@ def _sum(values) -> Decimal | None:
 
 
 @dataclass
-class BodyRow:
+class BodyRow(BudgetAgainstForecast):
     unit: Unit
     budget: Decimal | None
     outcome: Decimal
@@ -57,21 +48,6 @@ class BodyRow:
     previous: Decimal | None
     action_plan: ActionPlan | None = None
     can_forecast: bool = False
-
-    @property
-    def forecast_amount(self) -> Decimal | None:
-        return self.forecast.amount if self.forecast else None
-
-    @property
-    def deviation(self) -> Decimal | None:
-        """Budget minus forecast: negative is a deficit."""
-        if self.budget is None or self.forecast is None:
-            return None
-        return self.budget - self.forecast.amount
-
-    @property
-    def deficit(self) -> Decimal | None:
-        return deficit(forecast=self.forecast_amount, budget=self.budget) or None
 
     @property
     def needs_action_plan(self) -> bool:
@@ -115,12 +91,9 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
     budgets = selectors.operating_budgets(year)
     outcome = selectors.operating_outcome(year, month)
     forecasts = selectors.forecasts(period.pk)
-    previous = previous_period(period)
+    previous = selectors.previous_period(period)
     previous_forecasts = selectors.forecasts(previous.pk) if previous else {}
-    plans = {
-        plan.unit_id: plan
-        for plan in ActionPlan.objects.filter(period=period, cause=ActionPlanCause.DEFICIT)
-    }
+    plans = selectors.deficit_action_plans(period.pk)
     rows = []
     for unit in selectors.bodies(year=year):
         budget = budgets.get(unit.pk)
@@ -133,7 +106,7 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
                 forecast=forecasts.get(unit.pk),
                 previous=earlier.amount if earlier else None,
                 action_plan=plans.get(unit.pk),
-                can_forecast=may_forecast(access.user, unit),
+                can_forecast=may_write_for_body(access.user, unit),
             )
         )
     return Overview(period=period, previous=previous, rows=rows)
@@ -192,15 +165,7 @@ def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
         body, ancestors = ancestors[body_position], ancestors[body_position:]
     else:
         raise Http404  # KF and units outside any body have no budget of their own
-    lines = dict(
-        DetailBudgetLine.objects.filter(
-            detail_budget__year=year,
-            detail_budget__state=DetailBudget.State.DECIDED,
-            unit__tree_id=unit.tree_id,
-            unit__lft__gte=unit.lft,
-            unit__rght__lte=unit.rght,
-        ).values_list("unit_id", "amount")
-    )
+    lines = selectors.decided_detail_lines(unit, year)
     outcome = selectors.operating_outcome_by_unit(year, period.ends_on.month)
 
     def figures(units: list[Unit]) -> tuple[Decimal | None, Decimal]:
@@ -303,15 +268,9 @@ def drilldown(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRespons
             "data": data,
             "period": period,
             "through": _through(period),
-            "can_forecast": may_forecast(access.user, data.body),
+            "can_forecast": may_write_for_body(access.user, data.body),
         },
     )
-
-
-def _xlsx_response(sheet: xlsx.Sheet, name: str) -> HttpResponse:
-    response = HttpResponse(xlsx.workbook_bytes([sheet]), content_type=xlsx.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.xlsx"'
-    return response
 
 
 def _header_through(period: ReportingPeriod) -> str:
@@ -362,7 +321,7 @@ def overview_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
             None,
         ),
     )
-    return _xlsx_response(sheet, _("economy %(period)s") % {"period": period})
+    return xlsx_response([sheet], _("economy %(period)s") % {"period": period})
 
 
 def _action_plan_text(row: BodyRow) -> str:
@@ -409,4 +368,4 @@ def drilldown_xlsx(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
             data.total.share / 100 if data.total.share is not None else None,
         ),
     )
-    return _xlsx_response(sheet, f"{data.unit.name} {period}")
+    return xlsx_response([sheet], f"{data.unit.name} {period}")

@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.core.forms import add_service_errors
+from apps.core.views import action_pk
 from apps.economy import keyfigures, statements
 from apps.economy.forms.financial import BalanceAdjustmentForm, FinancialGoalLinkForm
 from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
 from apps.economy.services import financial as services
+from apps.economy.services import may_manage_economy
+from apps.economy.views import xlsx_response
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib import xlsx
 
@@ -31,21 +33,8 @@ def _period_for_reader(request: HttpRequest, period_pk: int) -> tuple[ReportingP
     return get_object_or_404(ReportingPeriod, pk=period_pk), access
 
 
-def _xlsx_response(sheets: list[xlsx.Sheet], name: str) -> HttpResponse:
-    response = HttpResponse(xlsx.workbook_bytes(sheets), content_type=xlsx.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.xlsx"'
-    return response
-
-
 def _months(period: ReportingPeriod) -> str:
     return keyfigures.months_label(period.year, keyfigures.through_month(period))
-
-
-def _action_pk(action: str, prefix: str) -> int:
-    raw = action.removeprefix(prefix)
-    if not raw.isdigit():
-        raise Http404
-    return int(raw)
 
 
 # --- Key figures --------------------------------------------------------------------------
@@ -56,7 +45,7 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
     """The key figures, the balance requirement and the financial goals with their status."""
     period, access = _period_for_reader(request, period_pk)
     can_adjust = access.is_economist
-    can_link = access.is_economist or access.is_administrator
+    can_link = may_manage_economy(request.user)
     adjustment_form = BalanceAdjustmentForm(prefix="adj")
     link_form = FinancialGoalLinkForm(prefix="link", year=period.year)
     if request.method == "POST":
@@ -81,7 +70,7 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
             elif action.startswith("remove-adjustment-"):
                 adjustment = get_object_or_404(
                     BalanceRequirementAdjustment,
-                    pk=_action_pk(action, "remove-adjustment-"),
+                    pk=action_pk(action, "remove-adjustment-"),
                     year=period.year,
                 )
                 services.balance_adjustment_remove(
@@ -105,7 +94,7 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                     messages.success(request, _("The financial goal is linked to the key figure."))
                     return redirect(request.path)
             elif action.startswith("unlink-"):
-                link = get_object_or_404(FinancialGoalLink, pk=_action_pk(action, "unlink-"))
+                link = get_object_or_404(FinancialGoalLink, pk=action_pk(action, "unlink-"))
                 services.financial_goal_link_remove(
                     actor=request.user, link=link, reason=_("Goal to be assessed by hand")
                 )
@@ -192,7 +181,7 @@ def key_figures_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
             for g in goals
         ],
     )
-    return _xlsx_response([figure_sheet, goal_sheet], f"nyckeltal-{period}")
+    return xlsx_response([figure_sheet, goal_sheet], f"nyckeltal-{period}")
 
 
 # --- Resultaträkning ----------------------------------------------------------------------
@@ -231,7 +220,7 @@ def income_statement_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
         ],
         rows=[(r.label, r.outcome, r.budget, r.forecast, r.previous) for r in statement.rows],
     )
-    return _xlsx_response([sheet], f"resultatrakning-{period}")
+    return xlsx_response([sheet], f"resultatrakning-{period}")
 
 
 # --- Balansräkning ------------------------------------------------------------------------
@@ -274,4 +263,4 @@ def balance_sheet_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
         ],
         rows=[(r.label, r.closing, r.opening, r.previous) for r in sheet.rows],
     )
-    return _xlsx_response([table], f"balansrakning-{period}")
+    return xlsx_response([table], f"balansrakning-{period}")
