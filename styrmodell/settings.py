@@ -49,6 +49,8 @@ try:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+    # Seconds a report may take before it is stopped and recorded as failed.
+    REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", 600, minimum=60)
     LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
 except EnvError as error:
     raise ImproperlyConfigured(str(error)) from None
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "apps.economy",
     "apps.control",
     "apps.documents",
+    "apps.reports",
     "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -188,6 +191,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # WeasyPrint logs every layout step at INFO; its warnings still show.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

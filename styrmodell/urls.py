@@ -25,5 +25,6 @@ urlpatterns = [
     path("ekonomi/", include("apps.economy.urls")),
     path("intern-kontroll/", include("apps.control.urls")),
     path("styrdokument/", include("apps.documents.urls")),
+    path("rapporter/", include("apps.reports.urls")),
     path("admin/", admin_site.urls),
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -46,6 +48,8 @@ from apps.plans import services as plan_services
 from apps.plans.models import Plan
 from apps.trust import services as trust_services
 from apps.trust.models import StatusReport, TrustDialogue
+
+LOGO = Path(__file__).resolve().parent / "files" / "exempelkommun-logo.svg"
 
 
 def load_users() -> User:
@@ -86,11 +90,17 @@ def assign_demo_roles(admin: User) -> None:
 
 
 def load_municipality(admin: User) -> Municipality:
+    """The kommun with its name, code and logo (the logo is set once; a new one stays)."""
     current = Municipality.objects.filter(pk=1).first()
     wanted = data.MUNICIPALITY
-    if common.up_to_date(current, wanted):
-        return current
-    return organisation_services.municipality_update(actor=admin, reason=data.REASON, **wanted)
+    if current is not None and current.logo:
+        if common.up_to_date(current, wanted):
+            return current
+        return organisation_services.municipality_update(actor=admin, reason=data.REASON, **wanted)
+    with LOGO.open("rb") as handle:
+        return organisation_services.municipality_update(
+            actor=admin, reason=data.REASON, logo=File(handle, name=LOGO.name), **wanted
+        )
 
 
 def load_organisation(admin: User) -> None:

@@ -4,6 +4,7 @@ from django.utils import translation
 from apps.accounts.models import Role
 from apps.demo import data
 from apps.demo.loader import load_demo
+from apps.demo.reports_demo import load_reports
 from apps.organisation.models import Unit
 
 
@@ -12,6 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_demo(log=lambda message: self.stdout.write(message))
+        self.stdout.write("Tar fram tertial 1:s rapporter …")
+        load_reports()
         self.stdout.write(self.style.SUCCESS("Exempelkommun är laddad."))
         self.stdout.write("")
         self.stdout.write(f"Demoinloggningar (lösenord för alla: {data.DEMO_PASSWORD}):")

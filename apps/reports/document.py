@@ -1,0 +1,152 @@
+"""Which sections each of the year's three reports holds, in which order, for the kommun (to
+KF) and for a nämnd (to the nämnd). The builders decide themselves what a scope leaves out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from apps.organisation.models import Municipality, Unit
+from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
+from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section, kind_label
+from apps.reports.sections import economy, goals
+from styrmodell.lib.formats import MONTH_NAMES
+
+# The period kind each report follows.
+KIND_OF_PERIOD = {
+    PeriodKind.TERTIAL_1: ReportKind.BUDGET_FOLLOWUP,
+    PeriodKind.TERTIAL_2: ReportKind.INTERIM,
+    PeriodKind.ANNUAL: ReportKind.ANNUAL,
+}
+PERIOD_OF_KIND = {kind: period for period, kind in KIND_OF_PERIOD.items()}
+
+Progress = Callable[[int, str], None]
+
+
+def _group(key: str, title: str, children: list[Section | None], intro: str = "") -> Section | None:
+    present = [child for child in children if child is not None]
+    if not present:
+        return None
+    return Section(key=key, title=title, template="reports/pdf/sections/group.html",
+                   children=present, intro=intro)  # fmt: skip
+
+
+def _sections(ctx: BuildContext) -> list[Section | None]:
+    if ctx.kind == ReportKind.ANNUAL:
+        return [
+            _group(
+                "forvaltningsberattelse",
+                _("Administration report"),
+                [
+                    economy.group(ctx),
+                    goals.operations_development(ctx),
+                    goals.important_conditions(ctx),
+                    goals.key_events(ctx),
+                    goals.governance(ctx),
+                    economy.good_financial_management(ctx),
+                    economy.forecast_and_balance_requirement(ctx),
+                    goals.staff(ctx),
+                    economy.expected_development(ctx),
+                ],
+            ),
+            goals.goal_fulfilment(ctx),
+            goals.assignments(ctx),
+            _group(
+                "rakenskaper",
+                _("Financial statements"),
+                [
+                    economy.income_statement(ctx),
+                    economy.balance_sheet(ctx),
+                    economy.cash_flow(ctx),
+                    economy.operating(ctx),
+                    economy.investments(ctx),
+                ],
+            ),
+            goals.action_plans(ctx),
+            goals.internal_control(ctx),
+            goals.trust(ctx),
+        ]
+    return [
+        _group(
+            "sammanfattning",
+            _("Summary"),
+            [goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
+        ),
+        goals.goal_fulfilment(ctx),
+        goals.assignments(ctx),
+        _group(
+            "ekonomi",
+            _("Economy"),
+            [
+                economy.forecast_and_balance_requirement(ctx),
+                economy.good_financial_management(ctx),
+                economy.operating(ctx),
+                economy.investments(ctx),
+                economy.income_statement(ctx),
+                economy.balance_sheet(ctx),
+            ],
+        ),
+        goals.action_plans(ctx),
+        goals.internal_control(ctx),
+        goals.trust(ctx),
+    ]
+
+
+def months_covered(period: ReportingPeriod) -> str:
+    """ "Januari–augusti 2026"."""
+    first = MONTH_NAMES[period.starts_on.month - 1]
+    last = MONTH_NAMES[period.ends_on.month - 1]
+    text = first if first == last else f"{first}–{last}"
+    return f"{text[0].upper()}{text[1:]} {period.year}"
+
+
+def _status(period: ReportingPeriod, unit: Unit | None) -> str:
+    body = _("the municipal council") if unit is None else unit.name
+    if period.state == PeriodState.CLOSED:
+        return _("Final report: the period is closed. To be presented to %(body)s.") % {
+            "body": body
+        }
+    return _("Proposal: the period is still open and figures may change. To %(body)s.") % {
+        "body": body
+    }
+
+
+def build_document(
+    *, kind: ReportKind, period: ReportingPeriod, unit: Unit | None = None,
+    progress: Progress | None = None,
+) -> ReportDocument:  # fmt: skip
+    """The report's content, read from the data; ``progress`` hears of each section built."""
+    municipality = Municipality.objects.filter(pk=1).first()
+    ctx = BuildContext(kind=kind, period=period, unit=unit, municipality=municipality)
+    sections = [section for section in _sections(ctx) if section is not None]
+    if progress is not None:
+        progress(100, _("The content is gathered"))
+    logo, logo_type = _logo(municipality)
+    return ReportDocument(
+        kind=kind,
+        period=period,
+        unit=unit,
+        municipality_name=municipality.name if municipality else "",
+        title=f"{kind_label(kind)} {period.year}",
+        subtitle=months_covered(period) if unit is None else unit.name,
+        recipient=_("The municipal council") if unit is None else unit.name,
+        status=_status(period, unit),
+        logo=logo,
+        logo_type=logo_type,
+        sections=sections,
+    )
+
+
+def _logo(municipality: Municipality | None) -> tuple[bytes | None, str]:
+    if municipality is None or not municipality.logo:
+        return None, ""
+    name = municipality.logo.name.lower()
+    kind = "image/svg+xml" if name.endswith(".svg") else (
+        "image/png" if name.endswith(".png") else "image/jpeg"
+    )  # fmt: skip
+    try:
+        with municipality.logo.open("rb") as handle:
+            return handle.read(), kind
+    except OSError:  # a logo file lost from the media folder must not stop the report
+        return None, ""

@@ -1,0 +1,133 @@
+"""A ``ReportDocument`` drawn as HTML, as a tagged PDF (WeasyPrint) and as an Excel workbook.
+
+The PDF embeds the vendored Noto Sans (static/fonts), so it looks the same on every machine;
+WeasyPrint subsets the fonts into the file.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from apps.reports.content import Col, ColumnKind, ReportDocument, Table
+from styrmodell.lib import xlsx
+from styrmodell.lib.formats import format_date, format_number, format_percent
+
+Progress = Callable[[int, str], None]
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; see README "Rapporter"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
+def _cell(value: object, column: Col) -> Cell:
+    if value is None or value == "":
+        return Cell("", column.kind != ColumnKind.TEXT)
+    if column.kind == ColumnKind.KR and isinstance(value, (Decimal, int, float)):
+        return Cell(format_number(Decimal(str(value)) / 1000, 1), True)
+    if column.kind == ColumnKind.PERCENT and isinstance(value, (Decimal, int, float)):
+        return Cell(format_percent(value, column.decimals), True)
+    if column.kind == ColumnKind.NUMBER and isinstance(value, (Decimal, int, float)):
+        return Cell(format_number(value, column.decimals), True)
+    if isinstance(value, dt.date):
+        return Cell(format_date(value), False)
+    return Cell(str(value), False)
+
+
+@dataclass(frozen=True)
+class DrawnTable:
+    table: Table
+    headers: list[tuple[str, bool]]
+    rows: list[tuple[list[Cell], bool]]  # cells, emphasised
+    total: list[Cell] | None
+
+
+def draw_table(table: Table) -> DrawnTable:
+    headers = [
+        (f"{c.header}, tkr" if c.kind == ColumnKind.KR else c.header, c.kind != ColumnKind.TEXT)
+        for c in table.columns
+    ]
+    rows = [
+        ([_cell(v, c) for v, c in zip(row, table.columns, strict=True)], i in table.emphasised)
+        for i, row in enumerate(table.rows)
+    ]
+    total = (
+        [_cell(v, c) for v, c in zip(table.total, table.columns, strict=True)]
+        if table.total is not None
+        else None
+    )
+    return DrawnTable(table=table, headers=headers, rows=rows, total=total)
+
+
+def render_html(document: ReportDocument) -> str:
+    sections = [
+        {
+            "depth": depth,
+            "heading": f"h{min(depth + 1, 6)}",
+            "section": section,
+            "tables": [draw_table(t) for t in section.tables],
+        }
+        for depth, section in document.all_sections()
+    ]
+    logo = None
+    if document.logo:
+        encoded = base64.b64encode(document.logo).decode()
+        logo = f"data:{document.logo_type};base64,{encoded}"
+    return render_to_string(
+        "reports/pdf/document.html",
+        {
+            "document": document,
+            "sections": sections,
+            "contents": [s for s in sections if s["depth"] <= 2],
+            "logo": logo,
+        },
+    )
+
+
+def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages."""
+    from weasyprint import HTML  # imported here: loading pango takes a moment
+
+    def tell(percent: int, stage: str) -> None:
+        if progress is not None:
+            progress(percent, stage)
+
+    html = render_html(document)
+    tell(20, _("The pages are laid out"))
+    rendered = HTML(string=html, base_url=str(settings.BASE_DIR / "static") + "/").render(
+        pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+    tell(80, _("The PDF is written"))
+    buffer = io.BytesIO()
+    rendered.write_pdf(
+        buffer,
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        custom_metadata=True,
+    )
+    tell(100, _("The PDF is ready"))
+    return buffer.getvalue(), len(rendered.pages)
+
+
+def render_xlsx(document: ReportDocument) -> bytes:
+    sheets = document.sheets()
+    if not sheets:
+        sheets = [
+            xlsx.Sheet(
+                title=_("Report"),
+                columns=[xlsx.Column(_("Content"))],
+                rows=[[_("This report has no tables.")]],
+            )
+        ]
+    return xlsx.workbook_bytes(sheets)

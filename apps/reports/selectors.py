@@ -1,0 +1,98 @@
+"""What the reports pages show: each period's reports, their latest versions and batches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from apps.organisation.models import Unit
+from apps.periods.models import ReportingPeriod
+from apps.reports.document import KIND_OF_PERIOD
+from apps.reports.models import FINISHED, ReportBatch, ReportRequest, RequestState
+from apps.reports.services import report_bodies
+
+
+@dataclass
+class ScopeRow:
+    """One report of the period: the kommun's (unit None) or a body's, newest version first."""
+
+    unit: Unit | None
+    versions: list[ReportRequest]
+
+    @property
+    def latest(self) -> ReportRequest | None:
+        return self.versions[0] if self.versions else None
+
+    @property
+    def latest_done(self) -> ReportRequest | None:
+        return next((r for r in self.versions if r.state == RequestState.DONE), None)
+
+
+@dataclass
+class BatchProgress:
+    batch: ReportBatch
+    total: int
+    done: int
+    failed: int
+    progress: int  # per cent, the mean of its requests'
+
+    @property
+    def finished(self) -> bool:
+        return self.done + self.failed == self.total
+
+
+def batch_progress(batch: ReportBatch) -> BatchProgress:
+    """The batch's state in one query, whatever its size."""
+    requests = list(batch.requests.values_list("state", "progress"))
+    done = sum(1 for state, _p in requests if state == RequestState.DONE)
+    failed = sum(1 for state, _p in requests if state == RequestState.FAILED)
+    finished = done + failed
+    running = sum(p for state, p in requests if state not in FINISHED)
+    total = len(requests)
+    progress = round((finished * 100 + running) / total) if total else 100
+    return BatchProgress(batch, total, done, failed, min(progress, 100))
+
+
+@dataclass
+class PeriodReports:
+    period: ReportingPeriod
+    kind: str | None
+    kommun: ScopeRow
+    bodies: list[ScopeRow]
+    batch: BatchProgress | None
+
+
+def period_reports(period: ReportingPeriod) -> PeriodReports:
+    """The kommun's report and each body's, with every version; four queries."""
+    kind = KIND_OF_PERIOD.get(period.kind)
+    bodies = report_bodies(period)
+    by_unit: dict[int | None, list[ReportRequest]] = {}
+    requests = (
+        ReportRequest.objects.filter(period=period)
+        .select_related("requested_by", "unit")
+        .order_by("-version", "-pk")
+    )
+    for request in requests:
+        by_unit.setdefault(request.unit_id, []).append(request)
+    batch = ReportBatch.objects.filter(period=period).order_by("-requested_at", "-pk").first()
+    return PeriodReports(
+        period=period,
+        kind=kind,
+        kommun=ScopeRow(None, by_unit.get(None, [])),
+        bodies=[ScopeRow(body, by_unit.get(body.pk, [])) for body in bodies],
+        batch=batch_progress(batch) if batch else None,
+    )
+
+
+def periods_with_reports(year: int) -> list[tuple[ReportingPeriod, int, int]]:
+    """The year's periods that have a report, with their finished and all request counts."""
+    return [
+        (period, period.done_count, period.request_count)
+        for period in ReportingPeriod.objects.filter(year=year, kind__in=KIND_OF_PERIOD)
+        .annotate(
+            request_count=Count("report_requests"),
+            done_count=Count("report_requests", filter=Q(report_requests__state="done")),
+        )
+        .order_by("ends_on")
+    ]

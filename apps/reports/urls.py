@@ -1,0 +1,15 @@
+from django.urls import path
+
+from apps.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:period_pk>/", views.period, name="period"),
+    path("<int:period_pk>/versioner/", views.versions, name="versions"),
+    path("bestallning/<int:pk>/status/", views.request_status, name="request_status"),
+    path("bestallning/<int:pk>/pdf/", views.download, {"fmt": "pdf"}, name="pdf"),
+    path("bestallning/<int:pk>/excel/", views.download, {"fmt": "xlsx"}, name="xlsx"),
+    path("omgang/<int:pk>/status/", views.batch_status, name="batch_status"),
+]

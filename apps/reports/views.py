@@ -1,0 +1,189 @@
+"""The reports pages: the year's periods, a period's reports with their progress (htmx polls
+the status while a report is made), every version, and the downloads.
+
+Everyone who reads may open and download the reports; the ekonomer and the administrators
+request them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from apps.accounts.access import UserAccess, access_for
+from apps.core.views import action_pk, year_from
+from apps.organisation.models import Unit
+from apps.periods.models import ReportingPeriod
+from apps.reports import selectors, services
+from apps.reports.content import ReportKind, kind_label
+from apps.reports.document import KIND_OF_PERIOD
+from apps.reports.models import ReportBatch, ReportRequest, RequestState
+from styrmodell.lib import xlsx
+
+
+def _reader(request: HttpRequest) -> UserAccess:
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return access
+
+
+def _report_request(request: HttpRequest, pk: int) -> ReportRequest:
+    """The access helper: readers may see every report request."""
+    _reader(request)
+    return get_object_or_404(
+        ReportRequest.objects.select_related("period", "unit", "requested_by"), pk=pk
+    )
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    _reader(request)
+    year = year_from(request)
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "year": year,
+            "years": [year - 1, year, year + 1],
+            "periods": selectors.periods_with_reports(year),
+        },
+    )
+
+
+def _tell_if_waiting(request: HttpRequest, report_requests: list[ReportRequest]) -> None:
+    waiting = ReportRequest.objects.filter(
+        pk__in=[r.pk for r in report_requests],
+        state=RequestState.QUEUED,
+        dispatched_at__isnull=True,
+    ).exists()
+    if waiting:
+        messages.warning(
+            request,
+            _("The report service does not answer right now. The request is saved and starts "
+              "by itself when the service is back; you can leave this page."),
+        )  # fmt: skip
+    else:
+        messages.success(request, _("The report is requested."))
+
+
+@login_required
+def period(request: HttpRequest, period_pk: int) -> HttpResponse:
+    access = _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    kind = KIND_OF_PERIOD.get(period.kind)
+    if kind is None:
+        raise Http404
+    may_request = services.may_request_reports(request.user)
+    if request.method == "POST":
+        access.require(may_request)
+        action = request.POST.get("action", "")
+        try:
+            if action == "kommun":
+                made = services.report_request(actor=request.user, kind=kind, period=period)
+                _tell_if_waiting(request, [made])
+            elif action.startswith("unit-"):
+                unit = get_object_or_404(Unit, pk=action_pk(action, "unit-"))
+                made = services.report_request(
+                    actor=request.user, kind=kind, period=period, unit=unit
+                )
+                _tell_if_waiting(request, [made])
+            elif action == "batch":
+                batch = services.report_batch_request(actor=request.user, period=period)
+                _tell_if_waiting(request, list(batch.requests.all()))
+            elif action.startswith("retry-"):
+                failed = get_object_or_404(
+                    ReportRequest, pk=action_pk(action, "retry-"), period=period
+                )
+                retried = services.report_retry(actor=request.user, request=failed)
+                _tell_if_waiting(request, [retried])
+            else:
+                raise Http404
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot request reports."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+    # A page view is where waiting requests get a new chance and dead ones are ended.
+    services.expire_stale()
+    if may_request:
+        services.dispatch_pending()
+    return render(
+        request,
+        "reports/period.html",
+        {
+            "period": period,
+            "kind": ReportKind(kind),
+            "title": kind_label(ReportKind(kind)),
+            "data": selectors.period_reports(period),
+            "may_request": may_request,
+        },
+    )
+
+
+@login_required
+def versions(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """Every version of one report (?enhet=<pk> for a body's, none for the kommun's)."""
+    _reader(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    raw = request.GET.get("enhet", "")
+    unit = get_object_or_404(Unit, pk=int(raw)) if raw.isdigit() else None
+    rows = (
+        ReportRequest.objects.filter(period=period, unit=unit)
+        .select_related("requested_by", "unit", "period")
+        .order_by("-version", "-pk")
+    )
+    return render(
+        request,
+        "reports/versions.html",
+        {"period": period, "unit": unit, "rows": rows},
+    )
+
+
+@login_required
+def request_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One request's state: the fragment htmx polls while it is queued or in progress."""
+    report = _report_request(request, pk)
+    return render(
+        request,
+        "reports/partials/request_status.html",
+        {
+            "report": report,
+            "may_request": services.may_request_reports(request.user),
+            "compact": request.GET.get("kort") == "1",
+        },
+    )
+
+
+@login_required
+def batch_status(request: HttpRequest, pk: int) -> HttpResponse:
+    _reader(request)
+    batch = get_object_or_404(ReportBatch.objects.select_related("period"), pk=pk)
+    return render(
+        request,
+        "reports/partials/batch_status.html",
+        {"progress": selectors.batch_progress(batch)},
+    )
+
+
+CONTENT_TYPES = {"pdf": "application/pdf", "xlsx": xlsx.CONTENT_TYPE}
+
+
+@login_required
+def download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    report = _report_request(request, pk)
+    stored = report.pdf if fmt == "pdf" else report.xlsx
+    if report.state != RequestState.DONE or not stored:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{report.file_stem()}.{fmt}",
+        content_type=CONTENT_TYPES[fmt],
+    )
