@@ -11,7 +11,9 @@ from html import escape
 
 from styrmodell.lib.formats import format_number
 
-FONT = "Noto Sans, Liberation Sans, Arial, sans-serif"
+# "Report Sans" is the PDF reports' embedded Noto Sans (templates/reports/pdf/report.css); a browser
+# without it takes the next.
+FONT = "Report Sans, Noto Sans, Liberation Sans, Arial, sans-serif"
 VALUE_COLOUR = "#14406e"
 TARGET_COLOUR = "#8a4b00"
 

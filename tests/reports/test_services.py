@@ -193,9 +193,7 @@ def test_a_rendering_error_ends_as_failed_with_its_message(economist, tertial2):
     assert not made.pdf and not made.xlsx  # nothing half-stored
 
 
-def test_a_report_over_the_time_limit_ends_as_failed_with_the_reason(
-    economist, tertial2, settings
-):
+def test_a_report_over_the_time_limit_ends_as_failed_with_the_reason(economist, tertial2, settings):
     made = queued(economist, tertial2)
     with mock.patch("apps.reports.render.render_pdf", side_effect=SoftTimeLimitExceeded()):
         tasks.generate_report.apply(args=[made.pk])

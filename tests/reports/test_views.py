@@ -65,9 +65,7 @@ def test_anonymous_is_sent_to_login(client, tertial2):
     assert response.url.startswith("/login/")
 
 
-def test_politician_reads_and_downloads_but_cannot_request(
-    client, politician, economist, tertial2
-):
+def test_politician_reads_and_downloads_but_cannot_request(client, politician, economist, tertial2):
     made = done_request(tertial2, economist)
     client.force_login(politician)
     page = client.get(page_url(tertial2))
@@ -159,10 +157,13 @@ def test_with_the_broker_down_the_ekonom_is_told_plainly(client, economist, tert
     assert made.state == RequestState.QUEUED
     assert made.dispatched_at is None
     body = response.content.decode()
-    assert t(
-        "The report service does not answer right now. The request is saved and starts by "
-        "itself when the service is back; you can leave this page."
-    ) in body
+    assert (
+        t(
+            "The report service does not answer right now. The request is saved and starts by "
+            "itself when the service is back; you can leave this page."
+        )
+        in body
+    )
     assert 'hx-trigger="every 1s"' in body  # the queued request is polled
 
     # The broker is back: opening the page sends what waited.

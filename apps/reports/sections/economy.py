@@ -1,0 +1,1348 @@
+"""The economy's sections: driftredovisning, investeringar, resultat- och balansräkning,
+kassaflödesanalys, helårsprognos och balanskravsresultat, god ekonomisk hushållning, and the
+economy's parts of the summary and of the årsredovisning's förvaltningsberättelse.
+
+Every figure is read through the economy app (selectors, statements, keyfigures), for the
+report's period: the outcome runs January to the month the period ends in, the forecasts are
+the period's own. The ledger, the income statement and the key figures are computed once per
+report and shared between the builders through ``ctx.shared``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from apps.economy import keyfigures, selectors, statements
+from apps.economy.models import (
+    Appropriation,
+    AppropriationKind,
+    BudgetYear,
+    Forecast,
+    InvestmentProject,
+)
+from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
+from apps.organisation.models import Unit, UnitKind
+from apps.periods.models import ReportingPeriod
+from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
+from styrmodell.lib.formats import (
+    MONTH_ABBREVIATIONS,
+    format_date,
+    format_number,
+    format_percent,
+    format_tkr,
+)
+
+ZERO = selectors.ZERO
+KR = ColumnKind.KR
+TEMPLATE = "reports/pdf/sections/economy_section.html"
+
+T = TypeVar("T")
+
+
+# --- Shared reads and small helpers -----------------------------------------------------------
+
+
+def _cached(ctx: BuildContext, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per report: the builders share the ledger and the statements."""
+    shared = ctx.shared
+    key = f"economy:{key}"
+    if key not in shared:
+        shared[key] = compute()
+    return shared[key]
+
+
+def _ledger(ctx: BuildContext) -> statements.Ledger:
+    return _cached(ctx, "ledger", lambda: statements.ledger(ctx.year, ctx.through_month))
+
+
+def _income(ctx: BuildContext) -> statements.IncomeStatement:
+    return _cached(
+        ctx,
+        "income",
+        lambda: statements.income_statement(
+            ctx.year, ctx.through_month, period_id=ctx.period.pk, book=_ledger(ctx)
+        ),
+    )
+
+
+def _balance(ctx: BuildContext) -> statements.BalanceSheet:
+    return _cached(
+        ctx,
+        "balance",
+        lambda: statements.balance_sheet(
+            ctx.year, ctx.through_month, book=_ledger(ctx), result=_income(ctx)
+        ),
+    )
+
+
+def _key_figures(ctx: BuildContext) -> keyfigures.KeyFigures:
+    return _cached(ctx, "key_figures", lambda: keyfigures.key_figures(ctx.period))
+
+
+def _operating_budgets(ctx: BuildContext) -> dict[int, BudgetFigures]:
+    return _cached(ctx, "operating_budgets", lambda: selectors.operating_budgets(ctx.year))
+
+
+def _forecasts(ctx: BuildContext) -> dict[int, Forecast]:
+    return _cached(ctx, "forecasts", lambda: selectors.forecasts(ctx.period.pk))
+
+
+def _is_annual(ctx: BuildContext) -> bool:
+    return ctx.kind == ReportKind.ANNUAL
+
+
+def _short_months(year: int, month: int) -> str:
+    """ "jan.–aug. 2026": short enough for a column header."""
+    if month <= 1:
+        return f"{MONTH_ABBREVIATIONS[0]} {year}"
+    return f"{MONTH_ABBREVIATIONS[0]}–{MONTH_ABBREVIATIONS[month - 1]} {year}"
+
+
+def _outcome_header(ctx: BuildContext, year: int | None = None) -> str:
+    year = ctx.year if year is None else year
+    if ctx.through_month == 12:
+        return _("Outcome %(months)s") % {"months": year}
+    return _("Outcome %(months)s") % {"months": _short_months(year, ctx.through_month)}
+
+
+def _sum_present(values: Iterable[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a - b
+
+
+def _tkr(value: Decimal | None) -> str:
+    return format_tkr(value) if value is not None else "–"
+
+
+def _names(units: Sequence[Unit]) -> str:
+    return ", ".join(u.name for u in units)
+
+
+# --- Driftredovisning -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OperatingRow:
+    """A body's (or a unit's) operating figures; deviation is budget minus forecast, or minus
+    the outcome in the annual report. Negative is a deficit."""
+
+    name: str
+    budget: BudgetFigures | None  # None: no decided frame
+    outcome: Decimal
+    forecast: Decimal | None
+    annual: bool
+    current_only: bool = False  # a unit's detaljbudget line: no original or changes of its own
+
+    @property
+    def current(self) -> Decimal | None:
+        return self.budget.current if self.budget is not None else None
+
+    @property
+    def deviation(self) -> Decimal | None:
+        return _minus(self.current, self.outcome if self.annual else self.forecast)
+
+    def cells(self) -> list[object]:
+        budget = self.budget
+        cells: list[object] = [
+            self.name,
+            None if budget is None or self.current_only else budget.original,
+            None if budget is None or self.current_only else budget.changes,
+            self.current,
+            self.outcome,
+        ]
+        if not self.annual:
+            cells.append(self.forecast)
+        cells.append(self.deviation)
+        return cells
+
+
+def _operating_columns(ctx: BuildContext, first: str) -> list[Col]:
+    columns = [
+        Col(first),
+        Col(_("Original budget"), KR),
+        Col(_("Budget changes"), KR),
+        Col(_("Current budget"), KR),
+        Col(_outcome_header(ctx), KR),
+    ]
+    if not _is_annual(ctx):
+        columns.append(Col(_("Full-year forecast"), KR))
+    columns.append(Col(_("Deviation"), KR))
+    return columns
+
+
+def _operating_total(ctx: BuildContext, rows: Sequence[OperatingRow]) -> list[object]:
+    total: list[object] = [
+        _("Total"),
+        _sum_present(r.budget.original if r.budget else None for r in rows if not r.current_only),
+        _sum_present(r.budget.changes if r.budget else None for r in rows if not r.current_only),
+        _sum_present(r.current for r in rows),
+        sum((r.outcome for r in rows), ZERO),
+    ]
+    if not _is_annual(ctx):
+        total.append(_sum_present(r.forecast for r in rows))
+    total.append(_sum_present(r.deviation for r in rows))
+    return total
+
+
+def _deviation_note(ctx: BuildContext) -> str:
+    if _is_annual(ctx):
+        return _(
+            "Deviation = current budget − outcome for the year; a negative deviation is a "
+            "deficit. Budget changes are additional appropriations and re-budgeting."
+        )
+    return _(
+        "Deviation = current budget − full-year forecast; a negative deviation is a "
+        "deficit. Budget changes are additional appropriations and re-budgeting."
+    )
+
+
+def _body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
+    """Every body with any figure, kommun-wide. Five queries."""
+    budgets = _operating_budgets(ctx)
+    outcome = selectors.operating_outcome(ctx.year, ctx.through_month)
+    forecasts = {} if _is_annual(ctx) else _forecasts(ctx)
+    rows = []
+    for body in selectors.bodies(year=ctx.year):
+        forecast = forecasts.get(body.pk)
+        row = OperatingRow(
+            name=body.name,
+            budget=budgets.get(body.pk),
+            outcome=outcome.get(body.pk, ZERO),
+            forecast=forecast.amount if forecast else None,
+            annual=_is_annual(ctx),
+        )
+        if row.budget is not None or row.outcome or row.forecast is not None:
+            rows.append((body, row))
+    return rows
+
+
+def operating(ctx: BuildContext) -> Section | None:
+    if ctx.unit is not None:
+        return _operating_for_body(ctx, ctx.unit)
+    pairs = _body_rows(ctx)
+    if not pairs:
+        return None
+    rows = [row for _body, row in pairs]
+    total = _operating_total(ctx, rows)
+    sentences = [_operating_sentence(ctx, total)]
+    deficits = [body for body, row in pairs if row.deviation is not None and row.deviation < 0]
+    if deficits:
+        sentences.append(
+            (
+                _("A deficit is reported by: %(bodies)s.")
+                if _is_annual(ctx)
+                else _("A deficit is forecast by: %(bodies)s.")
+            )
+            % {"bodies": _names(deficits)}
+        )
+    notes = [_deviation_note(ctx)]
+    missing = [b for b, r in pairs if r.budget is not None and r.forecast is None]
+    if missing and not _is_annual(ctx):
+        notes.append(
+            _("Without a forecast yet (left out of the forecast deviation): %(bodies)s.")
+            % {"bodies": _names(missing)}
+        )
+    forecasts = {} if _is_annual(ctx) else _forecasts(ctx)
+    comments = [
+        (body.name, forecasts[body.pk].comment)
+        for body, _row in pairs
+        if body.pk in forecasts and forecasts[body.pk].comment.strip()
+    ]
+    table = Table(
+        key="drift",
+        title=_("Operating accounts per committee, %(period)s") % {"period": ctx.period},
+        columns=_operating_columns(ctx, _("Committee or company")),
+        rows=[row.cells() for row in rows],
+        total=total,
+        sheet=_("Operations"),
+        note=" ".join(notes),
+    )
+    return Section(
+        key="economy-operating",
+        title=_("Operating accounts"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=" ".join(sentences),
+        data={
+            "comments_title": _("The committees' comments on the forecast"),
+            "comments": comments,
+        },
+    )
+
+
+def _operating_sentence(ctx: BuildContext, total: Sequence[object]) -> str:
+    current, outcome, deviation = total[3], total[4], total[-1]
+    if _is_annual(ctx):
+        return _(
+            "The committees' net costs for the year were %(outcome)s against a current budget "
+            "of %(budget)s: a deviation of %(deviation)s."
+        ) % {"outcome": _tkr(outcome), "budget": _tkr(current), "deviation": _tkr(deviation)}
+    return _(
+        "The committees forecast net costs of %(forecast)s for the year against a current "
+        "budget of %(budget)s: a deviation of %(deviation)s. The outcome so far is %(outcome)s."
+    ) % {
+        "forecast": _tkr(total[5]),
+        "budget": _tkr(current),
+        "deviation": _tkr(deviation),
+        "outcome": _tkr(outcome),
+    }
+
+
+def _subtree(body: Unit) -> list[Unit]:
+    """The body and every unit below it, open or closed, in tree order. One query."""
+    return list(
+        Unit.objects.filter(tree_id=body.tree_id, lft__gte=body.lft, rght__lte=body.rght).order_by(
+            "lft"
+        )
+    )
+
+
+def _valid_in(unit: Unit, year: int) -> bool:
+    return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
+
+
+def _report_levels(body: Unit, units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """The units passed through on the way down (the body and a lone förvaltning) and the
+    units reported one row each (its verksamheter)."""
+    through, parent = [body], body
+    while True:
+        children = [u for u in units if u.parent_id == parent.pk]
+        if len(children) == 1 and any(u.parent_id == children[0].pk for u in units):
+            parent = children[0]
+            through.append(parent)
+            continue
+        return through, children
+
+
+def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
+    """A nämnd's drift per verksamhet: the decided detaljbudget's lines and the outcome on
+    each verksamhet's units, with the nämnd's frame, forecast and deviation in the total."""
+    units = _subtree(body)
+    lines = selectors.decided_detail_lines(body, ctx.year)
+    outcome = selectors.operating_outcome_by_unit(ctx.year, ctx.through_month)
+    frame = _operating_budgets(ctx).get(body.pk)
+    forecast = None if _is_annual(ctx) else _forecasts(ctx).get(body.pk)
+    annual = _is_annual(ctx)
+
+    def row(name: str, covered: list[Unit]) -> OperatingRow:
+        budget = _sum_present(lines.get(u.pk) for u in covered)
+        return OperatingRow(
+            name=name,
+            budget=BudgetFigures(original=budget) if budget is not None else None,
+            outcome=sum((outcome.get(u.pk, ZERO) for u in covered), ZERO),
+            forecast=None,
+            annual=annual,
+            current_only=True,
+        )
+
+    through, reported = _report_levels(body, units)
+    rows: list[OperatingRow] = []
+    for unit in through:
+        direct = row(_("Booked directly on %(unit)s") % {"unit": unit.name}, [unit])
+        if direct.budget is not None or direct.outcome:
+            rows.append(direct)
+    for unit in reported:
+        below = [u for u in units if unit.lft <= u.lft and u.rght <= unit.rght]
+        unit_row = row(unit.name, below)
+        if _valid_in(unit, ctx.year) or unit_row.budget is not None or unit_row.outcome:
+            rows.append(unit_row)
+    distributed = _sum_present(r.current for r in rows)
+    if frame is not None and frame.current != (distributed or ZERO):
+        rows.append(
+            OperatingRow(
+                name=_("Not distributed on units in the detailed budget"),
+                budget=BudgetFigures(original=frame.current - (distributed or ZERO)),
+                outcome=ZERO,
+                forecast=None,
+                annual=annual,
+                current_only=True,
+            )
+        )
+    if not rows and frame is None and forecast is None:
+        return None
+    body_row = OperatingRow(
+        name=body.name,
+        budget=frame,
+        outcome=sum((r.outcome for r in rows), ZERO),
+        forecast=forecast.amount if forecast else None,
+        annual=annual,
+    )
+    total = body_row.cells()
+    total[0] = _("Total %(unit)s") % {"unit": body.name}
+    table = Table(
+        key="drift",
+        title=_("Operating accounts of %(unit)s, %(period)s")
+        % {"unit": body.name, "period": ctx.period},
+        columns=_operating_columns(ctx, _("Unit")),
+        rows=[r.cells() for r in rows],
+        total=total,
+        sheet=_("Operations"),
+        note=_deviation_note(ctx)
+        + " "
+        + _(
+            "The units' budgets are the lines of the decided detailed budget; the forecast is "
+            "made for the committee as a whole."
+        ),
+    )
+    comments = [(body.name, forecast.comment)] if forecast and forecast.comment.strip() else []
+    return Section(
+        key="economy-operating",
+        title=_("Operating accounts"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=_body_sentence(ctx, body_row),
+        data={"comments_title": _("The committee's comment on the forecast"), "comments": comments},
+    )
+
+
+def _body_sentence(ctx: BuildContext, row: OperatingRow) -> str:
+    values = {
+        "unit": row.name,
+        "budget": _tkr(row.current),
+        "outcome": _tkr(row.outcome),
+        "forecast": _tkr(row.forecast),
+        "deviation": _tkr(row.deviation),
+    }
+    if _is_annual(ctx):
+        return (
+            _(
+                "%(unit)s had net costs of %(outcome)s for the year against a current budget of "
+                "%(budget)s: a deviation of %(deviation)s."
+            )
+            % values
+        )
+    if row.forecast is None:
+        return (
+            _(
+                "%(unit)s has no full-year forecast for the period yet. The outcome so far is "
+                "%(outcome)s against a current budget of %(budget)s."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(unit)s forecasts net costs of %(forecast)s for the year against a current budget "
+            "of %(budget)s: a deviation of %(deviation)s. The outcome so far is %(outcome)s."
+        )
+        % values
+    )
+
+
+# --- Investeringsredovisning --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Investments:
+    groups: list[ProjectGroup]
+    total: ProjectGroup
+    forecast_period: ReportingPeriod | None
+
+
+def _investments(ctx: BuildContext) -> Investments:
+    """The projects running in the year (the nämnd's only, in its report) with the outcome
+    through the report's month and the latest forecasts made up to the report's period.
+
+    Like ``selectors.investment_overview``, but for the report's period rather than the
+    latest one, so that a closed period's report stays what it was. Five queries.
+    """
+    projects = InvestmentProject.objects.filter(
+        first_year__lte=ctx.year, last_year__gte=ctx.year
+    ).select_related("unit")
+    if ctx.unit is not None:
+        projects = projects.filter(unit=ctx.unit)
+    projects = list(projects.order_by("unit__tree_id", "unit__lft", "code"))
+    budgets = selectors.investment_budgets(ctx.year)
+    outcome = selectors.investment_outcome(ctx.year, ctx.through_month)
+    forecast_period = (
+        ReportingPeriod.objects.filter(
+            year=ctx.year, ends_on__lte=ctx.period.ends_on, investment_forecasts__isnull=False
+        )
+        .order_by("-ends_on")
+        .first()
+    )
+    forecasts = selectors.investment_forecasts(forecast_period.pk) if forecast_period else {}
+    groups: list[ProjectGroup] = []
+    every: list[ProjectRow] = []
+    for project in projects:
+        forecast = forecasts.get(project.pk)
+        row = ProjectRow(
+            project=project,
+            budget=budgets.get(project.pk, BudgetFigures()),
+            outcome=outcome.get(project.code, ZERO),
+            forecast_year=forecast.year_amount if forecast else None,
+            forecast_total=forecast.total_amount if forecast else None,
+        )
+        if not groups or groups[-1].body.pk != project.unit_id:
+            groups.append(ProjectGroup(body=project.unit, rows=[]))
+        groups[-1].rows.append(row)
+        every.append(row)
+    return Investments(groups, ProjectGroup(body=None, rows=every), forecast_period)
+
+
+def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGroup) -> list:
+    decided = item.project.decided_total if isinstance(item, ProjectRow) else item.decided_total
+    forecast_total = item.forecast_total
+    if isinstance(item, ProjectGroup) and not any(r.forecast_total is not None for r in item.rows):
+        forecast_total = None
+    cells: list[object] = [name, decided, item.budget.current, item.outcome]
+    if not _is_annual(ctx):
+        forecast_year = item.forecast_year
+        if isinstance(item, ProjectGroup) and not any(
+            r.forecast_year is not None for r in item.rows
+        ):
+            forecast_year = None
+        cells.append(forecast_year)
+    flag = ""
+    if isinstance(item, ProjectRow):
+        deviation = _minus(decided, forecast_total)
+        flag = _("Exceeds the decided total") if item.over_decided_total else ""
+    else:
+        deviation = _sum_present(
+            _minus(r.project.decided_total, r.forecast_total) for r in item.rows
+        )
+    cells += [forecast_total, deviation, flag]
+    return cells
+
+
+def investments(ctx: BuildContext) -> Section | None:
+    data = _cached(ctx, f"investments:{ctx.unit.pk if ctx.unit else ''}", lambda: _investments(ctx))
+    if not data.total.rows:
+        return None
+    columns = [
+        Col(_("Project")),
+        Col(_("Decided total cost"), KR),
+        Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
+        Col(_outcome_header(ctx), KR),
+    ]
+    if not _is_annual(ctx):
+        columns.append(Col(_("Forecast %(year)s") % {"year": ctx.year}, KR))
+    columns += [
+        Col(_("Forecast total cost"), KR),
+        Col(_("Deviation from decided total"), KR),
+        Col(_("Note")),
+    ]
+    rows: list[list[object]] = []
+    emphasised: set[int] = set()
+    for group in data.groups:
+        for row in group.rows:
+            rows.append(_investment_cells(ctx, f"{row.project.code} {row.project.name}", row))
+        if len(data.groups) > 1:
+            emphasised.add(len(rows))
+            rows.append(
+                _investment_cells(ctx, _("Total %(unit)s") % {"unit": group.body.name}, group)
+            )
+    over = [r for r in data.total.rows if r.over_decided_total]
+    sentences = [
+        _(
+            "%(count)s investment projects run in %(year)s with a budget of %(budget)s for the "
+            "year; %(outcome)s has been spent so far."
+        )
+        % {
+            "count": len(data.total.rows),
+            "year": ctx.year,
+            "budget": _tkr(data.total.budget.current),
+            "outcome": _tkr(data.total.outcome),
+        }
+    ]
+    if over:
+        sentences.append(
+            _("The forecast total cost exceeds the decided total cost for: %(projects)s.")
+            % {"projects": ", ".join(f"{r.project.code} {r.project.name}" for r in over)}
+        )
+    elif any(r.forecast_total is not None for r in data.total.rows):
+        sentences.append(_("No project is forecast to exceed its decided total cost."))
+    note = _(
+        "Deviation = decided total cost − forecast total cost; negative: the project is "
+        "forecast to cost more than decided."
+    )
+    if data.forecast_period is not None and data.forecast_period.pk != ctx.period.pk:
+        note += " " + _("The forecasts are those of %(period)s.") % {"period": data.forecast_period}
+    table = Table(
+        key="investeringar",
+        title=_("Investment accounts per project, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=rows,
+        total=[*_investment_cells(ctx, _("Total"), data.total)[:-1], ""],
+        sheet=_("Investments"),
+        note=note,
+        emphasised=frozenset(emphasised),
+    )
+    return Section(
+        key="economy-investments",
+        title=_("Investment accounts"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=" ".join(sentences),
+    )
+
+
+# --- Resultaträkning, balansräkning, kassaflödesanalys ----------------------------------------
+
+
+def income_statement(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun:
+        return None
+    statement = _income(ctx)
+    annual = _is_annual(ctx)
+    columns = [
+        Col(_("Line")),
+        Col(_outcome_header(ctx), KR),
+        Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
+    ]
+    if not annual:
+        columns.append(Col(_("Full-year forecast"), KR))
+    columns.append(Col(_outcome_header(ctx, ctx.year - 1), KR))
+    rows = []
+    for row in statement.rows:
+        cells: list[object] = [row.label, row.outcome, row.budget]
+        if not annual:
+            cells.append(row.forecast)
+        cells.append(row.previous)
+        rows.append(cells)
+    intro = []
+    if not statement.has_outcome:
+        intro.append(
+            _("No outcome has been imported for %(months)s.")
+            % {"months": keyfigures.months_label(ctx.year, ctx.through_month)}
+        )
+    notes = [
+        _("Revenue is shown positive and costs negative."),
+        _(
+            "The committees' frames are decided as net costs, depreciation included: the budget "
+            "of the net operating costs is the sum of the current frames, and operating revenue "
+            "and costs have no budget of their own. The forecast adds the committees' forecast "
+            "deviations to the net operating costs; the other lines keep their budget."
+        ),
+    ]
+    if statement.unmapped:
+        notes.append(
+            _("Accounts with outcome that belong to no line of the income statement: %(accounts)s.")
+            % {"accounts": ", ".join(a for a, _s in statement.unmapped)}
+        )
+    result = statement.row(statements.RESULT)
+    if result is not None and result.outcome is not None:
+        intro.append(
+            _("The result for %(months)s is %(result)s.")
+            % {
+                "months": keyfigures.months_label(ctx.year, ctx.through_month),
+                "result": _tkr(result.outcome),
+            }
+        )
+    table = Table(
+        key="resultatrakning",
+        title=_("Income statement, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=rows,
+        sheet=_("Income statement"),
+        note=" ".join(notes),
+        emphasised=frozenset(i for i, r in enumerate(statement.rows) if r.is_subtotal),
+    )
+    return Section(
+        key="economy-income-statement",
+        title=_("Income statement"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=" ".join(intro),
+    )
+
+
+def _year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def balance_sheet(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun:
+        return None
+    sheet = _balance(ctx)
+    rows = [r for r in sheet.rows if r.kind != "check" or not sheet_balances_everywhere(sheet)]
+    columns = [
+        Col(_("Line")),
+        Col(_("Balance %(date)s") % {"date": format_date(ctx.period.ends_on)}, KR),
+        Col(_("Opening balance %(year)s") % {"year": ctx.year}, KR),
+        Col(_("Balance %(date)s") % {"date": format_date(_year_earlier(ctx.period.ends_on))}, KR),
+    ]
+    intro = ""
+    if not sheet.has_outcome:
+        intro = _("No balances have been imported for %(year)s.") % {"year": ctx.year}
+    elif not sheet.balances:
+        intro = _(
+            "Assets and equity and liabilities differ by %(difference)s: an account "
+            "outside the chart or an unbalanced import."
+        ) % {"difference": _tkr(sheet.check.closing)}
+    note = _("Equity includes the result for the period.")
+    if sheet.unmapped:
+        note += " " + _("Balance accounts that belong to no line: %(accounts)s.") % {
+            "accounts": ", ".join(a for a, _s in sheet.unmapped)
+        }
+    table = Table(
+        key="balansrakning",
+        title=_("Balance sheet, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=[[r.label, r.closing, r.opening, r.previous] for r in rows],
+        sheet=_("Balance sheet"),
+        note=note,
+        emphasised=frozenset(i for i, r in enumerate(rows) if r.kind != "line"),
+    )
+    return Section(
+        key="economy-balance-sheet",
+        title=_("Balance sheet"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=intro,
+    )
+
+
+def sheet_balances_everywhere(sheet: statements.BalanceSheet) -> bool:
+    """No difference in any column: the check row says nothing and is left out."""
+    return all(not getattr(sheet.check, c) for c in ("closing", "opening", "previous"))
+
+
+@dataclass(frozen=True)
+class CashFlowLine:
+    label: str
+    amount: Decimal
+    is_subtotal: bool = False
+
+
+@dataclass(frozen=True)
+class CashFlow:
+    lines: list[CashFlowLine]
+    cash_flow: Decimal  # årets kassaflöde
+    opening_cash: Decimal
+    closing_cash: Decimal
+    unreconciled: Decimal  # the change in kassa och bank minus the cash flow
+
+    def amount(self, label: str) -> Decimal:
+        return next(line.amount for line in self.lines if line.label == label)
+
+
+def cash_flow_figures(ctx: BuildContext) -> CashFlow:
+    """Kassaflödesanalys by the indirect method, from the income statement, the change of the
+    balance sheet's lines from the opening to the closing balance and the net investments
+    booked on the investment projects. Likvida medel are kassa och bank."""
+    income, sheet = _income(ctx), _balance(ctx)
+    lines = {r.key: r for r in sheet.rows}
+
+    def change(key: str) -> Decimal:
+        row = lines.get(key)
+        if row is None:
+            return ZERO
+        return (row.closing or ZERO) - (row.opening or ZERO)
+
+    def outcome(key: str) -> Decimal:
+        return income.amount(key, "outcome") or ZERO
+
+    gains = _ledger(ctx).realisation_gains()
+    net_investments = sum(selectors.investment_outcome(ctx.year, ctx.through_month).values(), ZERO)
+    result: list[CashFlowLine] = []
+
+    def group(items: list[tuple[str, Decimal]], subtotal: str) -> Decimal:
+        amount = sum((a for _label, a in items), ZERO)
+        result.extend(CashFlowLine(label, a) for label, a in items)
+        result.append(CashFlowLine(subtotal, amount, True))
+        return amount
+
+    funds = group(
+        [
+            (_("Result for the year"), outcome(statements.RESULT)),
+            (_("Adjustment for depreciation"), -outcome("depreciation")),
+            (_("Adjustment for realisation gains"), -gains),
+            (_("Change in provisions"), change("br_provisions")),
+        ],
+        _("Funds from operations before changes in working capital"),
+    )
+    working = [
+        (_("Decrease (+) / increase (−) in receivables"), -change("br_receivables")),
+        (
+            _("Decrease (+) / increase (−) in inventories and development properties"),
+            -change("br_inventories"),
+        ),
+        (_("Increase (+) / decrease (−) in current liabilities"), change("br_current_liabilities")),
+    ]
+    result.extend(CashFlowLine(label, a) for label, a in working)
+    operating_flow = funds + sum((a for _label, a in working), ZERO)
+    result.append(CashFlowLine(_("Cash flow from operating activities"), operating_flow, True))
+    investing_flow = group(
+        [
+            (_("Net investments in fixed assets"), -net_investments),
+            (_("Sale of fixed assets (realisation gains)"), gains),
+            (_("Change in financial fixed assets"), -change("br_financial_assets")),
+            (_("Change in short-term investments"), -change("br_short_term_investments")),
+        ],
+        _("Cash flow from investing activities"),
+    )
+    financing_flow = group(
+        [(_("Change in long-term liabilities"), change("br_long_term_liabilities"))],
+        _("Cash flow from financing activities"),
+    )
+    flow = operating_flow + investing_flow + financing_flow
+    cash = lines.get("br_cash")
+    opening = (cash.opening or ZERO) if cash else ZERO
+    closing = (cash.closing or ZERO) if cash else ZERO
+    return CashFlow(result, flow, opening, closing, (closing - opening) - flow)
+
+
+def cash_flow(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun or not _is_annual(ctx):
+        return None
+    flow = cash_flow_figures(ctx)
+    rows: list[list[object]] = [[line.label, line.amount] for line in flow.lines]
+    emphasised = {i for i, line in enumerate(flow.lines) if line.is_subtotal}
+    emphasised.add(len(rows))
+    rows.append([_("Cash flow for the year"), flow.cash_flow])
+    if flow.unreconciled:
+        rows.append([_("Unreconciled difference"), flow.unreconciled])
+    rows.append([_("Cash and bank at the start of the year"), flow.opening_cash])
+    emphasised.add(len(rows))
+    rows.append([_("Cash and bank at the end of the year"), flow.closing_cash])
+    note = _(
+        "Indirect method: the result for the year adjusted for items that are not "
+        "payments, the changes in the balance sheet's lines from the opening to the closing "
+        "balance, and the net investments booked on the investment projects."
+    )
+    intro = _("The cash flow for the year is %(flow)s; cash and bank changed by %(change)s.") % {
+        "flow": _tkr(flow.cash_flow),
+        "change": _tkr(flow.closing_cash - flow.opening_cash),
+    }
+    if flow.unreconciled:
+        intro += " " + _(
+            "The cash flow does not reconcile with the change in cash and bank: the difference "
+            "of %(difference)s is shown on a line of its own."
+        ) % {"difference": _tkr(flow.unreconciled)}
+    table = Table(
+        key="kassaflode",
+        title=_("Cash flow statement %(year)s") % {"year": ctx.year},
+        columns=[Col(_("Line")), Col(_("Amount %(year)s") % {"year": ctx.year}, KR)],
+        rows=rows,
+        sheet=_("Cash flow"),
+        note=note,
+        emphasised=frozenset(emphasised),
+    )
+    return Section(
+        key="economy-cash-flow",
+        title=_("Cash flow statement"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=intro,
+    )
+
+
+# --- Helårsprognos och balanskravsresultat, god ekonomisk hushållning --------------------
+
+
+def forecast_and_balance_requirement(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun:
+        return None
+    figures = _key_figures(ctx)
+    annual = _is_annual(ctx)
+    outcome, forecast = figures.balance_outcome, figures.balance_forecast
+    columns = [Col(_("Line")), Col(_outcome_header(ctx), KR)]
+    if not annual:
+        columns.append(Col(_("Full-year forecast"), KR))
+
+    def line(label: str, now: Decimal | None, later: Decimal | None) -> list[object]:
+        return [label, now] if annual else [label, now, later]
+
+    rows = [
+        line(_("Result for the year"), outcome.result, forecast.result),
+        line(_("Less realisation gains"), -outcome.realisation_gains, -forecast.realisation_gains),
+    ]
+    for adjustment in outcome.adjustments:
+        label = f"{adjustment.get_kind_display()}: {adjustment.description}"
+        rows.append(line(label, adjustment.signed_amount, adjustment.signed_amount))
+    rows.append(line(_("Balance requirement result"), outcome.value, forecast.value))
+    sentences = []
+    budget = figures.income.amount(statements.RESULT, "budget")
+    if not annual:
+        sentences.append(
+            _(
+                "The full-year forecast of the result for the year is %(forecast)s against a "
+                "budgeted result of %(budget)s."
+            )
+            % {"forecast": _tkr(forecast.result), "budget": _tkr(budget)}
+        )
+    judged = outcome.value if annual else forecast.value
+    if judged is None:
+        sentences.append(_("The balance requirement result cannot be computed yet."))
+    elif annual:
+        sentences.append(
+            (
+                _(
+                    "The balance requirement is met for %(year)s: the balance requirement "
+                    "result is %(value)s."
+                )
+                if judged >= 0
+                else _(
+                    "The balance requirement is not met for %(year)s: the balance requirement "
+                    "result is %(value)s and must be restored within three years."
+                )
+            )
+            % {"year": ctx.year, "value": _tkr(judged)}
+        )
+    else:
+        sentences.append(
+            (
+                _(
+                    "With the forecast the balance requirement is met: the balance requirement "
+                    "result is %(value)s."
+                )
+                if judged >= 0
+                else _(
+                    "With the forecast the balance requirement is not met: the balance requirement "
+                    "result is %(value)s."
+                )
+            )
+            % {"value": _tkr(judged)}
+        )
+    note = (
+        ""
+        if annual
+        else _(
+            "The forecast deducts the realisation gains booked so far and the adjustments entered "
+            "for the year."
+        )
+    )
+    table = Table(
+        key="balanskrav",
+        title=_("Balance requirement, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=rows,
+        sheet=_("Balance requirement"),
+        note=note,
+        emphasised=frozenset({0, len(rows) - 1}),
+    )
+    return Section(
+        key="economy-balance-requirement",
+        title=_("Full-year forecast and balance requirement")
+        if not annual
+        else _("Balance requirement result"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=" ".join(sentences),
+    )
+
+
+KRONOR_FIGURES = {keyfigures.KRONOR}
+
+
+def good_financial_management(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun:
+        return None
+    figures = _key_figures(ctx)
+    annual = _is_annual(ctx)
+    columns = [Col(_("Key figure")), Col(_("Unit")), Col(_outcome_header(ctx), ColumnKind.NUMBER)]
+    if not annual:
+        columns.append(Col(_("Full-year forecast"), ColumnKind.NUMBER))
+    rows: list[list[object]] = []
+    missing: list[str] = []
+    for figure in figures.figures.values():
+        if figure.unit in KRONOR_FIGURES:
+            continue  # in kronor: the balance requirement's table shows them
+        row: list[object] = [str(figure.label), figure.unit_label, figure.outcome]
+        if not annual:
+            row.append(figure.forecast)
+        rows.append(row)
+        for reason in (figure.outcome_missing, "" if annual else figure.forecast_missing):
+            if reason and reason not in missing:
+                missing.append(reason)
+    figure_table = Table(
+        key="nyckeltal",
+        title=_("Key figures for good financial management, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=rows,
+        sheet=_("Key figures"),
+        note=" ".join(
+            [
+                _(
+                    "The result for the year and the balance requirement result are "
+                    "shown under the balance requirement."
+                ),
+                *missing,
+            ]
+        ),
+    )
+    goals = keyfigures.financial_goal_statuses(figures)
+    tables = [figure_table]
+    sentences = []
+    if goals:
+        tables.append(
+            Table(
+                key="finansiella-mal",
+                title=_("Financial goals, %(period)s") % {"period": ctx.period},
+                columns=[
+                    Col(_("Goal")),
+                    Col(_("Key figure")),
+                    Col(_("Target")),
+                    Col(_("Value")),
+                    Col(_("Status")),
+                ],
+                rows=[
+                    [
+                        g.goal.title,
+                        str(g.figure.label),
+                        g.threshold_text,
+                        g.value_text,
+                        str(g.status_label),
+                    ]
+                    for g in goals
+                ],
+                note=_("Judged on the outcome for the year.")
+                if figures.is_year_end
+                else _("Judged on the full-year forecast."),
+            )
+        )
+        met = sum(1 for g in goals if g.status == "met")
+        sentences.append(
+            _("%(met)s of %(count)s financial goals are met.") % {"met": met, "count": len(goals)}
+        )
+    share = figures.figures.get("result_share")
+    if share is not None:
+        value = share.outcome if annual else share.forecast
+        if value is not None:
+            sentences.append(
+                (
+                    _("The result is %(share)s of tax revenue and general grants.")
+                    if annual
+                    else _(
+                        "In the full-year forecast the result is %(share)s of tax revenue and "
+                        "general grants."
+                    )
+                )
+                % {"share": format_percent(value)}
+            )
+    return Section(
+        key="economy-good-financial-management",
+        title=_("Good financial management"),
+        template=TEMPLATE,
+        tables=tables,
+        intro=" ".join(sentences),
+    )
+
+
+# --- The summary's economy in figures ----------------------------------------------------
+
+
+def economy_in_brief(ctx: BuildContext) -> Section | None:
+    if ctx.unit is not None:
+        return _body_in_brief(ctx, ctx.unit)
+    figures = _key_figures(ctx)
+    income = figures.income
+    annual = _is_annual(ctx)
+    budgets = _operating_budgets(ctx)
+    forecasts = {} if annual else _forecasts(ctx)
+    deviation = _sum_present(
+        _minus(budgets[pk].current, f.amount) for pk, f in forecasts.items() if pk in budgets
+    )
+    investment_budget = _sum_present(
+        b.current for b in selectors.investment_budgets(ctx.year).values()
+    )
+    columns = [
+        Col(_("Item")),
+        Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
+        Col(_outcome_header(ctx), KR),
+    ]
+    if not annual:
+        columns.append(Col(_("Full-year forecast"), KR))
+
+    def line(label: str, budget, now, later) -> list[object]:
+        return [label, budget, now] if annual else [label, budget, now, later]
+
+    result = income.row(statements.RESULT)
+    rows = [
+        line(
+            _("Result for the year"),
+            result.budget if result else None,
+            figures.balance_outcome.result,
+            figures.balance_forecast.result,
+        ),
+        line(
+            _("Balance requirement result"),
+            None,
+            figures.balance_outcome.value,
+            figures.balance_forecast.value,
+        ),
+        line(_("Committees' budget deviation"), None, None, deviation),
+        line(
+            _("Net investments"),
+            investment_budget,
+            figures.net_investments,
+            figures.net_investments_forecast,
+        ),
+    ]
+    if annual:
+        operating_deviation = _sum_present(
+            r.deviation for _b, r in _body_rows(ctx) if r.budget is not None
+        )
+        rows[2] = line(_("Committees' budget deviation"), None, operating_deviation, None)
+    sentences = []
+    judged = figures.balance_outcome.value if annual else figures.balance_forecast.value
+    result_value = figures.balance_outcome.result if annual else figures.balance_forecast.result
+    if result_value is not None:
+        sentences.append(
+            (
+                _("The result for the year is %(result)s.")
+                if annual
+                else _("The result for the year is forecast at %(result)s.")
+            )
+            % {"result": _tkr(result_value)}
+        )
+    share = figures.figures["result_share"]
+    share_value = share.outcome if annual else share.forecast
+    if share_value is not None:
+        sentences.append(
+            _("That is %(share)s of tax revenue and general grants.")
+            % {"share": format_percent(share_value)}
+        )
+    if judged is not None:
+        sentences.append(
+            _("The balance requirement is met.")
+            if judged >= 0
+            else _("The balance requirement is not met.")
+        )
+    if deviation is not None and not annual:
+        sentences.append(
+            _(
+                "The committees together forecast a deviation of %(deviation)s against their "
+                "budgets."
+            )
+            % {"deviation": _tkr(deviation)}
+        )
+    table = Table(
+        key="ekonomi-i-siffror",
+        title=_("The economy in figures, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=rows,
+        note=_("Deviation = budget − forecast; negative is a deficit."),
+    )
+    return Section(
+        key="economy-in-brief",
+        title=_("The economy in figures"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=" ".join(sentences),
+    )
+
+
+def _body_in_brief(ctx: BuildContext, body: Unit) -> Section | None:
+    frame = _operating_budgets(ctx).get(body.pk)
+    annual = _is_annual(ctx)
+    forecast = None if annual else _forecasts(ctx).get(body.pk)
+    outcome = selectors.operating_outcome(ctx.year, ctx.through_month).get(body.pk, ZERO)
+    row = OperatingRow(
+        name=body.name,
+        budget=frame,
+        outcome=outcome,
+        forecast=forecast.amount if forecast else None,
+        annual=annual,
+    )
+    if frame is None and not outcome and forecast is None:
+        return None
+    columns = [
+        Col(_("Committee or company")),
+        Col(_("Current budget"), KR),
+        Col(_outcome_header(ctx), KR),
+    ]
+    cells = [row.name, row.current, row.outcome]
+    if not annual:
+        columns.append(Col(_("Full-year forecast"), KR))
+        cells.append(row.forecast)
+    columns.append(Col(_("Deviation"), KR))
+    cells.append(row.deviation)
+    table = Table(
+        key="ekonomi-i-siffror",
+        title=_("The economy in figures, %(period)s") % {"period": ctx.period},
+        columns=columns,
+        rows=[cells],
+        note=_("Deviation = budget − forecast; negative is a deficit."),
+    )
+    return Section(
+        key="economy-in-brief",
+        title=_("The economy in figures"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=_body_sentence(ctx, row),
+    )
+
+
+# --- The årsredovisning's förvaltningsberättelse: koncernen, förväntad utveckling ---------
+
+
+def group(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun or not _is_annual(ctx):
+        return None
+    companies = [b for b in selectors.bodies(year=ctx.year) if b.kind == UnitKind.COMPANY]
+    if not companies:
+        return None
+    budgets = _operating_budgets(ctx)
+    outcome = selectors.operating_outcome(ctx.year, ctx.through_month)
+    rows = [
+        [
+            c.name,
+            budgets[c.pk].current if c.pk in budgets else None,
+            outcome.get(c.pk),
+            _minus(budgets[c.pk].current if c.pk in budgets else None, outcome.get(c.pk)),
+        ]
+        for c in companies
+    ]
+    has_figures = any(r[1] is not None or r[2] is not None for r in rows)
+    intro = _(
+        "The municipal group consists of the kommun and %(count)s companies: %(companies)s."
+    ) % {"count": len(companies), "companies": _names(companies)}
+    table = Table(
+        key="koncernen",
+        title=_("The companies of the municipal group, %(year)s") % {"year": ctx.year},
+        columns=[
+            Col(_("Company")),
+            Col(_("Current budget"), KR),
+            Col(_outcome_header(ctx), KR),
+            Col(_("Deviation"), KR),
+        ],
+        rows=rows,
+        note=""
+        if has_figures
+        else _(
+            "The companies' own budgets and outcome are not part of "
+            "the kommun's economy data; see each company's annual "
+            "report."
+        ),
+    )
+    return Section(
+        key="economy-group",
+        title=_("The municipal group"),
+        template=TEMPLATE,
+        tables=[table],
+        intro=intro,
+    )
+
+
+def budget_plan(year: int) -> tuple[list[Unit], list[int], dict[tuple[int, int], Decimal]]:
+    """Each body's decided operating budget for ``year`` and the following years, from the
+    latest budget that decided each year (a plan year of this year's budget until next year's
+    budget decides it anew). The bodies, the years and {(body id, year): amount}. Two queries.
+
+    ``selectors.budget_with_plan`` reads each year only from its own budget, so before next
+    year's budget is decided its plan years are empty; this reads the plan years where the
+    latest budget put them.
+    """
+    years = [year, year + 1, year + 2]
+    rows = (
+        Appropriation.objects.filter(
+            kind=AppropriationKind.OPERATIONS,
+            year__in=years,
+            decision__budget_year__year__lte=year,
+            decision__decided_on__isnull=False,
+        )
+        .values("unit_id", "year", "decision__budget_year__year")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    latest: dict[int, int] = {}
+    for row in rows:
+        latest[row["year"]] = max(latest.get(row["year"], 0), row["decision__budget_year__year"])
+    amounts: dict[tuple[int, int], Decimal] = {}
+    for row in rows:
+        if row["decision__budget_year__year"] == latest[row["year"]]:
+            key = (row["unit_id"], row["year"])
+            amounts[key] = amounts.get(key, ZERO) + selectors.money(row["total"])
+    bodies = [b for b in selectors.bodies(year=year) if any((b.pk, y) in amounts for y in years)]
+    return bodies, years, amounts
+
+
+def expected_development(ctx: BuildContext) -> Section | None:
+    if not ctx.is_kommun or not _is_annual(ctx):
+        return None
+    bodies, years, amounts = budget_plan(ctx.year + 1)
+    assumptions = list(BudgetYear.objects.filter(year__in=[ctx.year, *years]).order_by("year"))
+    upcoming = [a for a in assumptions if a.year > ctx.year]
+    if not bodies and not upcoming:
+        return None
+    tables = []
+    if bodies:
+        headers = [_("Budget %(year)s") % {"year": years[0]}] + [
+            _("Plan %(year)s") % {"year": y} for y in years[1:]
+        ]
+        tables.append(
+            Table(
+                key="budget-med-plan",
+                title=_("Operating budget with plan %(first)s–%(last)s")
+                % {"first": years[0], "last": years[-1]},
+                columns=[Col(_("Committee or company"))] + [Col(h, KR) for h in headers],
+                rows=[[b.name, *(amounts.get((b.pk, y)) for y in years)] for b in bodies],
+                total=[
+                    _("Total"),
+                    *(_sum_present(amounts.get((b.pk, y)) for b in bodies) for y in years),
+                ],
+                sheet=_("Budget with plan"),
+            )
+        )
+    if upcoming:
+        tables.append(
+            Table(
+                key="planeringsforutsattningar",
+                title=_("Planning assumptions"),
+                columns=[
+                    Col(_("Year")),
+                    Col(_("Tax revenue"), KR),
+                    Col(_("General grants and equalisation"), KR),
+                    Col(_("Tax rate"), ColumnKind.PERCENT, 2),
+                    Col(_("Population"), ColumnKind.NUMBER, 0),
+                ],
+                rows=[
+                    [str(a.year), a.tax_revenue, a.general_grants, a.tax_rate, a.population]
+                    for a in assumptions
+                ],
+                note=" ".join(
+                    f"{a.year}: {a.forecast_source}." for a in upcoming if a.forecast_source
+                ),
+            )
+        )
+    sentences = []
+    this = next((a for a in assumptions if a.year == ctx.year), None)
+    following = upcoming[0] if upcoming else None
+    if this and following:
+        now = _sum_present([this.tax_revenue, this.general_grants])
+        then = _sum_present([following.tax_revenue, following.general_grants])
+        if now and then is not None:
+            sentences.append(
+                _(
+                    "Tax revenue and general grants are expected to grow by %(growth)s from "
+                    "%(year)s to %(next)s."
+                )
+                % {
+                    "growth": format_percent((then / now - 1) * 100),
+                    "year": this.year,
+                    "next": following.year,
+                }
+            )
+        if this.population and following.population:
+            sentences.append(
+                _("The population is expected to be %(population)s in %(year)s.")
+                % {"population": format_number(following.population), "year": following.year}
+            )
+    if bodies:
+        total = _sum_present(amounts.get((b.pk, years[0])) for b in bodies)
+        sentences.append(
+            _("The committees' frames for %(year)s total %(total)s.")
+            % {"year": years[0], "total": _tkr(total)}
+        )
+    return Section(
+        key="economy-expected-development",
+        title=_("Expected development"),
+        template=TEMPLATE,
+        tables=tables,
+        intro=" ".join(sentences),
+    )

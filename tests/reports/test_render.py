@@ -1,0 +1,125 @@
+"""The document's frame: tables drawn the same in the PDF and in Excel, the cover, the
+contents with page numbers, "Sida N av M", the fonts embedded, tagged PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from openpyxl import load_workbook
+
+from apps.reports import document as documents
+from apps.reports import render
+from apps.reports.content import Col, ColumnKind, ReportKind, Section, Table
+from tests.factories import ReportingPeriodFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def pdf_info(pdf: bytes, tool: str = "pdfinfo") -> str:
+    return subprocess.run([tool, "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def long_table(rows: int) -> Section:
+    table = Table(
+        key="drift",
+        title="Drift per nämnd",
+        columns=[Col("Nämnd"), Col("Budget", ColumnKind.KR), Col("Andel", ColumnKind.PERCENT)],
+        rows=[[f"Rad {i}", Decimal(1_234_567 * i), Decimal("12.35")] for i in range(rows)],
+        total=["Summa", Decimal(-1_234_567), None],
+        sheet="Drift",
+    )
+    return Section(key="test-drift", title="Driftredovisning", tables=[table])
+
+
+@pytest.fixture
+def tertial2(org):
+    return ReportingPeriodFactory(
+        year=2026, kind="tertial2", name="Tertial 2",
+        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def document(tertial2):
+    with mock.patch.object(documents, "_sections", return_value=[long_table(150)]):
+        return documents.build_document(kind=ReportKind.INTERIM, period=tertial2)
+
+
+def test_amounts_are_tkr_in_the_pdf_and_kronor_in_excel(document):
+    pdf, _pages = render.render_pdf(document)
+    text = pdf_text(pdf)
+    assert "Budget, tkr" in text
+    assert "2 469,1" in text  # row 2: 2 469 134 kr
+    assert "−1 234,6" in text  # the total, with a real minus sign
+    assert "12,4 %" in text or "12,3 %" in text
+
+    book = load_workbook(io.BytesIO(render.render_xlsx(document)))
+    sheet = book["Drift"]
+    assert [c.value for c in sheet[1]] == ["Nämnd", "Budget, kr", "Andel, %"]
+    assert sheet["B4"].value == 2_469_134  # a real number, whole kronor
+    assert sheet.cell(sheet.max_row, 2).value == -1_234_567
+
+
+def test_long_tables_repeat_their_header_on_every_page(document):
+    pdf, pages = render.render_pdf(document)
+    assert pages >= 5
+    text = pdf_text(pdf)
+    body_pages = text.split("\f")[2:-1]
+    assert all("Budget, tkr" in page for page in body_pages if "Rad " in page)
+
+
+def test_every_page_after_the_cover_says_sida_n_av_m(document):
+    pdf, pages = render.render_pdf(document)
+    text = pdf_text(pdf).split("\f")
+    for number in range(2, pages + 1):
+        assert f"Sida {number} av {pages}" in text[number - 1]
+    assert "Sida 1 av" not in text[0]  # the cover has no footer
+
+
+def test_cover_and_contents_with_page_numbers(document, tertial2):
+    pdf, _pages = render.render_pdf(document)
+    cover, contents = pdf_text(pdf).split("\f")[:2]
+    assert "Tertial 2" in cover
+    assert document.municipality_name in cover
+    assert document.title in cover
+    assert "Driftredovisning" in contents
+    line = next(li for li in contents.splitlines() if "Driftredovisning" in li)
+    assert line.rstrip().endswith("3")  # the section starts on page 3
+
+
+def test_the_pdf_is_tagged_with_the_fonts_embedded(document):
+    pdf, _pages = render.render_pdf(document)
+    info = pdf_info(pdf)
+    assert "Tagged:          yes" in info
+    assert "Page size:       595.276 x 841.89 pts (A4)" in info
+    fonts = pdf_info(pdf, "pdffonts").splitlines()[2:]
+    assert fonts
+    assert all(" yes yes " in line for line in fonts)  # embedded and subset
+    assert any("Report-Sans" in line for line in fonts)
+
+
+def test_the_fingerprint_follows_the_figures_not_the_time(tertial2):
+    def build(rows):
+        with mock.patch.object(documents, "_sections", return_value=[long_table(rows)]):
+            return documents.build_document(kind=ReportKind.INTERIM, period=tertial2)
+
+    assert build(3).fingerprint() == build(3).fingerprint()
+    assert build(3).fingerprint() != build(4).fingerprint()
+
+
+def test_the_cover_shows_the_logo(document, tertial2):
+    document.logo = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>'
+    document.logo_type = "image/svg+xml"
+    html = render.render_html(document)
+    assert 'class="cover-logo" src="data:image/svg+xml;base64,' in html
