@@ -326,26 +326,31 @@ class InvestmentOverview:
     forecast_period: ReportingPeriod | None  # the period the forecasts come from
 
 
-def investment_overview(year: int) -> InvestmentOverview:
+def investment_overview(
+    year: int, *, period: ReportingPeriod | None = None, body: Unit | None = None
+) -> InvestmentOverview:
     """The investment projects running in ``year`` grouped per body: decided total, the
-    year's budget, outcome to date, forecasts. Six queries, whatever the number of projects."""
-    projects = list(
-        InvestmentProject.objects.filter(first_year__lte=year, last_year__gte=year)
-        .select_related("unit")
-        .order_by("unit__tree_id", "unit__lft", "code")
-    )
+    year's budget, outcome to date, forecasts. Six queries, whatever the number of projects.
+
+    Without ``period`` the outcome runs through the year's latest opened period and the
+    forecasts are the latest made; with it, through that period and from forecasts made up
+    to it, so that a closed period's report stays what it was. ``body``: its projects only.
+    """
+    projects = InvestmentProject.objects.filter(first_year__lte=year, last_year__gte=year)
+    if body is not None:
+        projects = projects.filter(unit=body)
+    projects = list(projects.select_related("unit").order_by("unit__tree_id", "unit__lft", "code"))
     budgets = investment_budgets(year)
-    outcome_period = (
+    outcome_period = period or (
         ReportingPeriod.objects.filter(year=year, state__in=("open", "closed"))
         .order_by("-ends_on")
         .first()
     )
     outcome = investment_outcome(year, outcome_period.ends_on.month) if outcome_period else {}
-    forecast_period = (
-        ReportingPeriod.objects.filter(year=year, investment_forecasts__isnull=False)
-        .order_by("-ends_on")
-        .first()
-    )
+    forecast_periods = ReportingPeriod.objects.filter(year=year, investment_forecasts__isnull=False)
+    if period is not None:
+        forecast_periods = forecast_periods.filter(ends_on__lte=period.ends_on)
+    forecast_period = forecast_periods.order_by("-ends_on").first()
     project_forecasts = investment_forecasts(forecast_period.pk) if forecast_period else {}
     groups: list[ProjectGroup] = []
     every: list[ProjectRow] = []

@@ -223,7 +223,8 @@ def _sha256(data: bytes) -> str:
 def _start(request_id: int) -> ReportRequest | None:
     with transaction.atomic():
         request = (
-            ReportRequest.objects.select_for_update()
+            # Only the request's row: its unit is an outer join, which PostgreSQL cannot lock.
+            ReportRequest.objects.select_for_update(of=("self",))
             .select_related("period", "unit")
             .filter(pk=request_id)
             .first()

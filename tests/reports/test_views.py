@@ -165,6 +165,7 @@ def test_with_the_broker_down_the_ekonom_is_told_plainly(client, economist, tert
         in body
     )
     assert 'hx-trigger="every 1s"' in body  # the queued request is polled
+    assert t("waiting for the report service, starts when it answers again") in body
 
     # The broker is back: opening the page sends what waited.
     client.get(page_url(tertial2))

@@ -25,11 +25,9 @@ from apps.economy.models import (
     AppropriationKind,
     BudgetYear,
     Forecast,
-    InvestmentProject,
 )
 from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
 from apps.organisation.models import Unit, UnitKind
-from apps.periods.models import ReportingPeriod
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
 from styrmodell.lib.formats import (
     MONTH_ABBREVIATIONS,
@@ -442,52 +440,10 @@ def _body_sentence(ctx: BuildContext, row: OperatingRow) -> str:
 # --- Investeringsredovisning --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Investments:
-    groups: list[ProjectGroup]
-    total: ProjectGroup
-    forecast_period: ReportingPeriod | None
-
-
-def _investments(ctx: BuildContext) -> Investments:
+def _investments(ctx: BuildContext) -> selectors.InvestmentOverview:
     """The projects running in the year (the nämnd's only, in its report) with the outcome
-    through the report's month and the latest forecasts made up to the report's period.
-
-    Like ``selectors.investment_overview``, but for the report's period rather than the
-    latest one, so that a closed period's report stays what it was. Five queries.
-    """
-    projects = InvestmentProject.objects.filter(
-        first_year__lte=ctx.year, last_year__gte=ctx.year
-    ).select_related("unit")
-    if ctx.unit is not None:
-        projects = projects.filter(unit=ctx.unit)
-    projects = list(projects.order_by("unit__tree_id", "unit__lft", "code"))
-    budgets = selectors.investment_budgets(ctx.year)
-    outcome = selectors.investment_outcome(ctx.year, ctx.through_month)
-    forecast_period = (
-        ReportingPeriod.objects.filter(
-            year=ctx.year, ends_on__lte=ctx.period.ends_on, investment_forecasts__isnull=False
-        )
-        .order_by("-ends_on")
-        .first()
-    )
-    forecasts = selectors.investment_forecasts(forecast_period.pk) if forecast_period else {}
-    groups: list[ProjectGroup] = []
-    every: list[ProjectRow] = []
-    for project in projects:
-        forecast = forecasts.get(project.pk)
-        row = ProjectRow(
-            project=project,
-            budget=budgets.get(project.pk, BudgetFigures()),
-            outcome=outcome.get(project.code, ZERO),
-            forecast_year=forecast.year_amount if forecast else None,
-            forecast_total=forecast.total_amount if forecast else None,
-        )
-        if not groups or groups[-1].body.pk != project.unit_id:
-            groups.append(ProjectGroup(body=project.unit, rows=[]))
-        groups[-1].rows.append(row)
-        every.append(row)
-    return Investments(groups, ProjectGroup(body=None, rows=every), forecast_period)
+    through the report's month and the latest forecasts made up to the report's period."""
+    return selectors.investment_overview(ctx.year, period=ctx.period, body=ctx.unit)
 
 
 def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGroup) -> list:
