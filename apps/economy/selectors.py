@@ -102,16 +102,17 @@ def _figures(rows, key: str) -> dict[int, BudgetFigures]:
     return {pk: BudgetFigures(**amounts) for pk, amounts in totals.items()}
 
 
-def operating_budgets(year: int) -> dict[int, BudgetFigures]:
+def operating_budgets(year: int, *, budget_of: int | None = None) -> dict[int, BudgetFigures]:
     """Each body's decided operating frame for ``year``: original, changes and current.
 
     Only the decisions of ``year``'s own budget count: the plan years of earlier budgets
-    were plans, and the year's frame budget decides them anew."""
+    were plans, and the year's frame budget decides them anew. ``budget_of``: read a plan
+    year as the budget of that (earlier) year decided it instead."""
     rows = (
         Appropriation.objects.filter(
             kind=AppropriationKind.OPERATIONS,
             year=year,
-            decision__budget_year__year=year,
+            decision__budget_year__year=budget_of or year,
             decision__decided_on__isnull=False,
         )
         .values("unit_id", "decision__kind")
@@ -225,9 +226,10 @@ class BodyBudget:
 
 
 def budget_with_plan(year: int) -> tuple[list[BodyBudget], tuple[BudgetFigures, ...]]:
-    """Every body's decided operating budget for ``year`` and the two plan years, with the
-    totals per year. Bodies without any amount are left out. Four queries."""
-    figures = [operating_budgets(y) for y in (year, year + 1, year + 2)]
+    """Every body's decided operating budget for ``year`` and the two plan years as
+    ``year``'s budget decided them, with the totals per year. Bodies without any amount are
+    left out. Four queries."""
+    figures = [operating_budgets(y, budget_of=year) for y in (year, year + 1, year + 2)]
     rows = []
     for body in bodies(year=year):
         years = tuple(f.get(body.pk, BudgetFigures()) for f in figures)

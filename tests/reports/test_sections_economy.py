@@ -362,7 +362,7 @@ EXPECTED_QUERIES = {
     "good_financial_management kommun": 12,
     "cash_flow annual": 7,
     "group annual": 4,
-    "expected_development annual": 3,
+    "expected_development annual": 5,
     "operating annual": 4,
 }
 

@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from apps.economy import keyfigures, selectors, statements
 from apps.economy.models import (
-    Appropriation,
-    AppropriationKind,
     BudgetYear,
     Forecast,
 )
@@ -1186,34 +1183,15 @@ def group(ctx: BuildContext) -> Section | None:
 
 
 def budget_plan(year: int) -> tuple[list[Unit], list[int], dict[tuple[int, int], Decimal]]:
-    """Each body's decided operating budget for ``year`` and the following years, from the
-    latest budget that decided each year (a plan year of this year's budget until next year's
-    budget decides it anew). The bodies, the years and {(body id, year): amount}. Two queries.
-
-    ``selectors.budget_with_plan`` reads each year only from its own budget, so before next
-    year's budget is decided its plan years are empty; this reads the plan years where the
-    latest budget put them.
-    """
+    """Each body's operating budget for ``year`` and its two plan years as ``year``'s budget
+    decided them: the bodies, the years and {(body id, year): current amount}. Four queries."""
     years = [year, year + 1, year + 2]
-    rows = (
-        Appropriation.objects.filter(
-            kind=AppropriationKind.OPERATIONS,
-            year__in=years,
-            decision__budget_year__year__lte=year,
-            decision__decided_on__isnull=False,
-        )
-        .values("unit_id", "year", "decision__budget_year__year")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    latest: dict[int, int] = {}
-    for row in rows:
-        latest[row["year"]] = max(latest.get(row["year"], 0), row["decision__budget_year__year"])
-    amounts: dict[tuple[int, int], Decimal] = {}
-    for row in rows:
-        if row["decision__budget_year__year"] == latest[row["year"]]:
-            key = (row["unit_id"], row["year"])
-            amounts[key] = amounts.get(key, ZERO) + selectors.money(row["total"])
+    figures = [selectors.operating_budgets(y, budget_of=year) for y in years]
+    amounts = {
+        (pk, y): budget.current
+        for y, found in zip(years, figures, strict=True)
+        for pk, budget in found.items()
+    }
     bodies = [b for b in selectors.bodies(year=year) if any((b.pk, y) in amounts for y in years)]
     return bodies, years, amounts
 

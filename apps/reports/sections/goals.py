@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import F, Q
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from apps.control.models import ResultStatus, Risk, RiskLevel
@@ -23,6 +23,7 @@ from apps.control.selectors import level_for, rollup
 from apps.documents.models import Deviation, DeviationKind, GoverningDocument
 from apps.economy.models import BudgetDecision
 from apps.followup.models import ActionPlan, Assessment, GoalStatus, MeasureFollowup
+from apps.goals.charts import values_against_target
 from apps.goals.models import (
     Assignment,
     AssignmentDecision,
@@ -43,7 +44,7 @@ from apps.periods.models import ReportingPeriod
 from apps.plans.models import Plan, PlanState
 from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
 from apps.trust.models import StatusReport, TrustDialogue
-from styrmodell.lib.charts import Point, value_target_chart
+from styrmodell.lib.charts import Point
 from styrmodell.lib.formats import format_date, format_number
 from styrmodell.lib.indicators import TargetStatus, Trend, target_status, trend
 
@@ -425,18 +426,8 @@ def _line(
         points = [
             Point(v.period.short_label, v.total, year_targets.get(v.period.year)) for v in values
         ][-CHART_POINTS:]
-        # As apps.goals.charts.indicator_chart draws it, with an id unique in the document.
-        line.chart = mark_safe(
-            value_target_chart(
-                points,
-                title=_("%(indicator)s: values against target") % {"indicator": indicator.title},
-                chart_id=f"goal-{goal.pk}-indicator-{indicator.pk}",
-                unit=indicator.measure_unit,
-                decimals=indicator.decimals,
-                value_label=_("Outcome"),
-                target_label=_("Target"),
-                empty_label=_("No values yet"),
-            )
+        line.chart = values_against_target(
+            indicator, points, chart_id=f"goal-{goal.pk}-indicator-{indicator.pk}"
         )
     return line
 
