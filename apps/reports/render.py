@@ -9,6 +9,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -95,6 +98,37 @@ def render_html(document: ReportDocument) -> str:
     )
 
 
+# WeasyPrint tells of each page it lays out on this logger (settings.LOGGING lets its INFO
+# records through to handlers added here, and no further).
+PROGRESS_LOGGER = logging.getLogger("weasyprint.progress")
+
+
+class _LayoutProgress(logging.Handler):
+    """Turns WeasyPrint's "Creating layout - Page N" into progress from 20 towards 75 %, at
+    most once a second, so that a long report's bar moves while its pages are laid out. The
+    page count is unknown until the end, hence a curve rather than a share."""
+
+    def __init__(self, tell: Progress) -> None:
+        super().__init__(logging.INFO)
+        self.thread = threading.get_ident()  # the logger is shared; the render is ours
+        self.tell = tell
+        self.told_at = 0.0
+        self.percent = 20
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread or not str(record.msg).startswith(
+            "Step 5 - Creating layout - Page"
+        ):
+            return
+        page = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        now = time.monotonic()
+        if not isinstance(page, int) or now - self.told_at < 1:
+            return
+        self.told_at = now
+        self.percent = max(self.percent, 20 + 55 * page // (page + 40))
+        self.tell(self.percent, _("Page %(page)s is laid out") % {"page": page})
+
+
 def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF's bytes and its number of pages."""
     from weasyprint import HTML  # imported here: loading pango takes a moment
@@ -105,9 +139,14 @@ def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tu
 
     html = render_html(document)
     tell(20, _("The pages are laid out"))
-    rendered = HTML(string=html, base_url=str(settings.BASE_DIR / "static") + "/").render(
-        pdf_variant=PDF_VARIANT, pdf_tags=True
-    )
+    watcher = _LayoutProgress(tell)
+    PROGRESS_LOGGER.addHandler(watcher)
+    try:
+        rendered = HTML(string=html, base_url=str(settings.BASE_DIR / "static") + "/").render(
+            pdf_variant=PDF_VARIANT, pdf_tags=True
+        )
+    finally:
+        PROGRESS_LOGGER.removeHandler(watcher)
     tell(80, _("The PDF is written"))
     buffer = io.BytesIO()
     rendered.write_pdf(

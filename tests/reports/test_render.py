@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import subprocess
 from decimal import Decimal
 from unittest import mock
@@ -123,3 +124,25 @@ def test_the_cover_shows_the_logo(document, tertial2):
     document.logo_type = "image/svg+xml"
     html = render.render_html(document)
     assert 'class="cover-logo" src="data:image/svg+xml;base64,' in html
+
+
+def test_the_layout_reports_its_pages_as_it_goes(document):
+    told = []
+    clock = iter(range(0, 10_000, 2))  # two "seconds" between records: none is throttled
+    with mock.patch.object(render.time, "monotonic", side_effect=lambda: next(clock)):
+        _pdf, pages = render.render_pdf(document, lambda percent, stage: told.append(percent))
+    laid_out = told[1:-2]  # between "laid out" (20) and "written" (80) and "ready" (100)
+    assert told[0] == 20 and told[-2:] == [80, 100]
+    assert len(laid_out) >= pages
+    assert laid_out == sorted(laid_out)
+    assert 20 < laid_out[-1] < 80
+
+
+def test_other_threads_pages_are_not_ours(document):
+    watcher = render._LayoutProgress(lambda percent, stage: pytest.fail("not ours"))
+    watcher.thread = -1
+    record = logging.LogRecord(
+        "weasyprint.progress", logging.INFO, __file__, 1, "Step 5 - Creating layout - Page %d",
+        (3,), None,
+    )  # fmt: skip
+    watcher.emit(record)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from apps.control.models import Control, ControlPlan, ControlResult, Risk, RiskCategory
@@ -225,6 +225,35 @@ def test_assignments_per_receiving_unit_and_for_a_namnd_only_its_own(org):
     assert {r[2] for r in own} == {"Nämnd B"}
 
 
+def test_a_closed_periods_assignments_are_as_they_were_when_it_was_closed(org):
+    data = build(org, 2)
+    data.t2.state = "closed"
+    data.t2.save()
+    before = goals.assignments(ctx(data)).tables[0].rows
+    closed = timezone.now()
+
+    later = AssignmentRecipient.objects.get(assignment__title="Uppdrag 0", unit=org.namnd_b)
+    later.status = "completed"
+    later.report = "Klart i oktober"
+    later.save()
+    Assignment.objects.create(
+        given_by=org.kf, goal=data.kf_goals[0], title="Nytt uppdrag", first_year=YEAR,
+        last_year=YEAR,
+    )  # fmt: skip
+    for model in (AssignmentRecipient, Assignment):  # surely after the closing, however fast
+        model.history.filter(history_date__gte=closed).update(
+            history_date=closed + dt.timedelta(minutes=1)
+        )
+
+    after = goals.assignments(ctx(data)).tables[0].rows
+    assert after == before
+    assert ("Uppdrag 0", "Nämnd B", gettext("Not started")) in [(r[0], r[2], r[3]) for r in after]
+    data.t2.state = "open"
+    data.t2.save()
+    now = goals.assignments(ctx(data)).tables[0].rows
+    assert ("Uppdrag 0", "Nämnd B", gettext("Completed")) in [(r[0], r[2], r[3]) for r in now]
+
+
 def test_action_plans_internal_control_and_events(org):
     data = build(org, 2)
     plans = goals.action_plans(ctx(data))
@@ -283,6 +312,26 @@ def test_each_builder_runs_the_same_number_of_queries_at_two_sizes(
     assert more
     with django_assert_num_queries(len(small)):
         getattr(goals, builder)(ctx(data, unit))
+
+
+def test_a_closed_periods_assignments_run_a_fixed_number_of_queries(org, django_assert_num_queries):
+    data = build(org, 2)
+    data.t2.state = "closed"
+    data.t2.save()
+    with django_assert_num_queries(7):
+        small = goals.assignments(ctx(data))
+    for index in range(6):
+        extra = Assignment.objects.create(
+            given_by=org.kf, goal=data.kf_goals[0], title=f"Extra {index}", first_year=YEAR,
+            last_year=YEAR,
+        )  # fmt: skip
+        AssignmentRecipient.objects.create(assignment=extra, unit=org.namnd_a)
+    for state in ("open", "closed"):  # closed again after the new rows: they are in it
+        data.t2.state = state
+        data.t2.save()
+    with django_assert_num_queries(7):
+        large = goals.assignments(ctx(data))
+    assert len(large.tables[0].rows) > len(small.tables[0].rows)
 
 
 def build_more(org, data: Data, extra: int) -> int:

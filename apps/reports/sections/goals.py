@@ -27,6 +27,7 @@ from apps.goals.charts import values_against_target
 from apps.goals.models import (
     Assignment,
     AssignmentDecision,
+    AssignmentRecipient,
     DecidedBy,
     Goal,
     GoalIndicator,
@@ -40,7 +41,7 @@ from apps.goals.models import (
 )
 from apps.goals.selectors import external_factors_in, goals_in_year
 from apps.organisation.models import Unit
-from apps.periods.models import ReportingPeriod
+from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
 from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
 from apps.trust.models import StatusReport, TrustDialogue
@@ -745,22 +746,67 @@ def _by(body: Unit | None, paragraph: str) -> str:
 # --- Uppdrag, åtgärdsplaner, intern kontroll, tillit ------------------------------------
 
 
+def closed_at(period: ReportingPeriod) -> dt.datetime | None:
+    """When a closed period was (last) closed, from its history; None while it is open.
+    One query for a closed period, none for an open one."""
+    if period.state != PeriodState.CLOSED:
+        return None
+    moment = None
+    previous = None
+    for state, when in period.history.order_by("history_date", "history_id").values_list(
+        "state", "history_date"
+    ):
+        if state == PeriodState.CLOSED and previous != PeriodState.CLOSED:
+            moment = when
+        previous = state
+    return moment
+
+
+def _as_of(model, ids: list[int], moment: dt.datetime) -> dict[int, object]:
+    """Each row's last historical version at ``moment`` (absent if it did not exist then)."""
+    latest = {}
+    for record in model.history.filter(id__in=ids, history_date__lte=moment).order_by(
+        "history_date", "history_id"
+    ):
+        latest[record.id] = record
+    return {pk: record for pk, record in latest.items() if record.history_type != "-"}
+
+
 def assignments(ctx: BuildContext) -> Section | None:
-    """The year's uppdrag and their status per receiving unit: three queries."""
+    """The year's uppdrag and their status per receiving unit: four queries (seven for a
+    closed period, whose report shows the statuses as they were when it was closed, so that
+    the report reads the same whenever it is made)."""
     model = _model(ctx)
     if model is not None and not model.uses_assignments:
         return None
-    found = (
+    found = list(
         Assignment.objects.filter(first_year__lte=ctx.year, last_year__gte=ctx.year)
         .select_related("given_by", "goal")
         .prefetch_related("recipient_rows__unit")
         .order_by("given_by__tree_id", "given_by__lft", "title", "pk")
     )
+    moment = closed_at(ctx.period)
+    if moment is not None:
+        then = _as_of(Assignment, [a.pk for a in found], moment)
+        found = [a for a in found if a.pk in then]
+        recipient_ids = [r.pk for a in found for r in a.recipient_rows.all()]
+        recipients_then = _as_of(AssignmentRecipient, recipient_ids, moment)
+        for assignment in found:
+            assignment.state = then[assignment.pk].state
+            for recipient in assignment.recipient_rows.all():
+                if recipient.pk in recipients_then:
+                    recipient.status = recipients_then[recipient.pk].status
+                    recipient.report = recipients_then[recipient.pk].report
     rows = []
     done = 0
     for assignment in found:
         recipients = sorted(
-            assignment.recipient_rows.all(), key=lambda r: (r.unit.tree_id, r.unit.lft)
+            (
+                r
+                for r in assignment.recipient_rows.all()
+                if moment is None or r.pk in recipients_then
+            ),
+            key=lambda r: (r.unit.tree_id, r.unit.lft),
         )
         if ctx.unit is not None and assignment.given_by_id != ctx.unit.pk:
             recipients = [r for r in recipients if _in_subtree(ctx.unit, r.unit)]
