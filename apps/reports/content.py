@@ -23,7 +23,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from apps.organisation.models import Municipality, Unit
 from apps.periods.models import ReportingPeriod
@@ -94,10 +95,10 @@ class Section:
     intro: str = ""  # a paragraph under the heading
 
 
-class ReportKind(StrEnum):
-    BUDGET_FOLLOWUP = "budgetuppfoljning"
-    INTERIM = "delarsrapport"
-    ANNUAL = "arsredovisning"
+class ReportKind(models.TextChoices):
+    BUDGET_FOLLOWUP = "budgetuppfoljning", _("Budget follow-up")
+    INTERIM = "delarsrapport", _("Interim report")
+    ANNUAL = "arsredovisning", _("Annual report")
 
 
 @dataclass
@@ -214,11 +215,3 @@ def _json_value(value: object) -> object:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     return str(value)
-
-
-def kind_label(kind: ReportKind) -> str:
-    return {
-        ReportKind.BUDGET_FOLLOWUP: _("Budget follow-up"),
-        ReportKind.INTERIM: _("Interim report"),
-        ReportKind.ANNUAL: _("Annual report"),
-    }[kind]

@@ -3,13 +3,11 @@ KF) and for a nämnd (to the nämnd). The builders decide themselves what a scop
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.utils.translation import gettext as _
 
 from apps.organisation.models import Municipality, Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
-from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section, kind_label
+from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
 from apps.reports.sections import economy, goals
 from styrmodell.lib.formats import MONTH_NAMES
 
@@ -20,8 +18,6 @@ KIND_OF_PERIOD = {
     PeriodKind.ANNUAL: ReportKind.ANNUAL,
 }
 PERIOD_OF_KIND = {kind: period for period, kind in KIND_OF_PERIOD.items()}
-
-Progress = Callable[[int, str], None]
 
 
 def _group(key: str, title: str, children: list[Section | None], intro: str = "") -> Section | None:
@@ -113,22 +109,19 @@ def _status(period: ReportingPeriod, unit: Unit | None) -> str:
 
 
 def build_document(
-    *, kind: ReportKind, period: ReportingPeriod, unit: Unit | None = None,
-    progress: Progress | None = None,
-) -> ReportDocument:  # fmt: skip
-    """The report's content, read from the data; ``progress`` hears of each section built."""
+    *, kind: ReportKind, period: ReportingPeriod, unit: Unit | None = None
+) -> ReportDocument:
+    """The report's content, read from the data in a fixed number of queries."""
     municipality = Municipality.objects.filter(pk=1).first()
     ctx = BuildContext(kind=kind, period=period, unit=unit, municipality=municipality)
     sections = [section for section in _sections(ctx) if section is not None]
-    if progress is not None:
-        progress(100, _("The content is gathered"))
     logo, logo_type = _logo(municipality)
     return ReportDocument(
         kind=kind,
         period=period,
         unit=unit,
         municipality_name=municipality.name if municipality else "",
-        title=f"{kind_label(kind)} {period.year}",
+        title=f"{ReportKind(kind).label} {period.year}",
         subtitle=months_covered(period) if unit is None else unit.name,
         recipient=_("The municipal council") if unit is None else unit.name,
         status=_status(period, unit),

@@ -6,14 +6,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from apps.reports.content import ReportKind
-
-
-class ReportKindChoice(models.TextChoices):
-    BUDGET_FOLLOWUP = ReportKind.BUDGET_FOLLOWUP.value, _("Budget follow-up")
-    INTERIM = ReportKind.INTERIM.value, _("Interim report")
-    ANNUAL = ReportKind.ANNUAL.value, _("Annual report")
 
 
 class RequestState(models.TextChoices):
@@ -29,7 +24,7 @@ FINISHED = (RequestState.DONE, RequestState.FAILED)
 class ReportBatch(models.Model):
     """All nämnd reports of a period, requested as one action."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ReportKindChoice.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
     period = models.ForeignKey(
         "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="report_batches",
         verbose_name=_("period"),
@@ -56,7 +51,7 @@ def _upload_to(instance: ReportRequest, filename: str) -> str:
 class ReportRequest(models.Model):
     """One generation of one report: its kind, period and scope (no unit: the kommun)."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ReportKindChoice.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
     period = models.ForeignKey(
         "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="report_requests",
         verbose_name=_("period"),
@@ -98,6 +93,9 @@ class ReportRequest(models.Model):
         help_text=_("Of the report's texts and figures: equal for two generations of the "
                     "same data, although the files' creation times differ."),
     )  # fmt: skip
+
+    # Who requested, retried or ended it and why; progress is left out (it changes often).
+    history = HistoricalRecords(excluded_fields=["progress", "stage", "heartbeat_at"])
 
     class Meta:
         verbose_name = _("report request")

@@ -131,13 +131,17 @@ class _LayoutProgress(logging.Handler):
 
 def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF's bytes and its number of pages."""
+    return pdf_from_html(render_html(document), progress)
+
+
+def pdf_from_html(html: str, progress: Progress | None = None) -> tuple[bytes, int]:
+    """WeasyPrint's part: the report's HTML laid out and written as a tagged PDF."""
     from weasyprint import HTML  # imported here: loading pango takes a moment
 
     def tell(percent: int, stage: str) -> None:
         if progress is not None:
             progress(percent, stage)
 
-    html = render_html(document)
     tell(20, _("The pages are laid out"))
     watcher = _LayoutProgress(tell)
     PROGRESS_LOGGER.addHandler(watcher)
@@ -149,12 +153,7 @@ def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tu
         PROGRESS_LOGGER.removeHandler(watcher)
     tell(80, _("The PDF is written"))
     buffer = io.BytesIO()
-    rendered.write_pdf(
-        buffer,
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        custom_metadata=True,
-    )
+    rendered.write_pdf(buffer, pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
     tell(100, _("The PDF is ready"))
     return buffer.getvalue(), len(rendered.pages)
 

@@ -24,10 +24,6 @@ class ScopeRow:
     def latest(self) -> ReportRequest | None:
         return self.versions[0] if self.versions else None
 
-    @property
-    def latest_done(self) -> ReportRequest | None:
-        return next((r for r in self.versions if r.state == RequestState.DONE), None)
-
 
 @dataclass
 class BatchProgress:
@@ -57,7 +53,6 @@ def batch_progress(batch: ReportBatch) -> BatchProgress:
 @dataclass
 class PeriodReports:
     period: ReportingPeriod
-    kind: str | None
     kommun: ScopeRow
     bodies: list[ScopeRow]
     batch: BatchProgress | None
@@ -65,7 +60,6 @@ class PeriodReports:
 
 def period_reports(period: ReportingPeriod) -> PeriodReports:
     """The kommun's report and each body's, with every version; four queries."""
-    kind = KIND_OF_PERIOD.get(period.kind)
     bodies = report_bodies(period)
     by_unit: dict[int | None, list[ReportRequest]] = {}
     requests = (
@@ -78,7 +72,6 @@ def period_reports(period: ReportingPeriod) -> PeriodReports:
     batch = ReportBatch.objects.filter(period=period).order_by("-requested_at", "-pk").first()
     return PeriodReports(
         period=period,
-        kind=kind,
         kommun=ScopeRow(None, by_unit.get(None, [])),
         bodies=[ScopeRow(body, by_unit.get(body.pk, [])) for body in bodies],
         batch=batch_progress(batch) if batch else None,

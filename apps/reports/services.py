@@ -14,17 +14,18 @@ import hashlib
 import logging
 from typing import TYPE_CHECKING
 
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 
 from apps.accounts.access import access_for
+from apps.core.history import save_with_history
 from apps.economy.services import may_manage_economy
 from apps.organisation.models import Unit, UnitKind
 from apps.periods.models import PeriodState, ReportingPeriod
@@ -41,10 +42,6 @@ logger = logging.getLogger(__name__)
 # The bodies that get a report of their own.
 REPORT_BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE)
 MAX_ATTEMPTS = 3  # a report that kills its worker three times is not tried a fourth time
-
-
-class BrokerUnavailable(Exception):
-    """The broker did not take the task; the request is stored and will be sent later."""
 
 
 def may_request_reports(actor: User) -> bool:
@@ -88,12 +85,14 @@ def _create(
     *, actor: User, kind: ReportKind, period: ReportingPeriod, unit: Unit | None,
     batch: ReportBatch | None = None,
 ) -> ReportRequest:  # fmt: skip
-    # The period's row is the lock under which versions are numbered.
+    """A new version, numbered under the lock of the period's row (the caller's transaction)."""
     ReportingPeriod.objects.select_for_update().filter(pk=period.pk).first()
-    return ReportRequest.objects.create(
+    request = ReportRequest(
         kind=kind, period=period, unit=unit, batch=batch, requested_by=actor,
         version=_next_version(kind, period, unit),
     )  # fmt: skip
+    save_with_history(request, actor=actor, reason=_("Requested"))
+    return request
 
 
 def report_request(
@@ -113,11 +112,10 @@ def report_batch_request(*, actor: User, period: ReportingPeriod) -> ReportBatch
     workers share them."""
     access_for(actor).require(may_request_reports(actor))
     kind = KIND_OF_PERIOD.get(period.kind)
-    bodies = report_bodies(period)
+    bodies = report_bodies(period)  # KS and the nämnder only: each may have a report
     if kind is None or not bodies:
         raise ValidationError(_("%(period)s has no committee reports.") % {"period": period})
-    for body in bodies:
-        _check(kind, period, body)
+    _check(kind, period, None)
     with transaction.atomic():
         batch = ReportBatch.objects.create(kind=kind, period=period, requested_by=actor)
         ids = [
@@ -135,10 +133,13 @@ def report_retry(*, actor: User, request: ReportRequest) -> ReportRequest:
         request = ReportRequest.objects.select_for_update().get(pk=request.pk)
         if request.state != RequestState.FAILED:
             raise ValidationError(_("Only a failed report can be tried again."))
-        ReportRequest.objects.filter(pk=request.pk).update(
-            state=RequestState.QUEUED, progress=0, stage="", error="", attempts=0,
-            dispatched_at=None, started_at=None, finished_at=None, heartbeat_at=None,
-        )  # fmt: skip
+        reason = _("Tried again after: %(error)s") % {"error": request.error}
+        request.state = RequestState.QUEUED
+        request.progress = request.attempts = 0
+        request.stage = request.error = ""
+        request.dispatched_at = request.started_at = request.finished_at = None
+        request.heartbeat_at = None
+        save_with_history(request, actor=actor, reason=reason)
         transaction.on_commit(lambda: dispatch(request.pk))
     request.refresh_from_db()
     return request
@@ -208,10 +209,21 @@ def _progress(request_id: int, percent: int, stage: str) -> None:
     )
 
 
-def report_fail(*, request_id: int, message: str) -> None:
+def failure_message(error: BaseException) -> str:
+    """The Swedish reason a report failed, for the page: a time limit, or the error itself."""
+    if isinstance(error, (SoftTimeLimitExceeded, TimeLimitExceeded)):
+        return _(
+            "The report took longer than the time limit of %(minutes)s minutes and was stopped."
+        ) % {"minutes": settings.REPORT_TIME_LIMIT // 60}
+    return _("The report could not be generated: %(error)s") % {
+        "error": str(error) or type(error).__name__
+    }
+
+
+def report_fail(*, request_id: int, error: BaseException) -> None:
     """Record a failure on the request: its state, the reason and when."""
     ReportRequest.objects.filter(pk=request_id).exclude(state=RequestState.DONE).update(
-        state=RequestState.FAILED, error=message, finished_at=timezone.now(),
+        state=RequestState.FAILED, error=failure_message(error), finished_at=timezone.now(),
         heartbeat_at=timezone.now(),
     )  # fmt: skip
 
@@ -263,30 +275,17 @@ def report_generate(*, request_id: int) -> ReportRequest | None:
     if request is None:
         return None
     try:
-        with translation.override(settings.LANGUAGE_CODE):
-            document = build_document(
-                kind=ReportKind(request.kind), period=request.period, unit=request.unit,
-                progress=lambda pc, stage: _progress(request_id, pc * 30 // 100, stage),
-            )  # fmt: skip
-            _progress(request_id, 30, _("The Excel workbook is written"))
-            workbook = render.render_xlsx(document)
-            _progress(request_id, 35, _("The pages are laid out"))
-            pdf, pages = render.render_pdf(
-                document, lambda pc, stage: _progress(request_id, 35 + pc * 64 // 100, stage)
-            )
-    except SoftTimeLimitExceeded:
-        message = _(
-            "The report took longer than the time limit of %(minutes)s minutes and was stopped."
-        ) % {"minutes": settings.REPORT_TIME_LIMIT // 60}
-        report_fail(request_id=request_id, message=message)
-        return ReportRequest.objects.get(pk=request_id)
-    except Exception as error:
+        document = build_document(
+            kind=ReportKind(request.kind), period=request.period, unit=request.unit
+        )
+        _progress(request_id, 30, _("The Excel workbook is written"))
+        workbook = render.render_xlsx(document)
+        pdf, pages = render.render_pdf(
+            document, lambda pc, stage: _progress(request_id, 35 + pc * 64 // 100, stage)
+        )
+    except Exception as error:  # SoftTimeLimitExceeded too: every failure is recorded
         logger.exception("Report request %s failed", request_id)
-        with translation.override(settings.LANGUAGE_CODE):
-            message = _("The report could not be generated: %(error)s") % {
-                "error": str(error) or type(error).__name__
-            }
-        report_fail(request_id=request_id, message=message)
+        report_fail(request_id=request_id, error=error)
         return ReportRequest.objects.get(pk=request_id)
     stem = request.file_stem()
     with transaction.atomic():
@@ -312,8 +311,7 @@ def report_render(
 ) -> tuple[bytes, int | None]:
     """One report rendered synchronously in one format, stored nowhere (the command)."""
     _check(kind, period, unit)
-    with translation.override(settings.LANGUAGE_CODE):
-        document = build_document(kind=kind, period=period, unit=unit)
-        if fmt == "xlsx":
-            return render.render_xlsx(document), None
-        return render.render_pdf(document)
+    document = build_document(kind=kind, period=period, unit=unit)
+    if fmt == "xlsx":
+        return render.render_xlsx(document), None
+    return render.render_pdf(document)

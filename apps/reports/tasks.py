@@ -13,8 +13,6 @@ import logging
 from celery import Task, shared_task
 from celery.signals import worker_ready
 from django.conf import settings
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from apps.reports import services
 
@@ -26,11 +24,7 @@ class ReportTask(Task):
         # Reached when something outside the service's own handling broke (the database,
         # the hard time limit): the request must not stay "in progress".
         if args:
-            with translation.override(settings.LANGUAGE_CODE):
-                message = _("The report could not be generated: %(error)s") % {
-                    "error": str(exc) or type(exc).__name__
-                }
-            services.report_fail(request_id=args[0], message=message)
+            services.report_fail(request_id=args[0], error=exc)
 
 
 @shared_task(

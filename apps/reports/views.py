@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from apps.core.views import action_pk, year_from
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.reports import selectors, services
-from apps.reports.content import ReportKind, kind_label
+from apps.reports.content import ReportKind
 from apps.reports.document import KIND_OF_PERIOD
 from apps.reports.models import ReportBatch, ReportRequest, RequestState
 from styrmodell.lib import xlsx
@@ -101,8 +101,6 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
                 _tell_if_waiting(request, [retried])
             else:
                 raise Http404
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal) or _("You cannot request reports."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect(request.path)
@@ -115,8 +113,7 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
         "reports/period.html",
         {
             "period": period,
-            "kind": ReportKind(kind),
-            "title": kind_label(ReportKind(kind)),
+            "title": ReportKind(kind).label,
             "data": selectors.period_reports(period),
             "may_request": may_request,
         },

@@ -8,7 +8,7 @@ import io
 from unittest import mock
 
 import pytest
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError
@@ -216,6 +216,18 @@ def test_a_failure_outside_the_service_is_recorded_by_the_task(economist, tertia
     assert "db gone" in made.error
 
 
+def test_a_hard_time_limit_is_recorded_with_the_reason_by_the_task(economist, tertial2):
+    """The worker kills the task at the hard limit and calls the failure hook."""
+    made = queued(economist, tertial2)
+    ReportRequest.objects.filter(pk=made.pk).update(state=RequestState.RUNNING)
+    limit = TimeLimitExceeded(600)
+    tasks.generate_report.on_failure(limit, "task-id", (made.pk,), {}, None)
+    made.refresh_from_db()
+    assert made.state == RequestState.FAILED
+    assert made.error == services.failure_message(SoftTimeLimitExceeded())
+    assert made.error != t("The report could not be generated: %(error)s") % {"error": "600"}
+
+
 def test_a_failed_report_is_tried_again_to_done(
     economist, politician, tertial2, django_capture_on_commit_callbacks
 ):
@@ -232,6 +244,17 @@ def test_a_failed_report_is_tried_again_to_done(
     assert made.state == RequestState.DONE
     assert made.error == ""
     assert made.version == 1
+    requested, retried_again = made.history.filter(state=RequestState.QUEUED).order_by(
+        "history_date"
+    )
+    assert (requested.history_user, requested.history_change_reason) == (
+        economist,
+        t("Requested"),
+    )
+    assert retried_again.history_user == economist
+    assert retried_again.history_change_reason == t("Tried again after: %(error)s") % {
+        "error": t("The report could not be generated: %(error)s") % {"error": "fel"}
+    }
 
 
 def test_only_a_failed_report_is_tried_again(economist, tertial2):

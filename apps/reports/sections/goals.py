@@ -521,20 +521,25 @@ def goal_fulfilment(ctx: BuildContext) -> Section | None:
             Table(
                 key="goals-indicators",
                 title=_("Indicators"),
-                columns=[
-                    Col(_("Indicator")),
-                    Col(_("Goal")),
-                    Col(_("Unit of measure")),
-                    Col(_("Target"), ColumnKind.NUMBER, decimals),
-                    Col(_("Value this period"), ColumnKind.NUMBER, decimals),
-                    Col(_("Previous value"), ColumnKind.NUMBER, decimals),
-                    Col(_("Status")),
-                ],
+                columns=_indicator_columns(decimals, with_goal=True),
                 rows=indicator_rows,
                 sheet=_("Indicators"),
             ),
         ],
     )
+
+
+def _indicator_columns(decimals: int, *, with_goal: bool) -> list[Col]:
+    """The columns of an indicator table: target, value and previous value as numbers."""
+    return [
+        Col(_("Indicator")),
+        *([Col(_("Goal"))] if with_goal else []),
+        Col(_("Unit of measure")),
+        Col(_("Target"), ColumnKind.NUMBER, decimals),
+        Col(_("Value this period"), ColumnKind.NUMBER, decimals),
+        Col(_("Previous value"), ColumnKind.NUMBER, decimals),
+        Col(_("Status")),
+    ]
 
 
 def staff(ctx: BuildContext) -> Section | None:
@@ -584,14 +589,7 @@ def staff(ctx: BuildContext) -> Section | None:
             Table(
                 key="goals-staff",
                 title=_("Staff indicators"),
-                columns=[
-                    Col(_("Indicator")),
-                    Col(_("Unit of measure")),
-                    Col(_("Target"), ColumnKind.NUMBER, decimals),
-                    Col(_("Value this period"), ColumnKind.NUMBER, decimals),
-                    Col(_("Previous value"), ColumnKind.NUMBER, decimals),
-                    Col(_("Status")),
-                ],
+                columns=_indicator_columns(decimals, with_goal=False),
                 rows=rows,
                 sheet=_("Staff"),
             )
