@@ -172,15 +172,6 @@ def _growth(now: Decimal | None, before: Decimal | None) -> Decimal | None:
     return ((now / before - 1) * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
-    return None if a is None or b is None else a - b
-
-
-def _sum_present(*amounts: Decimal | None) -> Decimal | None:
-    present = [a for a in amounts if a is not None]
-    return sum(present, ZERO) if present else None
-
-
 def key_figures(period: ReportingPeriod) -> KeyFigures:
     """Every key figure for ``period``'s year, January to the month the period ends in.
 
@@ -212,7 +203,7 @@ def key_figures(period: ReportingPeriod) -> KeyFigures:
     result = amount(statements.RESULT, "outcome") if income.has_outcome else None
     result_forecast = amount(statements.RESULT, "forecast")
     taxes = {
-        column: _sum_present(*(amount(k, column) for k in statements.TAX_LINES))
+        column: selectors.sum_present(amount(k, column) for k in statements.TAX_LINES)
         for column in ("outcome", "forecast", "previous", "previous_full")
     }
     # Net cost as a cost (positive): minus the statement's verksamhetens nettokostnader.
@@ -279,7 +270,8 @@ def key_figures(period: ReportingPeriod) -> KeyFigures:
     add(
         KeyFigure.SELF_FINANCING,
         _percent(
-            _sum_present(result, depreciation) if result is not None else None, net_investments
+            selectors.sum_present((result, depreciation)) if result is not None else None,
+            net_investments,
         ),
         _percent(
             result_forecast + depreciation_forecast
@@ -313,8 +305,12 @@ def key_figures(period: ReportingPeriod) -> KeyFigures:
     )
     add(
         KeyFigure.GROWTH_MARGIN,
-        _minus(figures[KeyFigure.TAX_GROWTH].outcome, figures[KeyFigure.NET_COST_GROWTH].outcome),
-        _minus(figures[KeyFigure.TAX_GROWTH].forecast, figures[KeyFigure.NET_COST_GROWTH].forecast),
+        selectors.difference(
+            figures[KeyFigure.TAX_GROWTH].outcome, figures[KeyFigure.NET_COST_GROWTH].outcome
+        ),
+        selectors.difference(
+            figures[KeyFigure.TAX_GROWTH].forecast, figures[KeyFigure.NET_COST_GROWTH].forecast
+        ),
         figures[KeyFigure.TAX_GROWTH].outcome_missing
         or figures[KeyFigure.NET_COST_GROWTH].outcome_missing,
         figures[KeyFigure.TAX_GROWTH].forecast_missing

@@ -7,6 +7,7 @@ projects, and returns plain dictionaries keyed by id for the pages and reports t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,6 +37,17 @@ ORE = Decimal("0.01")
 def money(value) -> Decimal:
     """A sum from the database as kronor and öre: SQLite sums decimals as floats."""
     return Decimal(value).quantize(ORE) if value is not None else ZERO
+
+
+def sum_present(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the amounts that are there; None when none is (not known is not zero)."""
+    present = [amount for amount in amounts if amount is not None]
+    return sum(present, ZERO) if present else None
+
+
+def difference(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    """``a − b``, or None when either is not known."""
+    return None if a is None or b is None else a - b
 
 
 # The units that hold an operating frame: KS, the nämnder and the bolag.

@@ -205,12 +205,6 @@ class IncomeStatement:
         return None if row is None else getattr(row, column)
 
 
-def _add(*amounts: Decimal | None) -> Decimal | None:
-    """The sum, counting a missing amount as nothing; None when all are missing."""
-    present = [a for a in amounts if a is not None]
-    return sum(present, ZERO) if present else None
-
-
 def _negated(amount: Decimal | None) -> Decimal | None:
     return None if amount is None else -amount
 
@@ -276,7 +270,7 @@ def income_statement(
                 # is the frames, not the sum of the lines above.
                 running["budget"] = _negated(frames)
                 running["forecast"] = _negated(
-                    _add(frames, deviation) if frames is not None else None
+                    selectors.sum_present((frames, deviation)) if frames is not None else None
                 )
             rows.append(
                 StatementRow(
@@ -298,15 +292,19 @@ def income_statement(
         rows.append(
             StatementRow(line.key, line.name, False, outcome, budget, forecast, previous, full)
         )
-        running["outcome"] = _add(running["outcome"], outcome)
-        running["previous"] = _add(running["previous"], previous)
-        running["full"] = _add(running["full"], full)
+        running["outcome"] = selectors.sum_present((running["outcome"], outcome))
+        running["previous"] = selectors.sum_present((running["previous"], previous))
+        running["full"] = selectors.sum_present((running["full"], full))
         if group > 0:
             running["budget"] = (
-                _add(running["budget"], budget) if running["budget"] is not None else None
+                selectors.sum_present((running["budget"], budget))
+                if running["budget"] is not None
+                else None
             )
             running["forecast"] = (
-                _add(running["forecast"], forecast) if running["forecast"] is not None else None
+                selectors.sum_present((running["forecast"], forecast))
+                if running["forecast"] is not None
+                else None
             )
     close_groups_until(OTHER_GROUP)
     rows.append(
@@ -371,7 +369,7 @@ class BalanceSheet:
     def equity(self, column: str = "closing") -> Decimal | None:
         """Eget kapital, the result so far included."""
         rows = (r for r in self.equity_and_liabilities if r.key in self.equity_keys)
-        return _add(*(getattr(r, column) for r in rows))
+        return selectors.sum_present(getattr(r, column) for r in rows)
 
 
 def _difference(a: Decimal | None, b: Decimal | None) -> Decimal | None:
@@ -412,9 +410,9 @@ def balance_sheet(
         is_asset = any(p.startswith(ASSET_CLASS) for p in line_prefixes)
         sign = 1 if is_asset else -1
         opening = totals["opening"].get(line.pk)
-        closing = _add(opening, totals["to_date"].get(line.pk))
-        previous = _add(
-            totals["previous_opening"].get(line.pk), totals["previous_to_date"].get(line.pk)
+        closing = selectors.sum_present((opening, totals["to_date"].get(line.pk)))
+        previous = selectors.sum_present(
+            (totals["previous_opening"].get(line.pk), totals["previous_to_date"].get(line.pk))
         )
         row = BalanceRow(
             line.key, line.name, "line",
@@ -437,10 +435,9 @@ def balance_sheet(
     equity_keys.add(result_row.key)
 
     def total(key: str, label: str, rows: list[BalanceRow]) -> BalanceRow:
-        return BalanceRow(
-            key, label, "total",
-            *(_add(*(getattr(r, c) for r in rows)) for c in ("closing", "opening", "previous")),
-        )  # fmt: skip
+        columns = ("closing", "opening", "previous")
+        sums = (selectors.sum_present(getattr(r, c) for r in rows) for c in columns)
+        return BalanceRow(key, label, "total", *sums)
 
     total_assets = total("total_assets", _("Total assets"), assets)
     total_other = total(

@@ -31,11 +31,6 @@ from styrmodell.lib.formats import MONTH_NAMES
 ZERO = selectors.ZERO
 
 
-def _sum(values) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, ZERO) if present else None
-
-
 # --- The overview: one row per body ---------------------------------------------------------
 
 
@@ -72,11 +67,11 @@ class Overview:
 
     def __post_init__(self) -> None:
         self.totals = Totals(
-            budget=_sum(r.budget for r in self.rows),
+            budget=selectors.sum_present(r.budget for r in self.rows),
             outcome=sum((r.outcome for r in self.rows), ZERO),
-            forecast=_sum(r.forecast_amount for r in self.rows),
-            deviation=_sum(r.deviation for r in self.rows),
-            previous=_sum(r.previous for r in self.rows),
+            forecast=selectors.sum_present(r.forecast_amount for r in self.rows),
+            deviation=selectors.sum_present(r.deviation for r in self.rows),
+            previous=selectors.sum_present(r.previous for r in self.rows),
         )
 
     @property
@@ -170,7 +165,7 @@ def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
 
     def figures(units: list[Unit]) -> tuple[Decimal | None, Decimal]:
         return (
-            _sum(lines.get(u.pk) for u in units),
+            selectors.sum_present(lines.get(u.pk) for u in units),
             sum((outcome.get(u.pk, ZERO) for u in units), ZERO),
         )
 

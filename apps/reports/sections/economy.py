@@ -11,7 +11,7 @@ report and shared between the builders through ``ctx.shared``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
@@ -107,15 +107,6 @@ def _outcome_header(ctx: BuildContext, year: int | None = None) -> str:
     return _("Outcome %(months)s") % {"months": _short_months(year, ctx.through_month)}
 
 
-def _sum_present(values: Iterable[Decimal | None]) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, ZERO) if present else None
-
-
-def _minus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
-    return None if a is None or b is None else a - b
-
-
 def _tkr(value: Decimal | None) -> str:
     return format_tkr(value) if value is not None else "–"
 
@@ -145,7 +136,7 @@ class OperatingRow:
 
     @property
     def deviation(self) -> Decimal | None:
-        return _minus(self.current, self.outcome if self.annual else self.forecast)
+        return selectors.difference(self.current, self.outcome if self.annual else self.forecast)
 
     def cells(self) -> list[object]:
         budget = self.budget
@@ -179,14 +170,18 @@ def _operating_columns(ctx: BuildContext, first: str) -> list[Col]:
 def _operating_total(ctx: BuildContext, rows: Sequence[OperatingRow]) -> list[object]:
     total: list[object] = [
         _("Total"),
-        _sum_present(r.budget.original if r.budget else None for r in rows if not r.current_only),
-        _sum_present(r.budget.changes if r.budget else None for r in rows if not r.current_only),
-        _sum_present(r.current for r in rows),
+        selectors.sum_present(
+            r.budget.original if r.budget else None for r in rows if not r.current_only
+        ),
+        selectors.sum_present(
+            r.budget.changes if r.budget else None for r in rows if not r.current_only
+        ),
+        selectors.sum_present(r.current for r in rows),
         sum((r.outcome for r in rows), ZERO),
     ]
     if not _is_annual(ctx):
-        total.append(_sum_present(r.forecast for r in rows))
-    total.append(_sum_present(r.deviation for r in rows))
+        total.append(selectors.sum_present(r.forecast for r in rows))
+    total.append(selectors.sum_present(r.deviation for r in rows))
     return total
 
 
@@ -294,15 +289,6 @@ def _operating_sentence(ctx: BuildContext, total: Sequence[object]) -> str:
     }
 
 
-def _subtree(body: Unit) -> list[Unit]:
-    """The body and every unit below it, open or closed, in tree order. One query."""
-    return list(
-        Unit.objects.filter(tree_id=body.tree_id, lft__gte=body.lft, rght__lte=body.rght).order_by(
-            "lft"
-        )
-    )
-
-
 def _valid_in(unit: Unit, year: int) -> bool:
     return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
 
@@ -323,7 +309,7 @@ def _report_levels(body: Unit, units: list[Unit]) -> tuple[list[Unit], list[Unit
 def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
     """A nämnd's drift per verksamhet: the decided detaljbudget's lines and the outcome on
     each verksamhet's units, with the nämnd's frame, forecast and deviation in the total."""
-    units = _subtree(body)
+    units = list(body.get_descendants(include_self=True))  # open or closed, in tree order
     lines = selectors.decided_detail_lines(body, ctx.year)
     outcome = selectors.operating_outcome_by_unit(ctx.year, ctx.through_month)
     frame = _operating_budgets(ctx).get(body.pk)
@@ -331,7 +317,7 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
     annual = _is_annual(ctx)
 
     def row(name: str, covered: list[Unit]) -> OperatingRow:
-        budget = _sum_present(lines.get(u.pk) for u in covered)
+        budget = selectors.sum_present(lines.get(u.pk) for u in covered)
         return OperatingRow(
             name=name,
             budget=BudgetFigures(original=budget) if budget is not None else None,
@@ -352,7 +338,7 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
         unit_row = row(unit.name, below)
         if _valid_in(unit, ctx.year) or unit_row.budget is not None or unit_row.outcome:
             rows.append(unit_row)
-    distributed = _sum_present(r.current for r in rows)
+    distributed = selectors.sum_present(r.current for r in rows)
     if frame is not None and frame.current != (distributed or ZERO):
         rows.append(
             OperatingRow(
@@ -458,11 +444,11 @@ def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGr
         cells.append(forecast_year)
     flag = ""
     if isinstance(item, ProjectRow):
-        deviation = _minus(decided, forecast_total)
+        deviation = selectors.difference(decided, forecast_total)
         flag = _("Exceeds the decided total") if item.over_decided_total else ""
     else:
-        deviation = _sum_present(
-            _minus(r.project.decided_total, r.forecast_total) for r in item.rows
+        deviation = selectors.sum_present(
+            selectors.difference(r.project.decided_total, r.forecast_total) for r in item.rows
         )
     cells += [forecast_total, deviation, flag]
     return cells
@@ -997,10 +983,12 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
     annual = _is_annual(ctx)
     budgets = _operating_budgets(ctx)
     forecasts = {} if annual else _forecasts(ctx)
-    deviation = _sum_present(
-        _minus(budgets[pk].current, f.amount) for pk, f in forecasts.items() if pk in budgets
+    deviation = selectors.sum_present(
+        selectors.difference(budgets[pk].current, f.amount)
+        for pk, f in forecasts.items()
+        if pk in budgets
     )
-    investment_budget = _sum_present(
+    investment_budget = selectors.sum_present(
         b.current for b in selectors.investment_budgets(ctx.year).values()
     )
     columns = [
@@ -1037,7 +1025,7 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
         ),
     ]
     if annual:
-        operating_deviation = _sum_present(
+        operating_deviation = selectors.sum_present(
             r.deviation for _b, r in _body_rows(ctx) if r.budget is not None
         )
         rows[2] = line(_("Committees' budget deviation"), None, operating_deviation, None)
@@ -1147,7 +1135,9 @@ def group(ctx: BuildContext) -> Section | None:
             c.name,
             budgets[c.pk].current if c.pk in budgets else None,
             outcome.get(c.pk),
-            _minus(budgets[c.pk].current if c.pk in budgets else None, outcome.get(c.pk)),
+            selectors.difference(
+                budgets[c.pk].current if c.pk in budgets else None, outcome.get(c.pk)
+            ),
         ]
         for c in companies
     ]
@@ -1218,7 +1208,7 @@ def expected_development(ctx: BuildContext) -> Section | None:
                 rows=[[b.name, *(amounts.get((b.pk, y)) for y in years)] for b in bodies],
                 total=[
                     _("Total"),
-                    *(_sum_present(amounts.get((b.pk, y)) for b in bodies) for y in years),
+                    *(selectors.sum_present(amounts.get((b.pk, y)) for b in bodies) for y in years),
                 ],
                 sheet=_("Budget with plan"),
             )
@@ -1248,8 +1238,8 @@ def expected_development(ctx: BuildContext) -> Section | None:
     this = next((a for a in assumptions if a.year == ctx.year), None)
     following = upcoming[0] if upcoming else None
     if this and following:
-        now = _sum_present([this.tax_revenue, this.general_grants])
-        then = _sum_present([following.tax_revenue, following.general_grants])
+        now = selectors.sum_present([this.tax_revenue, this.general_grants])
+        then = selectors.sum_present([following.tax_revenue, following.general_grants])
         if now and then is not None:
             sentences.append(
                 _(
@@ -1268,7 +1258,7 @@ def expected_development(ctx: BuildContext) -> Section | None:
                 % {"population": format_number(following.population), "year": following.year}
             )
     if bodies:
-        total = _sum_present(amounts.get((b.pk, years[0])) for b in bodies)
+        total = selectors.sum_present(amounts.get((b.pk, years[0])) for b in bodies)
         sentences.append(
             _("The committees' frames for %(year)s total %(total)s.")
             % {"year": years[0], "total": _tkr(total)}

@@ -96,10 +96,6 @@ def _subtree(unit: Unit, prefix: str = "") -> Q:
     )
 
 
-def _in_subtree(unit: Unit, other: Unit) -> bool:
-    return other.tree_id == unit.tree_id and unit.lft <= other.lft and other.rght <= unit.rght
-
-
 def _model(ctx: BuildContext) -> SteeringModel | None:
     if "goals:model" not in ctx.shared:
         ctx.shared["goals:model"] = SteeringModel.objects.filter(is_active=True).first()
@@ -807,7 +803,9 @@ def assignments(ctx: BuildContext) -> Section | None:
             key=lambda r: (r.unit.tree_id, r.unit.lft),
         )
         if ctx.unit is not None and assignment.given_by_id != ctx.unit.pk:
-            recipients = [r for r in recipients if _in_subtree(ctx.unit, r.unit)]
+            recipients = [
+                r for r in recipients if ctx.unit.is_ancestor_of(r.unit, include_self=True)
+            ]
             if not recipients:
                 continue
         for r in recipients:
@@ -976,7 +974,7 @@ def internal_control(ctx: BuildContext) -> Section | None:
     the nämnd's own: two queries."""
     found = rollup(period=ctx.period)
     if ctx.unit is not None:
-        found = [row for row in found if _in_subtree(ctx.unit, row.unit)]
+        found = [row for row in found if ctx.unit.is_ancestor_of(row.unit, include_self=True)]
     if not found:
         return None
     not_reported = _("Not reported")
@@ -1037,7 +1035,9 @@ def trust(ctx: BuildContext) -> Section | None:
         ).prefetch_related("units")
         for d in found.order_by("held_on", "pk"):
             units = sorted(d.units.all(), key=lambda u: (u.tree_id, u.lft))
-            if ctx.unit is not None and not any(_in_subtree(ctx.unit, u) for u in units):
+            if ctx.unit is not None and not any(
+                ctx.unit.is_ancestor_of(u, include_self=True) for u in units
+            ):
                 continue
             dialogues.append(
                 [
