@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import access_for
+from apps.core.locking import StaleEdit, Versioned, VersionField, conflict_for
 
 
 class RoleAuthenticationForm(AdminAuthenticationForm):
@@ -62,13 +63,42 @@ class RoleBasedAdmin(admin.ModelAdmin):
 
 
 class ReasonForm(forms.ModelForm):
-    """A model form that also asks why the change is made, for the history."""
+    """A model form that also asks why the change is made, for the history.
+
+    For a versioned model it carries the version the page was opened on, so a second
+    administrator's save of an older page is refused instead of undoing the first one's.
+    """
 
     change_reason = forms.CharField(
         label=_("Reason for the change"),
         max_length=500,
         help_text=_("Saved in the history together with your name."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if isinstance(self.instance, Versioned):
+            self.fields["version"] = VersionField(
+                initial=self.instance.version if self.instance.pk else 0
+            )
+            self.stored_version = self.instance.version if self.instance.pk else None
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_on = cleaned.get("version")
+        if isinstance(self.instance, Versioned) and self.stored_version is not None:
+            if opened_on is not None and opened_on != self.stored_version:
+                current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+                conflict = conflict_for(self, StaleEdit(current))
+                for field in conflict.fields:
+                    self.add_error(
+                        None,
+                        _("%(field)s now reads: %(theirs)s")
+                        % {"field": field.label, "theirs": field.theirs or "–"},
+                    )
+            # The service's save checks the version again, under a row lock.
+            self.instance.version = opened_on if opened_on is not None else self.stored_version
+        return cleaned
 
 
 def reason_field() -> forms.CharField:

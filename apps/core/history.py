@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from apps.core.locking import check_version
 from styrmodell.lib.formats import format_date
 
 if TYPE_CHECKING:
@@ -22,9 +23,21 @@ def require_reason(reason: str) -> str:
     return reason
 
 
-def save_with_history(instance: models.Model, *, actor: User | None, reason: str) -> None:
-    """Validate and save ``instance``, recording ``actor`` and ``reason`` in its history."""
+def save_with_history(
+    instance: models.Model,
+    *,
+    actor: User | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> None:
+    """Validate and save ``instance``, recording ``actor`` and ``reason`` in its history.
+
+    A versioned object (``apps.core.locking.Versioned``) is refused with ``StaleEdit`` when
+    someone saved it after the editor opened version ``expected_version`` (see
+    ``check_version``); call inside the service's transaction.
+    """
     instance.full_clean()
+    check_version(instance, expected_version)
     instance._history_user = actor
     instance._change_reason = reason
     instance.save()

@@ -1,0 +1,151 @@
+"""Optimistic locking for everything two people can edit at once.
+
+A form carries the version of the object it was opened on; the save names it, and
+``save_with_history`` (the one seam every service writes through) refuses with ``StaleEdit``
+when someone saved a newer version in between. Nothing is written then: the second writer
+keeps their text in the form, sees the other's version beside it, and saves again on top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from styrmodell.lib.formats import format_datetime
+
+
+class Versioned(models.Model):
+    """An object people edit through forms: every save raises its version by one."""
+
+    version = models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def last_editor(instance: models.Model) -> tuple[str, Any]:
+    """Who saved ``instance`` last and when, from its history (one query)."""
+    record = instance.history.select_related("history_user").first()
+    user = record.history_user if record else None
+    who = (user.get_full_name() or user.username) if user else _("Someone")
+    return who, record.history_date if record else None
+
+
+class StaleEdit(ValidationError):
+    """Someone else saved the object after this editor opened it; ``current`` is theirs."""
+
+    def __init__(self, current: models.Model) -> None:
+        who, when = last_editor(current)
+        super().__init__(
+            _(
+                "%(who)s saved this at %(when)s, after you opened it. Nothing of yours was "
+                "saved: your text is kept in the form and theirs is shown beside it. Merge "
+                "what you want to keep and save again."
+            )
+            % {"who": who, "when": format_datetime(when) if when else "–"}
+        )
+        self.current = current
+        self.who = who
+        self.when = when
+
+
+def check_version(instance: models.Model, expected_version: int | None) -> None:
+    """Refuse a save of ``instance`` made from a version older than the stored one, and
+    number the save as the next version. Runs inside the caller's transaction and locks the
+    row, so two saves of the same version cannot both pass.
+
+    ``expected_version`` is the version the editor's form was opened on (0 for an object
+    the editor saw as not yet existing); without it the in-memory version counts, which
+    is the form's when a model form carried it onto the instance.
+    """
+    if not isinstance(instance, Versioned):
+        return
+    expected = instance.version if expected_version is None else expected_version
+    stored = None
+    if instance.pk is not None:
+        stored = (
+            type(instance)
+            ._default_manager.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+    if stored is None:
+        if expected_version:
+            # The editor opened a version that is gone (deleted meanwhile).
+            raise ValidationError(_("This was removed after you opened it."))
+        instance.version = 1
+        return
+    if stored != expected:
+        raise StaleEdit(type(instance)._default_manager.get(pk=instance.pk))
+    instance.version = stored + 1
+
+
+class VersionField(forms.IntegerField):
+    """The hidden field a form carries its object's version in."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    label: str
+    theirs: str
+    yours: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What the page shows the second writer: who saved, when, and both versions."""
+
+    who: str
+    when: Any
+    fields: list[ConflictField]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, models.Model):
+        return str(value)
+    return strip_tags(str(value)).strip()
+
+
+def conflict_for(form: forms.Form, error: StaleEdit, *, version_name: str = "version") -> Conflict:
+    """Turn a ``StaleEdit`` into what the form's page shows, and let the form save again.
+
+    The form keeps the editor's data; its version becomes the stored one, so the next save
+    (after merging) goes through. Each field the other writer left different from what this
+    editor sent is listed with both values.
+    """
+    current = error.current
+    form.data = form.data.copy()
+    form.data[form.add_prefix(version_name)] = current.version
+    form.add_error(None, error.messages[0])
+    fields = []
+    for name, field in form.fields.items():
+        if name == version_name or not hasattr(current, name):
+            continue
+        theirs = getattr(current, name)
+        display = getattr(current, f"get_{name}_display", None)
+        theirs_text = str(display()) if callable(display) else _text(theirs)
+        yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        if yours is None:
+            yours = form.data.get(form.add_prefix(name), "")
+        if hasattr(field, "choices") and not isinstance(yours, models.Model):
+            yours = dict(field.choices).get(yours, yours)
+        yours_text = _text(yours)
+        if theirs_text != yours_text:
+            fields.append(ConflictField(str(field.label or name), theirs_text, yours_text))
+    return Conflict(who=error.who, when=error.when, fields=fields)
