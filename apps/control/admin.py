@@ -1,53 +1,56 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Administrators adjust intern kontroll's configuration: the risk categories, the risk
+levels (the matrix's labels and colours) and what each scale step means. Saves go through a
+service, with a reason. Risks, control plans and results are written on the pages, where
+their rights, the decided plan and the closed period are checked."""
 
-from apps.control.models import (
-    Control,
-    ControlPlan,
-    ControlResult,
-    Risk,
-    RiskCategory,
-    RiskLevel,
-    ScaleStep,
-)
+from __future__ import annotations
+
+from apps.control import services
+from apps.control.models import RiskCategory, RiskLevel, ScaleStep
+from apps.core.admin_site import ReasonForm, RoleBasedAdmin, admin_site
 
 
-@admin.register(RiskCategory)
-class RiskCategoryAdmin(admin.ModelAdmin):
+class RiskCategoryForm(ReasonForm):
+    class Meta:
+        model = RiskCategory
+        fields = ["key", "name", "position"]
+
+
+class RiskLevelForm(ReasonForm):
+    class Meta:
+        model = RiskLevel
+        fields = ["name", "min_value", "max_value", "colour"]
+
+
+class ScaleStepForm(ReasonForm):
+    class Meta:
+        model = ScaleStep
+        fields = ["axis", "step", "label", "meaning"]
+
+
+class ControlSettingAdmin(RoleBasedAdmin):
+    def save_model(self, request, obj, form, change) -> None:
+        services.control_setting_save(
+            actor=request.user, setting=obj, reason=form.cleaned_data["change_reason"]
+        )
+
+
+class RiskCategoryAdmin(ControlSettingAdmin):
+    form = RiskCategoryForm
     list_display = ["name", "key", "position"]
 
 
-@admin.register(RiskLevel)
-class RiskLevelAdmin(admin.ModelAdmin):
+class RiskLevelAdmin(ControlSettingAdmin):
+    form = RiskLevelForm
     list_display = ["name", "min_value", "max_value", "colour"]
 
 
-@admin.register(ScaleStep)
-class ScaleStepAdmin(admin.ModelAdmin):
+class ScaleStepAdmin(ControlSettingAdmin):
+    form = ScaleStepForm
     list_display = ["axis", "step", "label"]
     list_filter = ["axis"]
 
 
-@admin.register(Risk)
-class RiskAdmin(SimpleHistoryAdmin):
-    list_display = ["description", "unit", "year", "probability", "consequence", "owner"]
-    list_filter = ["year", "category"]
-    list_select_related = ["unit"]
-
-
-@admin.register(ControlPlan)
-class ControlPlanAdmin(SimpleHistoryAdmin):
-    list_display = ["unit", "year", "state", "decided_on", "paragraph"]
-    list_filter = ["year", "state"]
-
-
-@admin.register(Control)
-class ControlAdmin(SimpleHistoryAdmin):
-    list_display = ["what", "plan", "owner", "frequency"]
-    list_select_related = ["plan__unit"]
-
-
-@admin.register(ControlResult)
-class ControlResultAdmin(SimpleHistoryAdmin):
-    list_display = ["control", "period", "status"]
-    list_filter = ["period", "status"]
+admin_site.register(RiskCategory, RiskCategoryAdmin)
+admin_site.register(RiskLevel, RiskLevelAdmin)
+admin_site.register(ScaleStep, ScaleStepAdmin)

@@ -27,6 +27,8 @@ from apps.control.models import (
     ResultStatus,
     Risk,
     RiskCategory,
+    RiskLevel,
+    ScaleStep,
 )
 from apps.core.history import require_reason, save_with_history
 from apps.periods.models import ReportingPeriod
@@ -234,3 +236,14 @@ def control_result_save(
     result.status, result.comment, result.measures = status, (comment or "").strip(), measures
     save_with_history(result, actor=actor, reason=require_reason(reason))
     return result
+
+
+@transaction.atomic
+def control_setting_save(
+    *, actor: User, setting: RiskCategory | RiskLevel | ScaleStep, reason: str
+) -> RiskCategory | RiskLevel | ScaleStep:
+    """An administrator changes a risk category, a risk level (the matrix's colours) or what
+    a scale step means."""
+    access_for(actor).require(access_for(actor).is_administrator)
+    save_with_history(setting, actor=actor, reason=require_reason(reason))
+    return setting
