@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -44,7 +46,27 @@ def _cell_value(value: object) -> object:
     if isinstance(value, Decimal):
         # openpyxl writes Decimal as a number; keep it exact as far as a double allows
         return float(value) if value != value.to_integral_value() else int(value)
+    if isinstance(value, str):
+        # Control characters (pasted from a word processor) are not allowed in the XML
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
+
+
+def _sheet_title(title: str) -> str:
+    """At most 31 characters without those Excel refuses (a decision's title may have them)."""
+    return re.sub(r"[\\*?:/\[\]]", "-", ILLEGAL_CHARACTERS_RE.sub("", title))[:31].strip("'")
+
+
+def _append(ws, values: Sequence[object]) -> None:
+    """Append a row with every string as text.
+
+    openpyxl takes a string that starts with "=" for a formula; a goal titled
+    ``=HYPERLINK(...)`` must reach Excel as the text it is, never as a live formula.
+    """
+    ws.append([_cell_value(v) for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
@@ -52,8 +74,8 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for sheet in sheets:
-        ws = book.create_sheet(sheet.title[:31])
-        ws.append([c.header for c in sheet.columns])
+        ws = book.create_sheet(_sheet_title(sheet.title) or "-")
+        _append(ws, [c.header for c in sheet.columns])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
@@ -62,7 +84,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         if sheet.total_row is not None:
             rows.append(sheet.total_row)
         for row in rows:
-            ws.append([_cell_value(v) for v in row])
+            _append(ws, row)
             for index, value in enumerate(row):
                 if value is not None:
                     shown = f"{value:,.0f}" if isinstance(value, Decimal) else str(value)

@@ -23,6 +23,7 @@ from apps.economy.services import budget as services
 from styrmodell.lib.formats import format_tkr
 from styrmodell.lib.xlsx import CONTENT_TYPE
 from tests.economy.factories import InvestmentProjectFactory, frame_budget
+from tests.exports import FORMULA_TEXT, assert_text_kept
 from tests.factories import ReportingPeriodFactory, UnitFactory
 
 YEAR = 2026
@@ -378,6 +379,18 @@ class TestDecisionPage:
         assert rows[0] == (t("Appropriation"), t("Kind"), "2026 (kr)", "2027 (kr)", "2028 (kr)")
         assert next(r for r in rows if r[0] == "Nämnd B")[2] == 300000000
 
+    def test_the_excel_export_keeps_a_formula_like_title_and_name_as_text(
+        self, client, economist, proposal, org
+    ):
+        # Excel refuses ":" and "/" in a sheet's name, and the sheet is named after the title
+        BudgetDecision.objects.filter(pk=proposal.pk).update(title="Omb. 2026: KF/KS [1]")
+        org.namnd_b.name = FORMULA_TEXT
+        org.namnd_b.save()
+        client.force_login(economist)
+        response = client.get(self.url(proposal) + "?format=xlsx")
+        assert response.status_code == 200
+        assert_text_kept(response.content, FORMULA_TEXT)
+
 
 class TestDetailBudgetPage:
     def url(self, org) -> str:
@@ -487,6 +500,18 @@ class TestDetailBudgetPage:
             ("Enhet A1", "2110", 200000000.5),
             (t("Total"), None, 412000000.5),
         ]
+
+    def test_the_excel_export_keeps_a_formula_like_name_as_text(
+        self, client, editor_a, decided, org
+    ):
+        org.enhet_a1.name = "-2+3"
+        org.enhet_a1.save()
+        org.forvaltning_a.name = FORMULA_TEXT
+        org.forvaltning_a.save()
+        client.force_login(editor_a)
+        self.post_lines(client, org, "", "212 000 000", "200 000 000,5")
+        content = client.get(self.url(org) + "?format=xlsx").content
+        assert_text_kept(content, "-2+3", FORMULA_TEXT)
 
 
 @pytest.fixture
@@ -607,6 +632,23 @@ class TestInvestmentsPage:
         )  # fmt: skip
         assert rows[-1][0] == t("Total")
         assert rows[-1][4] == 140000000
+
+    def test_the_excel_export_keeps_formula_like_project_and_year_pages_as_text(
+        self, client, politician, projects, org
+    ):
+        school, _road, _pool = projects
+        school.name = FORMULA_TEXT
+        school.save()
+        org.namnd_a.name = "+1+cmd|' /C calc'!A0"
+        org.namnd_a.save()
+        client.force_login(politician)
+        content = client.get(self.url + "?format=xlsx").content
+        assert_text_kept(content, FORMULA_TEXT, "+1+cmd|' /C calc'!A0")
+        ws = openpyxl.load_workbook(io.BytesIO(content)).active
+        row = next(r for r in ws.iter_rows() if r[1].value == "P100")
+        assert row[6].value == -4000000 and row[6].data_type == "n"
+        year = client.get(f"/ekonomi/budget/{YEAR}/?format=xlsx").content
+        assert_text_kept(year, "+1+cmd|' /C calc'!A0")
 
     def test_the_ekonom_creates_and_edits_a_project(self, client, economist, org):
         client.force_login(economist)

@@ -35,6 +35,7 @@ from tests.economy.factories import (
     book_outcome,
     decided_detail_budget,
 )
+from tests.exports import FORMULA_TEXT, assert_text_kept
 from tests.factories import ReportingPeriodFactory, UnitFactory
 
 D = Decimal
@@ -353,6 +354,23 @@ class TestExcel:
         assert values[1][:4] == ["Förvaltning A", "2100", 410_000_000, 250_000_000]
         assert values[1][4] == pytest.approx(250 / 410)
         assert values[2][:4] == [t("Total"), "2000", 410_000_000, 250_000_000]
+
+    def test_names_that_look_like_formulas_stay_text_in_both_workbooks(
+        self, client, politician, org, period, economy
+    ):
+        decided_detail_budget(org.namnd_a, {org.forvaltning_a: 410 * M})
+        org.namnd_a.name = FORMULA_TEXT
+        org.namnd_a.save()
+        org.forvaltning_a.name = "@SUM(1+1)"
+        org.forvaltning_a.save()
+        client.force_login(politician)
+        overview = client.get(f"{overview_url(period)}excel/").content
+        assert_text_kept(overview, FORMULA_TEXT)
+        drilldown = client.get(f"{drilldown_url(period, org.namnd_a)}excel/").content
+        assert_text_kept(drilldown, "@SUM(1+1)")
+        ws = load_workbook(io.BytesIO(overview)).active
+        row = next(r for r in ws.iter_rows() if r[0].value == FORMULA_TEXT)
+        assert row[4].value == -10_000_000 and row[4].data_type == "n"
 
 
 # --- Queries ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.contrib.messages import get_messages
 from django.utils import translation
 from openpyxl import load_workbook
 
-from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
+from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink, StatementLine
 from apps.followup.models import Assessment
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib.formats import format_percent, format_tkr
@@ -24,6 +24,7 @@ from tests.economy.factories import (
     book_rows,
     example_year,
 )
+from tests.exports import FORMULA_TEXT, assert_text_kept
 from tests.goals import conftest as goal_fixtures
 
 vimmerby = goal_fixtures.vimmerby
@@ -181,6 +182,22 @@ class TestKeyFiguresPage:
         values = [row[2] for row in figures.iter_rows(min_row=2, values_only=True)]
         assert 52 * M in values and 34.67 in values
         assert next(goals.iter_rows(min_row=2, values_only=True))[3] == 10.22
+
+    def test_excel_keeps_formula_like_names_as_text(self, client, politician, period, chain):
+        FinancialGoalLinkFactory(goal=chain.finance)
+        chain.finance.title = FORMULA_TEXT
+        chain.finance.save()
+        StatementLine.objects.filter(name="Verksamhetens intäkter").update(name="-2+3")
+        StatementLine.objects.filter(statement="balance").update(name="@SUM(1+1)")
+        client.force_login(politician)
+        content = client.get(url(period, "nyckeltal", "excel/")).content
+        assert_text_kept(content, FORMULA_TEXT)
+        content = client.get(url(period, "resultatrakning", "excel/")).content
+        assert_text_kept(content, "-2+3")
+        rows = {r[0].value: r for r in load_workbook(io.BytesIO(content)).active.iter_rows()}
+        assert rows["-2+3"][1].value == 42 * M and rows["-2+3"][1].data_type == "n"
+        content = client.get(url(period, "balansrakning", "excel/")).content
+        assert_text_kept(content, "@SUM(1+1)")
 
 
 class TestKeyFiguresPosts:

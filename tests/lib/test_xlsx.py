@@ -5,6 +5,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from styrmodell.lib.xlsx import AMOUNT_FORMAT, Column, Sheet, workbook_bytes
+from tests.exports import FORMULA_TEXT, FORMULA_TEXTS, assert_text_kept
 
 
 def _read(data: bytes):
@@ -43,3 +44,32 @@ def test_dates_and_empty_cells_and_long_titles():
     assert len(ws.title) == 31
     assert ws["A2"].value.date() == dt.date(2026, 11, 23)
     assert ws["B2"].value is None
+
+
+def test_text_that_looks_like_a_formula_stays_text_and_numbers_stay_numbers():
+    texts = list(FORMULA_TEXTS)
+    data = workbook_bytes(
+        [
+            Sheet(
+                title="Blad",
+                columns=[Column(FORMULA_TEXT), Column("Belopp", AMOUNT_FORMAT)],
+                rows=[(text, Decimal(-1234)) for text in texts],
+                total_row=("=SUM(B2:B7)", Decimal("-7404.5")),
+            )
+        ]
+    )
+    assert_text_kept(data, *texts, "=SUM(B2:B7)")
+    ws = _read(data)["Blad"]
+    assert [ws.cell(row, 1).value for row in range(2, 8)] == texts
+    assert ws["B2"].value == -1234 and ws["B2"].data_type == "n"
+    assert ws["B8"].value == -7404.5 and ws["B8"].data_type == "n"
+
+
+def test_control_characters_and_sheet_titles_that_excel_refuses():
+    data = workbook_bytes(
+        [Sheet(title="Tilläggsanslag 2026-03: KS/BUN [utkast]?", columns=[Column("Text")],
+               rows=[("Sida\x0cett\x01",)])]
+    )  # fmt: skip
+    (ws,) = _read(data).worksheets
+    assert ws.title == "Tilläggsanslag 2026-03- KS-BUN "
+    assert ws["A2"].value == "Sidaett"

@@ -24,6 +24,7 @@ from apps.periods.models import ReportingPeriod
 from apps.reports.content import BuildContext, ReportKind
 from apps.reports.sections import goals
 from apps.trust.models import StatusReport, TrustDialogue
+from tests.exports import FORMULA_TEXT, assert_text_kept
 from tests.factories import (
     AssessmentFactory,
     GoalFactory,
@@ -351,6 +352,24 @@ def build_more(org, data: Data, extra: int) -> int:
             IndicatorValueFactory(indicator=indicator, period=data.t2, total=Decimal(1))
             AssessmentFactory(goal=goal, period=data.t2, status="met")
     return Goal.objects.count() - before
+
+
+def test_the_workbook_keeps_formula_like_titles_names_and_analyses_as_text(org):
+    from apps.followup.models import Assessment
+    from apps.reports import document, render
+
+    data = build(org, 1)
+    Goal.objects.filter(pk=data.kf_goals[0].pk).update(title=FORMULA_TEXT)
+    Assessment.objects.filter(goal=data.namnd_a_goals[0], period=data.t2).update(
+        analysis="@SUM(1+1)"
+    )
+    org.namnd_b.name = "-2+3"
+    org.namnd_b.save()
+    Risk.objects.filter(unit=org.namnd_a).update(description="+1+cmd|' /C calc'!A0")
+    doc = document.build_document(kind=ReportKind.INTERIM, period=data.t2)
+    assert_text_kept(
+        render.render_xlsx(doc), FORMULA_TEXT, "@SUM(1+1)", "-2+3", "+1+cmd|' /C calc'!A0"
+    )
 
 
 # --- The demo kommun ---------------------------------------------------------------------
