@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DATE, ReasonField, SwedishDecimalField
+from apps.core.locking import VersionField
 from apps.followup.models import GoalStatus, MeasureStatus
 
 
@@ -14,7 +15,7 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField()
 
 
 class IndicatorValueForm(forms.Form):
@@ -45,6 +46,7 @@ class ActionPlanDecideForm(forms.Form):
     decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
+    version = VersionField()
 
 
 class MeasureFollowupForm(forms.Form):
@@ -53,6 +55,8 @@ class MeasureFollowupForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # The version of the follow-up in the period the form opens on (0: none yet).
+    version = VersionField()
 
     def __init__(self, *args, periods, **kwargs):
         super().__init__(*args, **kwargs)

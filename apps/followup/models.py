@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
+
 
 class GoalStatus(models.TextChoices):
     MET = "met", _("Met")
@@ -12,7 +14,7 @@ class GoalStatus(models.TextChoices):
     NOT_ASSESSED = "not_assessed", _("Not assessed")
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     """A unit's judgement of a goal in a reporting period: a status and why it goes as it goes."""
 
     goal = models.ForeignKey(
@@ -28,8 +30,6 @@ class Assessment(models.Model):
     )  # fmt: skip
     status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices)
     analysis = models.TextField(_("analysis"), blank=True)
-    # Optimistic locking: a save must name the version it started from.
-    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -74,7 +74,7 @@ class ActionPlanCause(models.TextChoices):
     DEFICIT = "deficit", _("A forecast deficit")
 
 
-class ActionPlan(models.Model):
+class ActionPlan(Versioned):
     """An åtgärdsplan: measures a unit decides when a goal is not met or a deficit looms."""
 
     unit = models.ForeignKey(
@@ -144,7 +144,7 @@ class Measure(models.Model):
         return self.what
 
 
-class MeasureFollowup(models.Model):
+class MeasureFollowup(Versioned):
     """How a measure stands in a later period."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="followups")

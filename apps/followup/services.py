@@ -1,4 +1,8 @@
-"""Writes of follow-up: assessments of goals per period, with optimistic locking."""
+"""Writes of follow-up: assessments of goals per period, åtgärdsplaner and their measures.
+
+Every form-edited row is versioned (apps.core.locking): a save names the version its form was
+opened on and is refused with ``StaleEdit`` if someone saved in between.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.core.locking import StaleEdit
 from apps.followup.models import (
     ActionPlan,
     ActionPlanCause,
@@ -30,20 +35,6 @@ if TYPE_CHECKING:
     from apps.organisation.models import Unit
 
 
-class StaleEdit(ValidationError):
-    """Someone else saved the entry after this editor opened it."""
-
-    def __init__(self, current: Assessment) -> None:
-        super().__init__(
-            _(
-                "%(who)s saved this assessment after you opened it. "
-                "Review their changes before saving again."
-            )
-            % {"who": current.history.first().history_user or _("Someone")}
-        )
-        self.current = current
-
-
 @transaction.atomic
 def assessment_save(
     *,
@@ -58,8 +49,8 @@ def assessment_save(
 ) -> Assessment:
     """Create or change ``unit``'s assessment of ``goal`` in ``period``.
 
-    ``expected_version`` is the version the editor started from; if someone saved since,
-    ``StaleEdit`` is raised and nothing is written.
+    ``expected_version`` is the version the editor started from (0: no assessment yet); if
+    someone saved since, ``StaleEdit`` is raised and nothing is written.
     """
     access = access_for(actor)
     # The economy department assesses the financial goals from the key figures it computes.
@@ -74,13 +65,11 @@ def assessment_save(
     assessment = (
         Assessment.objects.select_for_update().filter(goal=goal, period=period, unit=unit).first()
     )
-    if assessment is None:
-        assessment = Assessment(goal=goal, period=period, unit=unit, version=0)
-    elif expected_version is not None and assessment.version != expected_version:
-        raise StaleEdit(assessment)
+    assessment = assessment or Assessment(goal=goal, period=period, unit=unit)
     assessment.status, assessment.analysis = status, analysis
-    assessment.version += 1
-    save_with_history(assessment, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        assessment, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return assessment
 
 
@@ -178,12 +167,21 @@ def measure_add(
 
 @transaction.atomic
 def action_plan_decide(
-    *, actor: User, action_plan: ActionPlan, decided_on, paragraph: str, reason: str
+    *,
+    actor: User,
+    action_plan: ActionPlan,
+    decided_on,
+    paragraph: str,
+    expected_version: int | None = None,
+    reason: str,
 ) -> ActionPlan:
     """The nämnd decides the plan at the meeting where the report is presented."""
     body = _deciding_body(action_plan.unit)
     access_for(actor).require(access_for(actor).can_edit_for(body))
     action_plan = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
+    if expected_version is not None and action_plan.version != expected_version:
+        # Decided (or changed) by someone else since the page was opened: say who and what.
+        raise StaleEdit(action_plan)
     if action_plan.decided_on:
         raise ValidationError(_("The action plan is already decided."))
     if not action_plan.measures.exists():
@@ -199,7 +197,9 @@ def action_plan_decide(
     action_plan.decided_by = body
     if not action_plan.paragraph:
         raise ValidationError({"paragraph": _("Write the paragraph as § 123.")})
-    save_with_history(action_plan, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        action_plan, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return action_plan
 
 
@@ -211,9 +211,11 @@ def measure_follow_up(
     period: ReportingPeriod,
     status: str,
     comment: str,
+    expected_version: int | None = None,
     reason: str,
 ) -> MeasureFollowup:
-    """How a measure stands in a later, open period."""
+    """How a measure stands in a later, open period (``expected_version`` 0: the editor saw
+    no follow-up for ``period`` yet)."""
     access_for(actor).require(access_for(actor).can_edit_for(measure.action_plan.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=measure.action_plan.unit)
@@ -224,5 +226,7 @@ def measure_follow_up(
     followup = MeasureFollowup.objects.filter(measure=measure, period=period).first()
     followup = followup or MeasureFollowup(measure=measure, period=period)
     followup.status, followup.comment = status, comment
-    save_with_history(followup, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        followup, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return followup

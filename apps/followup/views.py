@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk
 from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
@@ -141,13 +142,8 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                             expected_version=form.cleaned_data["version"],
                             reason=reason,
                         )
-                    except services.StaleEdit as conflict:
-                        # Keep what this editor wrote; show what the other saved; let them
-                        # save again on top of that version.
-                        form.data = form.data.copy()
-                        form.data[f"g{goal.pk}-version"] = conflict.current.version
-                        form.add_error(None, conflict.messages[0])
-                        bound["conflicts"] = {goal.pk: conflict.current}
+                    except StaleEdit as stale:
+                        bound["conflicts"] = {goal.pk: conflict_for(form, stale)}
                     except ValidationError as error:
                         add_service_errors(form, error)
                     else:
@@ -251,8 +247,8 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     measure_form = MeasureForm(prefix="m")
-    decide_form = ActionPlanDecideForm(prefix="d")
-    followup_forms = {}
+    decide_form = ActionPlanDecideForm(prefix="d", initial={"version": plan.version})
+    followup_forms, conflicts = {}, {}
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -269,15 +265,20 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "decide":
                 decide_form = ActionPlanDecideForm(request.POST, prefix="d")
                 if decide_form.is_valid():
-                    services.action_plan_decide(
-                        actor=request.user,
-                        action_plan=plan,
-                        decided_on=decide_form.cleaned_data["decided_on"],
-                        paragraph=decide_form.cleaned_data["paragraph"],
-                        reason=decide_form.cleaned_data["change_reason"],
-                    )
-                    messages.success(request, _("The action plan was decided."))
-                    return redirect(request.path)
+                    try:
+                        services.action_plan_decide(
+                            actor=request.user,
+                            action_plan=plan,
+                            decided_on=decide_form.cleaned_data["decided_on"],
+                            paragraph=decide_form.cleaned_data["paragraph"],
+                            expected_version=decide_form.cleaned_data["version"],
+                            reason=decide_form.cleaned_data["change_reason"],
+                        )
+                    except StaleEdit as stale:
+                        conflicts["decide"] = conflict_for(decide_form, stale)
+                    else:
+                        messages.success(request, _("The action plan was decided."))
+                        return redirect(request.path)
             elif action.startswith("followup-"):
                 measure = get_object_or_404(
                     Measure, pk=action_pk(action, "followup-"), action_plan=plan
@@ -287,16 +288,21 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 followup_forms[measure.pk] = form
                 if form.is_valid():
-                    services.measure_follow_up(
-                        actor=request.user,
-                        measure=measure,
-                        period=form.cleaned_data["period"],
-                        status=form.cleaned_data["status"],
-                        comment=form.cleaned_data["comment"],
-                        reason=_("Measure followed up"),
-                    )
-                    messages.success(request, _("The follow-up was saved."))
-                    return redirect(request.path)
+                    try:
+                        services.measure_follow_up(
+                            actor=request.user,
+                            measure=measure,
+                            period=form.cleaned_data["period"],
+                            status=form.cleaned_data["status"],
+                            comment=form.cleaned_data["comment"],
+                            expected_version=form.cleaned_data["version"],
+                            reason=_("Measure followed up"),
+                        )
+                    except StaleEdit as stale:
+                        conflicts[measure.pk] = conflict_for(form, stale)
+                    else:
+                        messages.success(request, _("The follow-up was saved."))
+                        return redirect(request.path)
         except ValidationError as error:
             target = decide_form if action == "decide" else measure_form
             add_service_errors(target, error)
@@ -306,8 +312,8 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [
         (
             m,
-            followup_forms.get(m.pk)
-            or MeasureFollowupForm(prefix=f"f{m.pk}", periods=open_periods),
+            followup_forms.get(m.pk) or _followup_form(m, open_periods),
+            conflicts.get(m.pk),
         )
         for m in measures
     ]
@@ -322,6 +328,22 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
             "can_follow_up": can_write and bool(open_periods),
             "measure_form": measure_form,
             "decide_form": decide_form,
+            "decide_conflict": conflicts.get("decide"),
             "body": deciding_body(plan.unit),
         },
     )
+
+
+def _followup_form(measure: Measure, periods: list[ReportingPeriod]) -> MeasureFollowupForm:
+    """A measure's follow-up form, opened on the stored follow-up when there is one open
+    period (with its version, 0 if none yet); with several the editor picks the period and
+    the last save wins."""
+    form = MeasureFollowupForm(prefix=f"f{measure.pk}", periods=periods)
+    if len(periods) == 1:
+        stored = next((f for f in measure.followups.all() if f.period_id == periods[0].pk), None)
+        form.initial.update(
+            {"status": stored.status, "comment": stored.comment, "version": stored.version}
+            if stored
+            else {"version": 0}
+        )
+    return form

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from apps.core.locking import StaleEdit
 from apps.followup.models import Assessment
-from apps.followup.services import StaleEdit, assessment_save
+from apps.followup.services import assessment_save
 from apps.goals.models import Goal
 from apps.goals.services import steering_model_load_preset
 from tests.factories import (
@@ -116,7 +117,8 @@ def test_second_of_two_saves_from_the_same_version_is_stale(org, goal, period, e
     with translation.override("en"), pytest.raises(StaleEdit) as caught:
         save(editor_a, goal, period, status="not_met", analysis="Min text.", expected_version=1)
 
-    assert "Karin Ek saved this assessment after you opened it." in caught.value.messages[0]
+    assert caught.value.messages[0].startswith("Karin Ek saved this at ")
+    assert "after you opened it. Nothing of yours was saved" in caught.value.messages[0]
     assert caught.value.current.analysis == "Karins text."
     kept = Assessment.objects.get()
     assert (kept.status, kept.analysis, kept.version) == ("met", "Karins text.", 2)

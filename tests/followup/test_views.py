@@ -340,17 +340,17 @@ class TestOptimisticLocking:
         )
 
         assert second.status_code == 200
-        conflict = t(
-            "%(who)s saved this assessment after you opened it. "
-            "Review their changes before saving again."
-        ) % {"who": editor_a.get_full_name()}
-        assert goal_form(second, goal).non_field_errors() == [conflict]
+        [conflict] = goal_form(second, goal).non_field_errors()
+        assert conflict.startswith(f"{editor_a.get_full_name()} ")
+        assert t("Nothing of yours was saved. Your version is kept in the form below; merge "
+                 "what you want to keep and save again.") in page(second)  # fmt: skip
         html = page(second)
         assert f'<p class="field__error">{conflict}</p>' in html
-        alert = re.search(r'<div class="conflict" role="alert">(.*?)</div>', html, re.S)[1]
-        assert t("Saved by someone else meanwhile:") in alert
-        assert t("Partly met") in alert
-        assert first_text in alert
+        alert = re.search(r'<div class="conflict" role="alert" id="conflict">(.*?)</div>', html,
+                          re.S)[1]  # fmt: skip
+        assert editor_a.get_full_name() in alert
+        assert t("Partly met") in alert and t("Not met") in alert
+        assert first_text in alert and second_text in alert
         # The colleague's own text and status stay in the form, now based on version 2.
         assert textarea(second, f"g{goal.pk}-analysis") == second_text
         assert re.search(r'<option value="not_met" selected>', html)
