@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from apps.accounts.access import access_for
+from apps.core.converters import year_or_none
 from apps.organisation.models import Municipality, Unit, UnitKind
 
 
@@ -70,15 +71,12 @@ def form_page(
 
 def year_from(request: HttpRequest) -> int:
     """The year a page shows (?ar=YYYY), the current year when missing or out of range."""
-    raw = request.GET.get("ar", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        return int(raw)
-    return timezone.localdate().year
+    return year_or_none(request.GET.get("ar", "")) or timezone.localdate().year
 
 
 def action_pk(action: str, prefix: str) -> int:
     """The id in a submit button's action like "goal-12"; anything else is not found."""
     raw = action.removeprefix(prefix)
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise Http404
     return int(raw)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import apps.core.converters  # noqa: F401  (registers <year:…>)
 from apps.economy.views import budget as budget_views
 from apps.economy.views import forecasts as forecast_views
 from apps.economy.views import outcomes as outcome_views
@@ -29,18 +30,18 @@ urlpatterns += [
 urlpatterns += [
     path("budget/", budget_views.index, name="budget_index"),
     path("budget/ny/", budget_views.year_create, name="budget_year_create"),
-    path("budget/<int:year>/", budget_views.year_page, name="budget_year"),
-    path("budget/<int:year>/antaganden/", budget_views.year_edit, name="budget_year_edit"),
+    path("budget/<year:year>/", budget_views.year_page, name="budget_year"),
+    path("budget/<year:year>/antaganden/", budget_views.year_edit, name="budget_year_edit"),
     path(
-        "budget/<int:year>/beslut/ny/", budget_views.decision_create, name="budget_decision_create"
+        "budget/<year:year>/beslut/ny/", budget_views.decision_create, name="budget_decision_create"
     ),
     path("budget/beslut/<int:pk>/", budget_views.decision_page, name="budget_decision"),
     path(
-        "budget/<int:year>/detaljbudget/<int:unit_pk>/",
+        "budget/<year:year>/detaljbudget/<int:unit_pk>/",
         budget_views.detail_budget_page,
         name="detail_budget",
     ),
-    path("investeringar/<int:year>/", budget_views.investments_page, name="investments"),
+    path("investeringar/<year:year>/", budget_views.investments_page, name="investments"),
     path("investeringar/projekt/ny/", budget_views.project_create, name="project_create"),
     path("investeringar/projekt/<int:pk>/", budget_views.project_edit, name="project_edit"),
 ]

@@ -49,7 +49,7 @@ def _active_model_or_404() -> SteeringModel:
 
 
 def _int_or_none(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
+    return int(raw) if raw and raw.isascii() and raw.isdigit() else None
 
 
 @login_required

@@ -126,7 +126,7 @@ def versions(request: HttpRequest, period_pk: int) -> HttpResponse:
     _reader(request)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
     raw = request.GET.get("enhet", "")
-    unit = get_object_or_404(Unit, pk=int(raw)) if raw.isdigit() else None
+    unit = get_object_or_404(Unit, pk=int(raw)) if raw.isascii() and raw.isdigit() else None
     rows = (
         ReportRequest.objects.filter(period=period, unit=unit)
         .select_related("requested_by", "unit", "period")
