@@ -51,6 +51,9 @@ try:
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
     # Seconds a report may take before it is stopped and recorded as failed.
     REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", 600, minimum=60)
+    # The largest outcome file (CSV or XLSX) the import takes, in MB: a year's ledger per
+    # ansvar and account of a large kommun (a few hundred thousand rows) is well below 20.
+    OUTCOME_UPLOAD_MAX_MB = env.int("OUTCOME_UPLOAD_MAX_MB", 20, minimum=1)
     LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
 except EnvError as error:
     raise ImproperlyConfigured(str(error)) from None

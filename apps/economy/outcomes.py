@@ -16,11 +16,15 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import BinaryIO
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,8 +53,35 @@ HEADER_NAMES = {
 }
 
 XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a zip archive
+READ_CHUNK = 64 * 1024  # a CSV file is decoded this many bytes at a time
+# An XLSX file is checked before it is unpacked: a workbook of a few hundred thousand ledger
+# rows unpacks to some 100 MB of XML, packed 5 to 20 times; a zip bomb packs 1000 times.
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members together
+MAX_XLSX_SHARED_STRINGS_BYTES = 20 * 1024 * 1024  # openpyxl holds these all in memory
+MAX_XLSX_RATIO = 100  # unpacked size over packed size of a member of 1 MB or more
+MAX_XLSX_MEMBERS = 100
+MAX_XLSX_COLUMNS = 100  # columns read per row; a ledger export has a dozen
 OPENING_BALANCE = 0  # the month of an opening balance (ingående balans)
 MAX_INTEGER_DIGITS = 14  # MONEY: 16 digits, 2 of them decimals
+
+
+def max_upload_bytes() -> int:
+    """The largest file the import takes (settings.OUTCOME_UPLOAD_MAX_MB)."""
+    return settings.OUTCOME_UPLOAD_MAX_MB * 1024 * 1024
+
+
+def too_large_message() -> str:
+    return _("The file is larger than %(mb)s MB, the largest file the import takes.") % {
+        "mb": settings.OUTCOME_UPLOAD_MAX_MB
+    }
+
+
+def size_of(source: bytes | BinaryIO) -> int:
+    if isinstance(source, bytes | bytearray):
+        return len(source)
+    size = source.seek(0, io.SEEK_END)
+    source.seek(0)
+    return size
 
 
 class UnreadableFile(ValueError):
@@ -92,15 +123,41 @@ class Table:
 # --- Reading the file --------------------------------------------------------------------
 
 
-def decode(content: bytes) -> tuple[str, str]:
-    """The text and the encoding it was in: a BOM means UTF-8; otherwise strict UTF-8 if it
-    decodes, else Windows-1252 (what Swedish Windows systems write)."""
-    if content.startswith(codecs.BOM_UTF8):
-        return content.decode("utf-8-sig"), "utf-8-sig"
+def detect_encoding(file: BinaryIO) -> str:
+    """The encoding of the text in ``file``, read chunk by chunk from the start: a BOM means
+    UTF-8; otherwise UTF-8 if all of it decodes strictly, else Windows-1252 (what Swedish
+    Windows systems write). Leaves the file at its start."""
+    file.seek(0)
+    if file.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+        file.seek(0)
+        return "utf-8-sig"
+    file.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return content.decode("utf-8"), "utf-8"
+        while chunk := file.read(READ_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace"), "cp1252"
+        return "cp1252"
+    finally:
+        file.seek(0)
+    return "utf-8"
+
+
+def text_lines(file: BinaryIO, encoding: str) -> Iterator[str]:
+    """The lines of ``file`` with their endings (``\\r\\n``, ``\\n`` or ``\\r``), as the csv module
+    wants them, decoded a chunk at a time so that a large file is never all in memory."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending = ""
+    while True:
+        chunk = file.read(READ_CHUNK)
+        pending += decoder.decode(chunk, final=not chunk)
+        lines = io.StringIO(pending, newline="").readlines()
+        # The last line may go on in the next chunk (a "\r" may be half of "\r\n")
+        pending = lines.pop() if chunk and lines and not lines[-1].endswith("\n") else ""
+        yield from lines
+        if not chunk:
+            return
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -111,18 +168,24 @@ def sniff_delimiter(header_line: str) -> str:
     return next(d for d, n in counts.items() if n == best) if best else ";"
 
 
-def read_table(content: bytes) -> Table:
-    """The header and rows of a CSV or XLSX file. Raises ``UnreadableFile``."""
-    if content.startswith(XLSX_MAGIC):
-        return _read_xlsx(content)
-    return _read_csv(content)
+def read_table(source: bytes | BinaryIO) -> Table:
+    """The header and rows of a CSV or XLSX file, given as bytes or as a binary file open for
+    reading (seekable; read a chunk at a time). Raises ``UnreadableFile``."""
+    file = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    file.seek(0)
+    magic = file.read(len(XLSX_MAGIC))
+    file.seek(0)
+    if magic == XLSX_MAGIC:
+        return _read_xlsx(file)
+    return _read_csv(file)
 
 
-def _read_csv(content: bytes) -> Table:
-    text, encoding = decode(content)
-    first_line = text.split("\n", 1)[0]
+def _read_csv(file: BinaryIO) -> Table:
+    encoding = detect_encoding(file)
+    lines = text_lines(file, encoding)
+    first_line = next(lines, "")
     delimiter = sniff_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(itertools.chain([first_line], lines), delimiter=delimiter)
     headers = next(reader, None)
     if not headers or not any(cell.strip() for cell in headers):
         raise UnreadableFile(_("The file is empty or has no header row."))
@@ -138,17 +201,51 @@ def _read_csv(content: bytes) -> Table:
     )  # fmt: skip
 
 
-def _read_xlsx(content: bytes) -> Table:
-    import zipfile
+def check_xlsx(file: BinaryIO) -> None:
+    """Refuse a zip archive that would unpack to far more than a ledger export does, before
+    anything unpacks it: from the sizes its directory declares (zipfile never unpacks more
+    than a member declares). Raises ``UnreadableFile``."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadableFile(_("The file could not be read as an Excel workbook.")) from error
+    finally:
+        file.seek(0)
+    unpacked = sum(member.file_size for member in members)
+    too_tight = any(
+        member.file_size >= 1024 * 1024
+        and member.file_size > MAX_XLSX_RATIO * max(member.compress_size, 1)
+        for member in members
+    )
+    shared_strings = sum(
+        m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml")
+    )
+    if (
+        len(members) > MAX_XLSX_MEMBERS
+        or unpacked > MAX_XLSX_UNPACKED_BYTES
+        or shared_strings > MAX_XLSX_SHARED_STRINGS_BYTES
+        or too_tight
+    ):
+        raise UnreadableFile(
+            _(
+                "The Excel file was not read: unpacked it would be larger than %(mb)s MB, or it "
+                "is packed far tighter than a spreadsheet is. Export the file again, or as CSV."
+            )
+            % {"mb": MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)}
+        )
 
+
+def _read_xlsx(file: BinaryIO) -> Table:
     from openpyxl import load_workbook
 
+    check_xlsx(file)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UnreadableFile(_("The file could not be read as an Excel workbook.")) from error
     sheet = workbook.worksheets[0]
-    cells = sheet.iter_rows(values_only=True)
+    cells = sheet.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS)
     header_row = next(cells, None)
     if not header_row or not any(_cell_text(c) for c in header_row):
         workbook.close()

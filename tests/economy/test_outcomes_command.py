@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command, execute_from_comm
 
 from apps.economy import kommun_bas
 from apps.economy.models import AccountMapping, OutcomeImport, OutcomeRow, StatementLine
+from tests.economy.outcome_files import zip_bomb
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
 
@@ -51,6 +52,19 @@ def test_a_refused_file_prints_the_row_errors_and_fails(org):
     assert len(lines) == 6
     assert lines[0].startswith("Rad 3, Ansvar: '9999'")
     assert not OutcomeRow.objects.exists()
+
+
+def test_a_zip_bomb_and_a_file_over_the_limit_are_refused(org, tmp_path, settings):
+    path = tmp_path / "utfall.xlsx"
+    path.write_bytes(zip_bomb(64))
+    with pytest.raises(CommandError, match="200 MB"):
+        command(str(path), "--year", "2026")
+    settings.OUTCOME_UPLOAD_MAX_MB = 1
+    path = tmp_path / "utfall.csv"
+    path.write_bytes(b"Period;Ansvar;Konto;Belopp\n2026-03;2110;5110;1\n" + b"\n" * (1 << 20))
+    with pytest.raises(CommandError, match="1 MB"):
+        command(str(path), "--year", "2026")
+    assert not OutcomeImport.objects.exists()
 
 
 def test_map_names_a_column(org, tmp_path):

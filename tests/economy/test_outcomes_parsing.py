@@ -6,6 +6,7 @@ No database: the parser knows nothing of units or accounts.
 from __future__ import annotations
 
 import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from openpyxl import Workbook
 
 from apps.economy import outcomes
 from apps.economy.outcomes import OutcomeLine, RowError
+from tests.economy.outcome_files import zip_bomb
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
 HEADER = "Period;Ansvar;Konto;Projekt;Belopp"
@@ -189,6 +191,79 @@ class TestXlsx:
     def test_a_broken_workbook_is_unreadable(self):
         with pytest.raises(outcomes.UnreadableFile):
             outcomes.read_table(b"PK\x03\x04 not really a zip")
+
+
+class TestUnsafeFiles:
+    def test_a_zip_bomb_is_refused_before_it_is_unpacked(self):
+        bomb = zip_bomb(64)
+        assert len(bomb) < 200_000
+        with pytest.raises(outcomes.UnreadableFile, match="unpacked"):
+            outcomes.read_table(bomb)
+
+    def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(self, monkeypatch):
+        content = xlsx([["Period", "Ansvar", "Konto", "Belopp"], ["2026-03", 2110, 5110, 1]])
+        outcomes.read_table(content)
+        monkeypatch.setattr(outcomes, "MAX_XLSX_UNPACKED_BYTES", 1000)
+        with pytest.raises(outcomes.UnreadableFile, match="unpacked"):
+            outcomes.read_table(content)
+
+    def test_a_zip_with_too_many_members_is_refused(self):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for index in range(outcomes.MAX_XLSX_MEMBERS + 1):
+                archive.writestr(f"x/{index}.xml", b"<x/>")
+        with pytest.raises(outcomes.UnreadableFile, match="unpacked"):
+            outcomes.read_table(out.getvalue())
+
+    def test_an_ordinary_workbook_is_read_as_before(self):
+        assert len(lines_of((EXAMPLES / "utfall_2026-08.xlsx").read_bytes())) == 15
+
+
+class ChunkedFile(io.BytesIO):
+    """A file that may only be read a bounded chunk at a time."""
+
+    def read(self, size=-1):
+        assert size is not None and 0 <= size <= 1 << 20, "read all at once"
+        return super().read(size)
+
+
+class TestStreaming:
+    ROWS = 50_000
+
+    def content(self, encoding: str, last: str = "") -> bytes:
+        rows = [HEADER, *(f"2026-03;2110;5110;;{i},50" for i in range(self.ROWS))]
+        return ("\r\n".join(rows) + last + "\r\n").encode(encoding)
+
+    def test_a_csv_file_is_read_chunk_by_chunk_from_a_file(self):
+        content = self.content("utf-8")
+        source = ChunkedFile(content)
+        table = outcomes.read_table(source)
+        first = next(table.rows)
+        assert first == (2, ["2026-03", "2110", "5110", "", "0,50"])
+        assert source.tell() < len(content) / 4  # the rest is still unread
+        rows = list(outcomes.parse_rows(table, outcomes.propose_column_map(table.headers)))
+        assert len(rows) == self.ROWS - 1
+        assert rows[-1].row_number == self.ROWS + 1
+        assert rows[-1].amount == Decimal(f"{self.ROWS - 1}.50")
+
+    def test_windows_1252_late_in_a_large_file_is_still_found(self):
+        source = ChunkedFile(self.content("cp1252", last=";Förvaltning"))
+        table = outcomes.read_table(source)
+        assert table.encoding == "cp1252"
+        assert list(table.rows)[-1][1][-1] == "Förvaltning"
+
+    def test_a_utf_8_character_across_a_chunk_boundary_stays_whole(self):
+        row = "2026-03;2110;5110;;1;"
+        filler = "x" * (outcomes.READ_CHUNK - 1 - len(f"{HEADER};Not\n{row}"))
+        content = f"{HEADER};Not{filler}\n{row}Åtgärd\n".encode()
+        assert content[outcomes.READ_CHUNK - 1 : outcomes.READ_CHUNK + 1] == "Å".encode()
+        table = outcomes.read_table(ChunkedFile(content))
+        assert table.encoding == "utf-8"
+        assert list(table.rows) == [(2, ["2026-03", "2110", "5110", "", "1", "Åtgärd"])]
+
+    def test_old_mac_line_endings_still_separate_rows(self):
+        table = outcomes.read_table(b"Period;Ansvar;Konto;Belopp\r2026-03;2110;5110;1\r")
+        assert list(table.rows) == [(2, ["2026-03", "2110", "5110", "1"])]
 
 
 class TestColumns:

@@ -18,6 +18,7 @@ from django.db.models import Sum
 from apps.economy import kommun_bas, outcomes
 from apps.economy.models import AccountMapping, OutcomeImport, OutcomeRow, StatementLine
 from apps.economy.services.outcomes import KEPT_ERRORS, OutcomeImportRefused, outcome_import
+from tests.economy.outcome_files import zip_bomb
 from tests.factories import ReportingPeriodFactory, UnitFactory
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
@@ -52,6 +53,25 @@ def refusal(actor, content: bytes, **kwargs) -> OutcomeImportRefused:
 
 def booked(**filters) -> Decimal | None:
     return OutcomeRow.objects.filter(**filters).aggregate(total=Sum("amount"))["total"]
+
+
+class TestUnsafeFiles:
+    def test_a_zip_bomb_is_refused_and_nothing_stored(self, economist, org):
+        refused = refusal(economist, zip_bomb(64), file_name="utfall.xlsx")
+        assert "200 MB" in refused.messages[0]
+        assert not OutcomeImport.objects.exists() and not OutcomeRow.objects.exists()
+
+    def test_a_file_over_the_size_limit_is_refused(self, economist, org, settings):
+        settings.OUTCOME_UPLOAD_MAX_MB = 1
+        content = csv("2026-03;2110;5110;;1") + b"\n" * (1 << 20)
+        assert "1 MB" in refusal(economist, content).messages[0]
+        assert not OutcomeImport.objects.exists()
+
+    def test_the_service_reads_an_open_file_as_well_as_bytes(self, economist, org):
+        with MAY_JUNE.open("rb") as file:
+            record = run(economist, file)
+        assert record.row_count == 30
+        assert record.checksum == hashlib.sha256(MAY_JUNE.read_bytes()).hexdigest()
 
 
 class TestAGoodFile:

@@ -15,6 +15,7 @@ from apps.economy import kommun_bas
 from apps.economy.models import AccountMapping, OutcomeImport, OutcomeRow, StatementLine
 from apps.economy.services.outcomes import outcome_import
 from apps.economy.views.outcomes import PENDING
+from tests.economy.outcome_files import zip_bomb
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "apps" / "economy" / "examples"
 MAY_JUNE = EXAMPLES / "utfall_2026-05_2026-06_windows-1252.csv"
@@ -174,6 +175,29 @@ class TestTheSteps:
         assert response.status_code == 200
         assert response.context["form"].errors["file"]
         assert stored(media) == []
+
+    def test_a_zip_bomb_is_refused_at_the_file_field_and_not_kept(self, client, economist, media):
+        client.force_login(economist)
+        response = upload(client, content=zip_bomb(64))
+        assert response.status_code == 200
+        [error] = response.context["form"].errors["file"]
+        assert "200 MB" in error  # the limit, in words the page translates
+        assert 'id="id_file-error' in page(response) or "field--error" in page(response)
+        assert stored(media) == []
+        assert PENDING not in client.session
+
+    def test_a_file_over_the_size_limit_is_refused_at_the_file_field(
+        self, client, economist, media, settings
+    ):
+        settings.OUTCOME_UPLOAD_MAX_MB = 1
+        client.force_login(economist)
+        response = upload(client, content=b"Period;Ansvar;Konto;Belopp\n" + b" " * (1 << 20))
+        assert response.status_code == 200
+        [error] = response.context["form"].errors["file"]
+        assert "1 MB" in error
+        assert stored(media) == []
+        response = upload(client, MAY_JUNE)  # a file within the limit is taken
+        assert response.status_code == 302
 
     def test_a_missing_reason_is_an_error_at_its_field(self, client, economist, media):
         client.force_login(economist)

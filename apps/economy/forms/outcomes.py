@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import ReasonField
-from apps.economy.outcomes import FIELD_LABELS, FIELDS, REQUIRED_FIELDS
-
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # a year of a large kommun's ledger is far less
+from apps.economy.outcomes import (
+    FIELD_LABELS,
+    FIELDS,
+    REQUIRED_FIELDS,
+    max_upload_bytes,
+    too_large_message,
+)
 
 
 class OutcomeUploadForm(forms.Form):
@@ -30,11 +36,16 @@ class OutcomeUploadForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
+        self.fields["file"].help_text = format_lazy(
+            "{} {}",
+            self.fields["file"].help_text,
+            _("At most %(mb)s MB.") % {"mb": settings.OUTCOME_UPLOAD_MAX_MB},
+        )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 100 MB."))
+        if upload.size > max_upload_bytes():
+            raise forms.ValidationError(too_large_message())
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload

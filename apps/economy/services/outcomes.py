@@ -14,7 +14,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -122,8 +122,15 @@ class _Units:
         return self._cache[key]
 
 
-def checksum_of(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
+def checksum_of(content: bytes | BinaryIO) -> str:
+    if isinstance(content, bytes | bytearray):
+        return hashlib.sha256(content).hexdigest()
+    content.seek(0)
+    digest = hashlib.sha256()
+    while chunk := content.read(1024 * 1024):
+        digest.update(chunk)
+    content.seek(0)
+    return digest.hexdigest()
 
 
 def _require_importer(actor: User | None) -> None:
@@ -137,7 +144,7 @@ def outcome_import(
     *,
     actor: User | None,
     year: int,
-    content: bytes,
+    content: bytes | BinaryIO,
     file_name: str,
     column_map: dict[str, str] | None = None,
     reason: str,
@@ -145,11 +152,15 @@ def outcome_import(
     """Import an outcome file for ``year``, all or nothing.
 
     ``column_map`` maps the fields (see ``outcomes.FIELDS``) to the file's headers; without
-    it, the map proposed from the header names is used. Raises ``OutcomeImportRefused``
-    (with the row errors) when anything is wrong; nothing is written then.
+    it, the map proposed from the header names is used. ``content`` is the file's bytes or
+    the file open for reading (seekable), which is read a chunk at a time. Raises
+    ``OutcomeImportRefused`` (with the row errors) when anything is wrong, also for a file
+    larger than settings.OUTCOME_UPLOAD_MAX_MB; nothing is written then.
     """
     _require_importer(actor)
     reason = require_reason(reason)
+    if outcomes.size_of(content) > outcomes.max_upload_bytes():
+        raise OutcomeImportRefused(outcomes.too_large_message())
     checksum = checksum_of(content)
     earlier = (
         OutcomeImport.objects.filter(year=year, checksum=checksum, replaced_by__isnull=True)

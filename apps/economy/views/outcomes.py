@@ -18,7 +18,6 @@ from itertools import islice
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -69,16 +68,14 @@ def imports(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = OutcomeUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            content = form.cleaned_data["file"].read()
+            upload = form.cleaned_data["file"]
             try:
-                outcomes.read_table(content)
+                outcomes.read_table(upload)
             except outcomes.UnreadableFile as error:
                 form.add_error("file", str(error))
             else:
                 _drop_pending(request)
-                path = default_storage.save(
-                    f"{UPLOAD_DIR}/{uuid.uuid4().hex}", ContentFile(content)
-                )
+                path = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}", upload)
                 request.session[PENDING] = {
                     "path": path,
                     "file_name": form.cleaned_data["file"].name[:255],
@@ -109,38 +106,37 @@ def columns(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("The import was cancelled; nothing was imported."))
         return redirect("economy:outcome_imports")
 
+    refusal = record = None
     with default_storage.open(pending["path"], "rb") as stored:
-        content = stored.read()
-    table = outcomes.read_table(content)  # it was readable when it was uploaded
-    headers = table.headers
-    preview = list(islice(table.rows, PREVIEW_ROWS))
-    refusal = None
-    if request.method == "POST":
-        form = ColumnMapForm(request.POST, headers=headers)
-        if form.is_valid():
-            try:
-                record = outcome_import(
-                    actor=request.user,
-                    year=pending["year"],
-                    content=content,
-                    file_name=pending["file_name"],
-                    column_map=form.column_map(),
-                    reason=pending["reason"],
-                )
-            except OutcomeImportRefused as refused:
-                refusal = refused
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                _drop_pending(request)
-                messages.success(
-                    request,
-                    _("%(file)s is imported: %(rows)s rows.")
-                    % {"file": record.file_name, "rows": record.row_count},
-                )
-                return redirect("economy:outcome_import", pk=record.pk)
-    else:
-        form = ColumnMapForm(initial=outcomes.propose_column_map(headers), headers=headers)
+        table = outcomes.read_table(stored)  # it was readable when it was uploaded
+        headers = table.headers
+        preview = list(islice(table.rows, PREVIEW_ROWS))
+        if request.method == "POST":
+            form = ColumnMapForm(request.POST, headers=headers)
+            if form.is_valid():
+                try:
+                    record = outcome_import(
+                        actor=request.user,
+                        year=pending["year"],
+                        content=stored,
+                        file_name=pending["file_name"],
+                        column_map=form.column_map(),
+                        reason=pending["reason"],
+                    )
+                except OutcomeImportRefused as refused:
+                    refusal = refused
+                except ValidationError as error:
+                    add_service_errors(form, error)
+        else:
+            form = ColumnMapForm(initial=outcomes.propose_column_map(headers), headers=headers)
+    if record is not None:
+        _drop_pending(request)
+        messages.success(
+            request,
+            _("%(file)s is imported: %(rows)s rows.")
+            % {"file": record.file_name, "rows": record.row_count},
+        )
+        return redirect("economy:outcome_import", pk=record.pk)
     return render(
         request,
         "economy/outcomes/columns.html",

@@ -8,6 +8,7 @@ errors and the refusal on stderr and exits with status 1.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -47,16 +48,17 @@ class Command(BaseCommand):
             actor = User.objects.filter(username=options["user"], is_active=True).first()
             if actor is None:
                 raise CommandError(f"No active user {options['user']!r}")
-        column_map = self._column_map(options["map"], path.read_bytes())
         try:
-            record = outcome_import(
-                actor=actor,
-                year=options["year"],
-                content=path.read_bytes(),
-                file_name=path.name,
-                column_map=column_map,
-                reason=options["reason"],
-            )
+            with path.open("rb") as file:
+                column_map = self._column_map(options["map"], file)
+                record = outcome_import(
+                    actor=actor,
+                    year=options["year"],
+                    content=file,
+                    file_name=path.name,
+                    column_map=column_map,
+                    reason=options["reason"],
+                )
         except OutcomeImportRefused as refused:
             for error in refused.row_errors:
                 self.stderr.write(
@@ -78,7 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(f"total: {format_kr(record.total, 2)}")
         self.stdout.write(f"months: {record.first_month}–{record.last_month} {record.year}")
 
-    def _column_map(self, pairs: list[str], content: bytes) -> dict[str, str] | None:
+    def _column_map(self, pairs: list[str], content: BinaryIO) -> dict[str, str] | None:
         """The proposed map with the --map pairs over it; None when there are no pairs."""
         if not pairs:
             return None
