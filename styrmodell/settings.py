@@ -7,6 +7,7 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (see README.md).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,24 @@ try:
     # ansvar and account of a large kommun (a few hundred thousand rows) is well below 20.
     OUTCOME_UPLOAD_MAX_MB = env.int("OUTCOME_UPLOAD_MAX_MB", 20, minimum=1)
     LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
+    # Login throttling (django-axes): failures per username and, separately, per client IP.
+    LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+    LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", 15, minimum=1)
+    # Only behind a proxy that sets X-Forwarded-For: otherwise any client could pick its "IP".
+    TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+    # A session ends after this long without a request (and when the browser closes).
+    SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", 480, minimum=5)
+    # Password reset mails: SMTP when EMAIL_HOST is set, otherwise printed to the log.
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+    DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL")
+    if EMAIL_HOST and not DEFAULT_FROM_EMAIL:
+        raise EnvError("DEFAULT_FROM_EMAIL must be set when EMAIL_HOST is set")
+    if (EMAIL_HOST_USER or EMAIL_HOST_PASSWORD) and not EMAIL_HOST:
+        raise EnvError("EMAIL_HOST_USER and EMAIL_HOST_PASSWORD need EMAIL_HOST")
 except EnvError as error:
     raise ImproperlyConfigured(str(error)) from None
 
@@ -73,6 +92,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.demo",
     "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "styrmodell.urls"
@@ -133,6 +155,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# AxesBackend first: it refuses a locked-out username or IP before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -165,6 +192,11 @@ STORAGES = {
     },
 }
 
+# Idle timeout: every request saves the session and so pushes its expiry forward (one write
+# per request, the price of a sliding timeout); closing the browser ends it too.
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
@@ -209,8 +241,29 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "INFO", "propagate": False},
         "fontTools": {"level": "WARNING"},
+        # One INFO line per login attempt; lockouts are warnings and still show.
+        "axes": {"level": "WARNING"},
     },
 }
+
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+if DEFAULT_FROM_EMAIL is None:
+    DEFAULT_FROM_EMAIL = "styrmodell@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# django-axes: attempts in the database, shared by every gunicorn worker.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_LOCKOUT_CALLABLE = "apps.accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "apps.accounts.throttling.client_ip"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False  # registered on the product's admin site instead (apps/accounts/admin.py)
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True

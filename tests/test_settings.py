@@ -23,6 +23,9 @@ SETTINGS_VARIABLES = (
     "MEDIA_ROOT", "STATIC_ROOT", "SECURE_SSL_REDIRECT", "TRUST_X_FORWARDED_PROTO",
     "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
     "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LOG_LEVEL",
+    "LOGIN_FAILURE_LIMIT", "LOGIN_COOLOFF_MINUTES", "TRUST_X_FORWARDED_FOR",
+    "SESSION_IDLE_TIMEOUT_MINUTES", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL",
 )  # fmt: skip
 
 
@@ -120,3 +123,71 @@ def test_deploy_check_warns_when_production_turns_security_off(production):
     )
     assert result.returncode != 0
     assert "security.W008" in result.stdout + result.stderr
+
+
+def setting_values(*names: str, **environment: str) -> list[str]:
+    """The settings' values as the app reads them from ``environment``, one per line."""
+    code = "from django.conf import settings; " + "; ".join(
+        f"print(settings.{name})" for name in names
+    )
+    result = manage("shell", "--no-imports", "-c", code, **environment)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_login_throttling_defaults_to_five_failures_and_fifteen_minutes():
+    limit, cool_off, backends = setting_values(
+        "AXES_FAILURE_LIMIT", "AXES_COOLOFF_TIME", "AUTHENTICATION_BACKENDS[0]"
+    )
+    assert (limit, cool_off, backends) == ("5", "0:15:00", "axes.backends.AxesBackend")
+
+
+def test_login_throttling_is_read_from_the_environment():
+    values = setting_values(
+        "AXES_FAILURE_LIMIT", "AXES_COOLOFF_TIME", "TRUST_X_FORWARDED_FOR",
+        LOGIN_FAILURE_LIMIT="10", LOGIN_COOLOFF_MINUTES="60", TRUST_X_FORWARDED_FOR="true",
+    )  # fmt: skip
+    assert values == ["10", "1:00:00", "True"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("LOGIN_FAILURE_LIMIT", "fem", "LOGIN_FAILURE_LIMIT='fem' is not a whole number"),
+        ("LOGIN_FAILURE_LIMIT", "0", "LOGIN_FAILURE_LIMIT=0 is below the minimum 1"),
+        ("LOGIN_COOLOFF_MINUTES", "15m", "LOGIN_COOLOFF_MINUTES='15m' is not a whole number"),
+        ("TRUST_X_FORWARDED_FOR", "ja", "TRUST_X_FORWARDED_FOR='ja' is not a boolean"),
+        ("SESSION_IDLE_TIMEOUT_MINUTES", "8h", "SESSION_IDLE_TIMEOUT_MINUTES='8h' is not a whole"),
+        ("SESSION_IDLE_TIMEOUT_MINUTES", "1", "SESSION_IDLE_TIMEOUT_MINUTES=1 is below"),
+        ("EMAIL_PORT", "smtp", "EMAIL_PORT='smtp' is not a whole number"),
+        ("EMAIL_USE_TLS", "kanske", "EMAIL_USE_TLS='kanske' is not a boolean"),
+        ("EMAIL_HOST", "smtp.kommun.se", "DEFAULT_FROM_EMAIL must be set when EMAIL_HOST is set"),
+        ("EMAIL_HOST_USER", "styrmodell", "EMAIL_HOST_PASSWORD need EMAIL_HOST"),
+    ],
+)
+def test_a_bad_login_session_or_mail_setting_stops_the_process(name, value, message):
+    result = manage("check", **{name: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_the_idle_timeout_sets_the_session_age():
+    assert setting_values("SESSION_COOKIE_AGE") == ["28800"]
+    assert setting_values("SESSION_COOKIE_AGE", SESSION_IDLE_TIMEOUT_MINUTES="60") == ["3600"]
+
+
+def test_mail_is_printed_to_the_log_without_a_mail_server():
+    assert setting_values("EMAIL_BACKEND") == ["django.core.mail.backends.console.EmailBackend"]
+
+
+def test_mail_goes_by_smtp_when_a_mail_server_is_set():
+    values = setting_values(
+        "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL",
+        EMAIL_HOST="smtp.kommun.se", EMAIL_PORT="25", EMAIL_USE_TLS="false",
+        DEFAULT_FROM_EMAIL="styrmodell@kommun.se",
+    )  # fmt: skip
+    assert values == [
+        "django.core.mail.backends.smtp.EmailBackend", "smtp.kommun.se", "25", "False",
+        "styrmodell@kommun.se",
+    ]  # fmt: skip

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -122,3 +124,48 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
 
 
 admin_site.register(User, UserAdmin)
+
+
+class ReadOnlyRoleBasedAdmin(RoleBasedAdmin):
+    """Administrators may look; nobody adds or edits what django-axes records."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class LoginAttemptAdmin(ReadOnlyRoleBasedAdmin, AccessAttemptAdmin):
+    """Failed logins counted against a username or an address; deleting them unlocks."""
+
+    actions = ["unlock"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._is_admin(request)
+
+    @admin.action(description=_("Unlock: forget the selected failed logins"))
+    def unlock(self, request, queryset) -> None:
+        count = services.login_lockout_clear(actor=request.user, attempts=queryset)
+        self.message_user(request, _("Unlocked (%(count)d rows removed).") % {"count": count})
+
+    def delete_model(self, request, obj) -> None:
+        services.login_lockout_clear(
+            actor=request.user, attempts=AccessAttempt.objects.filter(pk=obj.pk)
+        )
+
+    def delete_queryset(self, request, queryset) -> None:
+        services.login_lockout_clear(actor=request.user, attempts=queryset)
+
+
+class LoginFailureLogAdmin(ReadOnlyRoleBasedAdmin, AccessFailureLogAdmin):
+    pass
+
+
+class LoginLogAdmin(ReadOnlyRoleBasedAdmin, AccessLogAdmin):
+    pass
+
+
+admin_site.register(AccessAttempt, LoginAttemptAdmin)
+admin_site.register(AccessFailureLog, LoginFailureLogAdmin)
+admin_site.register(AccessLog, LoginLogAdmin)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -11,7 +12,12 @@ from apps.accounts.models import RoleAssignment, User
 from apps.core.history import delete_with_history, require_reason, save_with_history
 
 if TYPE_CHECKING:
+    from axes.models import AccessAttempt
+    from django.db.models import QuerySet
+
     from apps.organisation.models import Unit
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -70,3 +76,17 @@ def role_revoke(*, actor: User, assignment: RoleAssignment, reason: str) -> None
     user = assignment.user
     delete_with_history(assignment, actor=actor, reason=require_reason(reason))
     forget_access(user)
+
+
+@transaction.atomic
+def login_lockout_clear(*, actor: User, attempts: QuerySet[AccessAttempt]) -> int:
+    """Unlock the usernames and addresses of ``attempts`` by forgetting their failures.
+
+    django-axes keeps no history of its own rows, so who unlocked what goes to the log.
+    """
+    access_for(actor).require(access_for(actor).is_administrator)
+    cleared = list(attempts.values_list("username", "ip_address"))
+    count, _ = attempts.delete()
+    for username, ip_address in cleared:
+        logger.info("%s unlocked login for %s from %s", actor, username, ip_address)
+    return count
