@@ -84,6 +84,10 @@ class UserAccess:
         """May write budget, outcomes, forecasts and periods for ``unit``."""
         return self.is_superuser or self._holds_for(Role.ECONOMIST, unit)
 
+    def editor_scopes(self) -> list[Subtree | None]:
+        """The subtrees the user writes for as editor (None: the whole kommun)."""
+        return self._scopes(Role.EDITOR)
+
     def editor_units(self) -> list[Unit]:
         """The units the user is editor of (the tops of the subtrees they write for)."""
         return [a.unit for a in self.assignments if a.role == Role.EDITOR and a.unit is not None]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q
 
+from apps.accounts.access import UserAccess
 from apps.core.history import (
     FieldChange,
     HistoryEntry,
@@ -15,6 +16,7 @@ from apps.core.history import (
     history_entries,
     history_records,
 )
+from apps.followup.access import readable_followup
 from apps.followup.models import Assessment, GoalStatus
 from apps.goals.models import (
     Assignment,
@@ -90,14 +92,17 @@ def goals_in_year(model: SteeringModel, year: int):
     )
 
 
-def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
-    """Status from the latest assessment by the owner, and indicator counts: four queries."""
+def _annotate(rows: list[GoalRow], model: SteeringModel, year: int, reader: UserAccess) -> None:
+    """Status from the latest assessment by the owner that ``reader`` may read (a politician's
+    is the latest closed period's), and indicator counts: four queries."""
     if not rows:
         return
     goal_ids = [row.goal.pk for row in rows]
     latest: dict[int, Assessment] = {}
     assessments = (
-        Assessment.objects.filter(goal_id__in=goal_ids, period__year=year)
+        Assessment.objects.filter(
+            readable_followup(reader), goal_id__in=goal_ids, period__year=year
+        )
         .filter(unit_id=F("goal__owner_id"))
         .select_related("period")
         .order_by("period__ends_on", "pk")
@@ -113,7 +118,7 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
         )
     )
     measured = {(indicator_id, owners[goal_id]) for goal_id, indicator_id, _ in links}
-    statuses = indicator_statuses(measured, year, model.near_target_percent)
+    statuses = indicator_statuses(measured, year, model.near_target_percent, reader)
     counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
     for goal_id, indicator_id, _direction in links:
         status = statuses.get((indicator_id, owners[goal_id]), TargetStatus.NO_DATA)
@@ -134,10 +139,11 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int) -> None:
 
 
 def indicator_statuses(
-    measured: set[tuple[int, int]], year: int, near_percent: Decimal
+    measured: set[tuple[int, int]], year: int, near_percent: Decimal, reader: UserAccess
 ) -> dict[tuple[int, int], TargetStatus]:
-    """The status in ``year`` of each (indicator, owning unit): the latest value against the
-    year's target, each the unit's own where it has one, else the kommun-wide one."""
+    """The status in ``year`` of each (indicator, owning unit): the latest value ``reader``
+    may read against the year's target, each the unit's own where it has one, else the
+    kommun-wide one."""
     if not measured:
         return {}
     indicator_ids = {indicator_id for indicator_id, _ in measured}
@@ -151,7 +157,9 @@ def indicator_statuses(
     }
     latest: dict[tuple[int, int | None], Decimal | None] = {}
     for indicator_id, unit_id, total in (
-        IndicatorValue.objects.filter(figures, indicator_id__in=indicator_ids, period__year=year)
+        IndicatorValue.objects.filter(
+            figures, readable_followup(reader), indicator_id__in=indicator_ids, period__year=year
+        )
         .order_by("period__ends_on")
         .values_list("indicator_id", "unit_id", "total")
     ):
@@ -200,9 +208,12 @@ def _with_next_depth(rows: list[GoalRow]):
 _GOAL_RELATIONS = ("level", "owner", "perspective")
 
 
-def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[GoalRow]:
+def goal_tree(
+    *, model: SteeringModel, year: int, filters: TreeFilters, reader: UserAccess
+) -> list[GoalRow]:
     """The chain for a year. Without filters: the top two levels, deeper ones on demand.
-    With filters: every matching goal with the goals above it for context, all expanded."""
+    With filters: every matching goal with the goals above it for context, all expanded.
+    Each status is the latest that ``reader`` may read (see ``apps.followup.access``)."""
     base = goals_in_year(model, year)
     if not filters.active:
         goals = list(
@@ -211,7 +222,7 @@ def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[
         expanded = {goal.pk for goal in goals if goal.depth == 0}
         rows = _rows_in_tree_order(goals, base_level=0, expanded_ids=expanded)
         _mark_children_in_year(rows, base, lazy_only=True)
-        _annotate(rows, model, year)
+        _annotate(rows, model, year, reader)
         return rows
 
     matching = base
@@ -254,7 +265,7 @@ def goal_tree(*, model: SteeringModel, year: int, filters: TreeFilters) -> list[
         row.has_children = next_depth > row.depth
         row.expanded = row.has_children
         row.closes = max(0, row.depth - next_depth)
-    _annotate(rows, model, year)
+    _annotate(rows, model, year, reader)
     return rows
 
 
@@ -266,7 +277,9 @@ def _depths(goals: list[Goal]) -> dict[int, int]:
     return depth
 
 
-def goal_children(*, model: SteeringModel, goal: Goal, year: int) -> list[GoalRow]:
+def goal_children(
+    *, model: SteeringModel, goal: Goal, year: int, reader: UserAccess
+) -> list[GoalRow]:
     """The goals directly under ``goal`` valid in ``year``, for expanding a node."""
     goals = list(
         goals_in_year(model, year)
@@ -276,7 +289,7 @@ def goal_children(*, model: SteeringModel, goal: Goal, year: int) -> list[GoalRo
     )
     rows = [GoalRow(goal=g, depth=0, has_children=g.rght - g.lft > 1) for g in goals]
     _mark_children_in_year(rows, goals_in_year(model, year), lazy_only=False)
-    _annotate(rows, model, year)
+    _annotate(rows, model, year, reader)
     return rows
 
 
@@ -364,7 +377,7 @@ class GoalDetail:
 
     @property
     def rollup(self) -> Rollup | None:
-        """The latest period's assessments by every unit, counted: no queries."""
+        """The latest readable period's assessments by every unit, counted: no queries."""
         if not self.assessments:
             return None
         latest = self.assessments[0].period  # newest first
@@ -375,9 +388,11 @@ class GoalDetail:
         return Rollup(latest, shares)
 
 
-def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
+def goal_detail(*, goal: Goal, year: int, model: SteeringModel, reader: UserAccess) -> GoalDetail:
+    """The goal page's data; assessments and indicator values of an open period only where
+    ``reader`` may read them (``apps.followup.access``)."""
     ancestors = list(goal.get_ancestors().select_related("level", "owner"))
-    children = goal_children(model=model, goal=goal, year=year)
+    children = goal_children(model=model, goal=goal, year=year, reader=reader)
     by_unit: dict[int, tuple[Unit, list[GoalRow]]] = {}
     for row in children:
         by_unit.setdefault(row.goal.owner_id, (row.goal.owner, []))[1].append(row)
@@ -392,9 +407,11 @@ def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
         ancestors=ancestors,
         children_by_unit=list(by_unit.values()),
         assignments=assignments,
-        indicators=goal_indicators(goal=goal, year=year, near_percent=model.near_target_percent),
+        indicators=goal_indicators(
+            goal=goal, year=year, near_percent=model.near_target_percent, reader=reader
+        ),
         assessments=list(
-            Assessment.objects.filter(goal=goal)
+            Assessment.objects.filter(readable_followup(reader), goal=goal)
             .select_related("period", "unit")
             .order_by("-period__ends_on", "unit__lft")
         ),
@@ -407,8 +424,11 @@ def goal_detail(*, goal: Goal, year: int, model: SteeringModel) -> GoalDetail:
     )
 
 
-def goal_indicators(*, goal: Goal, year: int, near_percent: Decimal) -> list[IndicatorSummary]:
-    """The year's indicators of ``goal`` with their series and targets: 3 queries.
+def goal_indicators(
+    *, goal: Goal, year: int, near_percent: Decimal, reader: UserAccess
+) -> list[IndicatorSummary]:
+    """The year's indicators of ``goal`` with their series and targets: 3 queries. The series
+    holds the values ``reader`` may read (an open period's are the unit's until it closes).
 
     A goal is measured with its owning unit's own figures where the unit has them (a nämnd's
     goal gets a target of its own from ``goal_indicator_add``), else with the kommun-wide
@@ -422,7 +442,7 @@ def goal_indicators(*, goal: Goal, year: int, near_percent: Decimal) -> list[Ind
     figures = Q(unit__isnull=True) | Q(unit_id=goal.owner_id)
     points: dict[tuple[int, int | None], list[IndicatorPoint]] = defaultdict(list)
     for value in (
-        IndicatorValue.objects.filter(figures, indicator_id__in=ids)
+        IndicatorValue.objects.filter(figures, readable_followup(reader), indicator_id__in=ids)
         .select_related("period")
         .order_by("period__year", "period__ends_on")
     ):
@@ -514,7 +534,7 @@ def move_candidates(goal: Goal):
     )
 
 
-def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int) -> dict:
+def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int, reader: UserAccess) -> dict:
     """A unit's grunduppdrag, its goals and the uppdrag it received, for one year."""
     goals = list(
         goals_in_year(model, year)
@@ -523,7 +543,7 @@ def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int) -> dict:
         .order_by("tree_id", "lft")
     )
     rows = [GoalRow(goal=g, depth=0, has_children=False) for g in goals]
-    _annotate(rows, model, year)
+    _annotate(rows, model, year, reader)
     mission = current_basic_mission(unit, year)
     missions = [mission] if mission else []
     received = list(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import form_page, year_from
 from apps.economy.keyfigures import goal_financial_status
 from apps.goals import selectors, services
@@ -64,7 +65,9 @@ def tree(request: HttpRequest) -> HttpResponse:
         tag_id=_int_or_none(request.GET.get("tagg")),
         text=request.GET.get("q", "").strip()[:100],
     )
-    rows = selectors.goal_tree(model=model, year=year, filters=filters)
+    rows = selectors.goal_tree(
+        model=model, year=year, filters=filters, reader=access_for(request.user)
+    )
     return render(
         request,
         "goals/tree.html",
@@ -87,7 +90,9 @@ def children(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk)
     model = _active_model_or_404()
     year = year_from(request)
-    rows = selectors.goal_children(model=model, goal=goal, year=year)
+    rows = selectors.goal_children(
+        model=model, goal=goal, year=year, reader=access_for(request.user)
+    )
     if not request.htmx:
         return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
     return render(request, "goals/partials/tree_children.html", {"rows": rows, "year": year})
@@ -98,9 +103,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk)
     model = goal.level.model
     year = year_from(request)
-    data = selectors.goal_detail(goal=goal, year=year, model=model)
-    charts = [(summary, indicator_chart(summary, year)) for summary in data.indicators]
     access = access_for(request.user)
+    data = selectors.goal_detail(goal=goal, year=year, model=model, reader=access)
+    charts = [(summary, indicator_chart(summary, year)) for summary in data.indicators]
     return render(
         request,
         "goals/detail.html",
@@ -215,6 +220,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "last_year": goal.last_year,
         "perspective": goal.perspective,
         "tags": list(goal.tags.all()),
+        "version": goal.version,
     }
     form = GoalForm(
         request.POST or None,
@@ -223,10 +229,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         parent=goal.parent,
         initial=initial,
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         changes = {
-            name: data[name] for name in form.changed_data if name not in {"tags", "change_reason"}
+            name: data[name]
+            for name in form.changed_data
+            if name not in {"tags", "change_reason", "version"}
         }
         try:
             services.goal_update(
@@ -234,8 +243,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 goal=goal,
                 reason=data["change_reason"],
                 tags=data["tags"],
+                expected_version=data["version"],
                 **changes,
             )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -247,6 +259,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("Change goal"),
         lead=_goal_label(goal),
         cancel_url=_goal_url(goal),
+        conflict=conflict,
     )
 
 
@@ -357,7 +370,9 @@ def unit_goals(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "can_edit_mission": unit.kind in {"ks", "namnd", "bolag"}
             and access_for(request.user).can_edit_for(unit),
-            **selectors.unit_goal_overview(unit=unit, model=model, year=year),
+            **selectors.unit_goal_overview(
+                unit=unit, model=model, year=year, reader=access_for(request.user)
+            ),
         },
     )
 
@@ -377,8 +392,10 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
             source=mission.source,
             document=mission.document_id,
             first_year=mission.first_year,
+            version=mission.version,
         )
     form = BasicMissionForm(request.POST or None, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -391,7 +408,10 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 mission=mission,
                 document=data["document"],
                 reason=data["change_reason"],
+                expected_version=data["version"],
             )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -402,6 +422,7 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Basic mission of %(unit)s") % {"unit": unit.name},
         cancel_url=f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}",
+        conflict=conflict,
     )
 
 
@@ -484,25 +505,39 @@ def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
     """A receiving unit reports how its part of an uppdrag goes."""
     recipient = get_recipient_for_user(request.user, pk, write=True)
     form = AssignmentReportForm(
-        request.POST or None, initial={"status": recipient.status, "report": recipient.report}
+        request.POST or None,
+        initial={
+            "status": recipient.status,
+            "report": recipient.report,
+            "version": recipient.version,
+        },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.assignment_report(
-            actor=request.user,
-            recipient=recipient,
-            status=data["status"],
-            report=data["report"],
-            reason=data["change_reason"],
-        )
-        messages.success(request, _("The report was saved."))
-        return redirect(_assignment_url(recipient.assignment))
+        try:
+            services.assignment_report(
+                actor=request.user,
+                recipient=recipient,
+                status=data["status"],
+                report=data["report"],
+                reason=data["change_reason"],
+                expected_version=data["version"],
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The report was saved."))
+            return redirect(_assignment_url(recipient.assignment))
     return form_page(
         request,
         form,
         heading=_("Report on %(title)s for %(unit)s")
         % {"title": recipient.assignment.title, "unit": recipient.unit.name},
         cancel_url=_assignment_url(recipient.assignment),
+        conflict=conflict,
     )
 
 
@@ -510,7 +545,8 @@ def assignment_report(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the decision that completes, ends, extends or changes an uppdrag."""
     assignment = get_assignment_for_user(request.user, pk, write=True)
-    form = AssignmentDecisionForm(request.POST or None)
+    form = AssignmentDecisionForm(request.POST or None, initial={"version": assignment.version})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -524,7 +560,10 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 last_year=data["last_year"],
                 deadline=data["deadline"],
                 reason=data["change_reason"],
+                expected_version=data["version"],
             )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -535,6 +574,7 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Decision on %(title)s") % {"title": assignment.title},
         cancel_url=_assignment_url(assignment),
+        conflict=conflict,
     )
 
 

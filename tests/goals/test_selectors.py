@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from apps.accounts.access import UserAccess, access_for
+from apps.accounts.models import RoleAssignment, User
 from apps.goals import selectors, services
 from apps.goals.selectors import TreeFilters, goal_tree
 from styrmodell.lib.indicators import TargetStatus, Trend
@@ -21,13 +23,23 @@ from tests.factories import (
 from tests.goals.builders import YEAR, agenda, periods, perspective
 
 
+def everything() -> UserAccess:
+    """A reader of every period (an ekonom): these tests are about what the reads hold; who
+    may read an open period is tests/goals/test_access_followup.py's subject."""
+    user, _ = User.objects.get_or_create(username="selector-reader")
+    RoleAssignment.objects.get_or_create(user=user, role="ekonom", unit=None)
+    return access_for(user)
+
+
 def shown(rows) -> list[tuple[str, int, bool]]:
     """(title, depth, matches) per row, in tree order."""
     return [(row.goal.title, row.depth, row.matches) for row in rows]
 
 
 def tree(chain, year: int = YEAR, **filters):
-    return goal_tree(model=chain.model, year=year, filters=TreeFilters(**filters))
+    return goal_tree(
+        model=chain.model, year=year, filters=TreeFilters(**filters), reader=everything()
+    )
 
 
 class TestTree:
@@ -136,7 +148,9 @@ class TestTree:
 
 class TestOneGoal:
     def test_children_of_a_goal(self, chain):
-        rows = selectors.goal_children(model=chain.model, goal=chain.school, year=YEAR)
+        rows = selectors.goal_children(
+            model=chain.model, goal=chain.school, year=YEAR, reader=everything()
+        )
         assert [(r.goal, r.has_children) for r in rows] == [(chain.reading, True)]
 
     def test_detail_has_ancestors_children_by_unit_and_assignments(self, chain, org, admin_user):
@@ -152,7 +166,9 @@ class TestOneGoal:
             paragraph="§ 87",
             reason="Budget",
         )
-        data = selectors.goal_detail(goal=chain.reading, year=YEAR, model=chain.model)
+        data = selectors.goal_detail(
+            goal=chain.reading, year=YEAR, model=chain.model, reader=everything()
+        )
         assert data.ancestors == [chain.vision, chain.school]
         assert [(unit, [r.goal for r in rows]) for unit, rows in data.children_by_unit] == [
             (org.forvaltning_a, [chain.reading_unit])
@@ -169,7 +185,7 @@ class TestOneGoal:
         IndicatorValueFactory(indicator=indicator, period=tertial1, total=Decimal(78))
         IndicatorValueFactory(indicator=indicator, period=tertial2, total=Decimal(77))
         [summary] = selectors.goal_indicators(
-            goal=chain.reading, year=YEAR, near_percent=Decimal(5)
+            goal=chain.reading, year=YEAR, near_percent=Decimal(5), reader=everything()
         )
         assert [p.period for p in summary.points] == [bokslut, tertial1, tertial2]
         assert summary.targets == {YEAR: Decimal(80), YEAR - 1: Decimal(75)}
@@ -179,7 +195,12 @@ class TestOneGoal:
 
     def test_indicator_of_another_year_is_not_listed(self, chain):
         GoalIndicatorFactory(goal=chain.reading, year=YEAR - 1)
-        assert selectors.goal_indicators(goal=chain.reading, year=YEAR, near_percent=5) == []
+        assert (
+            selectors.goal_indicators(
+                goal=chain.reading, year=YEAR, near_percent=5, reader=everything()
+            )
+            == []
+        )
 
     def test_history_says_who_why_and_what(self, chain, editor_a):
         services.goal_update(
@@ -225,7 +246,9 @@ class TestOneGoal:
             paragraph="§ 87",
             reason="Budget",
         )
-        overview = selectors.unit_goal_overview(unit=org.namnd_b, model=chain.model, year=YEAR)
+        overview = selectors.unit_goal_overview(
+            unit=org.namnd_b, model=chain.model, year=YEAR, reader=everything()
+        )
         assert [row.goal for row in overview["rows"]] == [chain.waiting]
         assert [r.assignment.title for r in overview["received"]] == ["Läslyft"]
 
@@ -256,7 +279,7 @@ class TestCommitteeFigures:
 
     def test_committee_target_applies_to_the_kommun_wide_values(self, chain, indicator):
         [summary] = selectors.goal_indicators(
-            goal=chain.reading, year=YEAR, near_percent=Decimal(5)
+            goal=chain.reading, year=YEAR, near_percent=Decimal(5), reader=everything()
         )
         assert summary.targets == {YEAR: Decimal(80)}
         assert [p.total for p in summary.points] == [Decimal(60), Decimal(70)]
@@ -274,7 +297,7 @@ class TestCommitteeFigures:
             reason="Nämndens mätning",
         )
         [summary] = selectors.goal_indicators(
-            goal=chain.reading, year=YEAR, near_percent=Decimal(5)
+            goal=chain.reading, year=YEAR, near_percent=Decimal(5), reader=everything()
         )
         assert [p.total for p in summary.points] == [Decimal(81)]
         assert summary.status == TargetStatus.MET
@@ -289,7 +312,7 @@ class TestCommitteeFigures:
             reason="x",
         )
         [summary] = selectors.goal_indicators(
-            goal=chain.reading, year=YEAR, near_percent=Decimal(5)
+            goal=chain.reading, year=YEAR, near_percent=Decimal(5), reader=everything()
         )
         assert summary.targets == {YEAR: Decimal(80)}
 
@@ -301,7 +324,9 @@ class TestCommitteeFigures:
         services.indicator_link(
             actor=admin_user, goal=chain.school, indicator=indicator, year=YEAR, reason="x"
         )
-        [summary] = selectors.goal_indicators(goal=chain.school, year=YEAR, near_percent=5)
+        [summary] = selectors.goal_indicators(
+            goal=chain.school, year=YEAR, near_percent=5, reader=everything()
+        )
         assert summary.targets == {}
         assert summary.status == TargetStatus.NO_DATA
         [row] = [r for r in tree(chain) if r.goal == chain.school]
@@ -323,7 +348,7 @@ def test_the_rollup_counts_every_units_assessment_in_the_latest_period(org):
     AssessmentFactory(goal=goal, period=earlier, unit=org.namnd_a, status="not_met")
     for unit, status in [(org.namnd_a, "met"), (org.namnd_b, "partly"), (org.ks, "met")]:
         AssessmentFactory(goal=goal, period=latest, unit=unit, status=status)
-    rollup = goal_detail(goal=goal, year=2026, model=model).rollup
+    rollup = goal_detail(goal=goal, year=2026, model=model, reader=everything()).rollup
     assert rollup.period == latest
     assert (rollup.shares.met, rollup.shares.partly, rollup.shares.not_met) == (2, 1, 0)
     assert rollup.shares.total == 3

@@ -176,10 +176,10 @@ class TestTree:
         assert "Fler elever når målen" in rows[1] and "status--not_assessed" in rows[1]
 
     def test_council_goal_shares_at_a_glance(self, client, chain, org, admin_user, politician):
-        _, _, tertial2 = periods()
-        AssessmentFactory(goal=chain.school, period=tertial2, status="met")
-        AssessmentFactory(goal=chain.elderly, period=tertial2, status="not_met")
-        AssessmentFactory(goal=chain.reading, period=tertial2, status="met")  # not KF's
+        _, tertial1, _ = periods()  # closed: every reader sees it
+        AssessmentFactory(goal=chain.school, period=tertial1, status="met")
+        AssessmentFactory(goal=chain.elderly, period=tertial1, status="not_met")
+        AssessmentFactory(goal=chain.reading, period=tertial1, status="met")  # not KF's
         client.force_login(politician)
         response = client.get(f"/mal/?ar={YEAR}")
         shares = response.context["shares"]
@@ -325,8 +325,10 @@ class TestGoalPage:
         assert f"/mal/uppdrag/mottagare/{theirs.pk}/rapport/" not in content
         assert f"/mal/uppdrag/{assignment.pk}/beslut/" not in content
 
-    def test_shows_the_indicator_chart_and_values(self, client, chain, measured, politician):
-        client.force_login(politician)
+    def test_shows_the_indicator_chart_and_values(
+        self, client, chain, measured, politician, economist
+    ):
+        client.force_login(economist)
         content = page(client.get(f"/mal/{chain.reading.pk}/?ar={YEAR}"))
         svg = re.search(r"<svg[^>]*>", content)[0]
         assert 'role="img"' in svg
@@ -340,6 +342,13 @@ class TestGoalPage:
             table
         )
         assert "target-status--near" in content  # 83,5 is within 5 % of 85
+        # The open tertial 2 is not the politician's yet: the series ends with tertial 1.
+        client.force_login(politician)
+        content = page(client.get(f"/mal/{chain.reading.pk}/?ar={YEAR}"))
+        table = content.split("<caption>", 1)[1].split("</table>")[0]
+        assert '<th scope="row">T1 2026</th><td class="num">81,0</td>' in table
+        assert "T2 2026" not in table
+        assert "83,5" not in content
 
     def test_vision_says_it_has_no_indicators(self, client, chain, politician):
         client.force_login(politician)
@@ -547,10 +556,10 @@ class TestIndicatorAndAssignmentViews:
         assert (target.value, target.unit) == (Decimal("85.5"), org.namnd_a)
 
         # The nämnd's own target is what its goal is measured against on the goal page.
-        _, _, tertial2 = periods()
-        IndicatorValueFactory(indicator=link.indicator, period=tertial2, total=Decimal(86))
+        _, tertial1, _ = periods()  # closed: the kommun-wide value is every reader's
+        IndicatorValueFactory(indicator=link.indicator, period=tertial1, total=Decimal(86))
         content = page(client.get(f"/mal/{chain.reading.pk}/?ar={YEAR}"))
-        assert '<th scope="row">T2 2026</th><td class="num">86,0</td><td class="num">85,5' in (
+        assert '<th scope="row">T1 2026</th><td class="num">86,0</td><td class="num">85,5' in (
             content
         )
         assert "target-status--met" in content
