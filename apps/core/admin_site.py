@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -39,8 +40,24 @@ class StyrmodellAdminSite(admin.AdminSite):
 admin_site = StyrmodellAdminSite(name="admin")
 
 
+def _without_version(admin_object, request, obj, kwargs: dict) -> dict:
+    """The fields for the admin's form factory: the fieldsets' fields, but not "version",
+    which ``ReasonForm`` and ``VersionedInlineForm`` declare themselves (the model's own
+    field is not editable, and a model form may not name it)."""
+    if "fields" not in kwargs:
+        kwargs["fields"] = flatten_fieldsets(admin_object.get_fieldsets(request, obj))
+    if kwargs["fields"] is not None:
+        kwargs["fields"] = [name for name in kwargs["fields"] if name != "version"]
+    return kwargs
+
+
 class RoleBasedAdmin(admin.ModelAdmin):
     """Administrators may change configuration; Django's per-model permissions are not used."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return super().get_form(
+            request, obj, change, **_without_version(self, request, obj, kwargs)
+        )
 
     def _is_admin(self, request: HttpRequest) -> bool:
         return access_for(request.user).is_administrator
@@ -74,6 +91,9 @@ class ReasonForm(forms.ModelForm):
         max_length=500,
         help_text=_("Saved in the history together with your name."),
     )
+    # Declared here so that the admin's fieldsets, made from the form's base fields, render
+    # it; a model that is not versioned ignores it.
+    version = VersionField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,12 +121,47 @@ class ReasonForm(forms.ModelForm):
         return cleaned
 
 
+class VersionedInlineForm(forms.ModelForm):
+    """An admin inline row's form that carries the row's version, like ``ReasonForm`` does
+    for the main object: a row another administrator saved after this page was opened is
+    refused with the other's values, instead of being silently undone. The inline's
+    ``fields`` must name "version"."""
+
+    version = VersionField()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = VersionField(
+            initial=self.instance.version if self.instance.pk else 0
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_on = cleaned.get("version")
+        if self.instance.pk and opened_on is not None:
+            # The formset loaded the row for this request: its version is the stored one.
+            if opened_on != self.instance.version:
+                current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+                for field in conflict_for(self, StaleEdit(current)).fields:
+                    self.add_error(
+                        None,
+                        _("%(field)s now reads: %(theirs)s")
+                        % {"field": field.label, "theirs": field.theirs or "–"},
+                    )
+            # The service's save checks the version again, under a row lock.
+            self.instance.version = opened_on
+        return cleaned
+
+
 def reason_field() -> forms.CharField:
     return ReasonForm.base_fields["change_reason"].__deepcopy__({})
 
 
 class RoleBasedInline:
     """Mixin for inlines: administrators by role may view, add and change rows."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, **_without_version(self, request, obj, kwargs))
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return access_for(request.user).is_administrator

@@ -119,6 +119,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, models.Manager | models.QuerySet):  # many-to-many: stored or chosen
+        return ", ".join(sorted(str(item) for item in value.all()))
     return strip_tags(str(value)).strip()
 
 

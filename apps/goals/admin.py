@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from apps.core.admin_site import ReasonForm, RoleBasedAdmin, RoleBasedInline, admin_site
+from apps.core.admin_site import (
+    ReasonForm,
+    RoleBasedAdmin,
+    RoleBasedInline,
+    VersionedInlineForm,
+    admin_site,
+)
 from apps.goals import services
 from apps.goals.models import ExternalFactor, GoalLevel, Perspective, SteeringModel
 
@@ -20,15 +26,18 @@ class SteeringModelForm(ReasonForm):
 # Levels and perspectives are never deleted here: goals refer to them (RoleBasedInline).
 class LevelInline(RoleBasedInline, admin.TabularInline):
     model = GoalLevel
+    form = VersionedInlineForm
     fields = ["position", "key", "name", "name_plural", "decided_by", "allowed_parents",
-              "is_measurable", "uses_perspective", "is_financial", "horizon_years"]  # fmt: skip
+              "is_measurable", "uses_perspective", "is_financial", "horizon_years",
+              "version"]  # fmt: skip
     extra = 0
     filter_horizontal = ["allowed_parents"]
 
 
 class PerspectiveInline(RoleBasedInline, admin.TabularInline):
     model = Perspective
-    fields = ["position", "key", "name"]
+    form = VersionedInlineForm
+    fields = ["position", "key", "name", "version"]
     extra = 0
 
 

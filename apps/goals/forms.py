@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import UserAccess
 from apps.core.forms import DATE, ReasonField, SwedishDecimalField
+from apps.core.locking import VersionField
 from apps.goals.models import (
     OWNER_KINDS,
     AssignmentState,
@@ -36,6 +37,7 @@ class GoalForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(
         self, *args, model: SteeringModel, access: UserAccess, parent: Goal | None, **kwargs
@@ -142,6 +144,7 @@ class AssignmentReportForm(forms.Form):
         label=_("Report"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
     change_reason = ReasonField()
+    version = VersionField()
 
 
 class AssignmentDecisionForm(forms.Form):
@@ -162,6 +165,7 @@ class AssignmentDecisionForm(forms.Form):
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     change_reason = ReasonField()
+    version = VersionField()  # the uppdrag's, which the decision changes
 
 
 class BasicMissionForm(forms.Form):
@@ -181,6 +185,7 @@ class BasicMissionForm(forms.Form):
     )
     first_year = forms.IntegerField(label=_("Valid from year"), widget=YEAR_WIDGET)
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -199,20 +204,26 @@ class FactorResponseForm(forms.Form):
     approach = forms.CharField(
         label=_("How we take it on"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # 0: the editor saw no response yet, so one written meanwhile is not replaced unseen.
+    version = VersionField()
 
 
-def factor_response_rows(factors, responses, *, bound: dict | None = None) -> list[tuple]:
-    """(factor, response or None, form) per factor, for a plan's or report's page; ``bound``
-    holds the form that was just posted with errors, by factor id."""
+def factor_response_rows(
+    factors, responses, *, bound: dict | None = None, conflicts: dict | None = None
+) -> list[tuple]:
+    """(factor, response or None, form, conflict or None) per factor, for a plan's or
+    report's page; ``bound`` holds the form that was just posted with errors, and
+    ``conflicts`` what ``conflict_for`` made of a refused save, by factor id."""
     by_factor = {r.factor_id: r for r in responses}
     rows = []
     for factor in factors:
         response = by_factor.get(factor.pk)
+        initial = {"version": 0}
+        if response:
+            initial = {f: getattr(response, f) for f in ("risks", "opportunities", "approach")}
+            initial["version"] = response.version
         form = (bound or {}).get(factor.pk) or FactorResponseForm(
-            prefix=f"f{factor.pk}",
-            initial={f: getattr(response, f) for f in ("risks", "opportunities", "approach")}
-            if response
-            else None,
+            prefix=f"f{factor.pk}", initial=initial
         )
-        rows.append((factor, response, form))
+        rows.append((factor, response, form, (conflicts or {}).get(factor.pk)))
     return rows

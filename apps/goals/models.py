@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 from apps.organisation.models import Unit, UnitKind
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
-class SteeringModel(models.Model):
+class SteeringModel(Versioned, models.Model):
     """A kommun's styrmodell. One is active; presets can be loaded side by side."""
 
     key = models.SlugField(_("key"), max_length=40, unique=True)
@@ -83,7 +84,7 @@ OWNER_KINDS: dict[str, frozenset[str]] = {
 }
 
 
-class GoalLevel(models.Model):
+class GoalLevel(Versioned, models.Model):
     """A level of the chain (Vision, Inriktningsmål, Nämndmål …) in one styrmodell."""
 
     model = models.ForeignKey(
@@ -124,7 +125,7 @@ class GoalLevel(models.Model):
         return self.name
 
 
-class Perspective(models.Model):
+class Perspective(Versioned, models.Model):
     """A perspective of the balanced scorecard, or a sustainability dimension (Vadstena)."""
 
     model = models.ForeignKey(
@@ -176,7 +177,7 @@ class Tag(models.Model):
         return self.name
 
 
-class Goal(MPTTModel):
+class Goal(Versioned, MPTTModel):
     """A node of the chain: a vision, a KF goal, a nämndmål, an enhetsmål …
 
     Goals are retired, never deleted, so that what was decided and reported stays readable.
@@ -332,7 +333,7 @@ class Goal(MPTTModel):
         return f"{self.first_year}–{self.last_year}"
 
 
-class BasicMission(models.Model):
+class BasicMission(Versioned, models.Model):
     """The standing mission (grunduppdrag) of a nämnd or bolag: reglemente, ägardirektiv."""
 
     unit = models.ForeignKey(
@@ -393,7 +394,7 @@ class AssignmentState(models.TextChoices):
     CHANGED = "changed", _("Changed")
 
 
-class Assignment(models.Model):
+class Assignment(Versioned, models.Model):
     """An uppdrag given by KF (or a nämnd), under a goal, to one or several units."""
 
     goal = models.ForeignKey(
@@ -451,7 +452,7 @@ class RecipientStatus(models.TextChoices):
     DELAYED = "delayed", _("Delayed")
 
 
-class AssignmentRecipient(models.Model):
+class AssignmentRecipient(Versioned, models.Model):
     """One receiving unit of an uppdrag, with its own status and report."""
 
     assignment = models.ForeignKey(
@@ -689,7 +690,7 @@ class IndicatorValue(models.Model):
             raise ValidationError({"total": _("Enter at least one value.")})
 
 
-class ExternalFactor(models.Model):
+class ExternalFactor(Versioned, models.Model):
     """An omvärldsfaktor or trend that KF decides for a mandate period, which every nämnd and
     bolag must relate to in its plans and nulägesbeskrivning (Ale's model)."""
 
@@ -721,7 +722,7 @@ class ExternalFactor(models.Model):
             raise ValidationError({"last_year": _("The last year comes before the first.")})
 
 
-class FactorResponse(models.Model):
+class FactorResponse(Versioned, models.Model):
     """How a nämnd or bolag relates to one external factor: the risks and opportunities it sees
     and how it takes them on. Kept in its plan and in its nulägesbeskrivning."""
 

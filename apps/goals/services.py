@@ -253,8 +253,20 @@ GOAL_FIELDS = {
 
 
 @transaction.atomic
-def goal_update(*, actor: User, goal: Goal, reason: str, tags=None, **changes) -> Goal:
-    """Change a goal's fields, its tags, and/or move it (``parent=``)."""
+def goal_update(
+    *,
+    actor: User,
+    goal: Goal,
+    reason: str,
+    tags=None,
+    expected_version: int | None = None,
+    **changes,
+) -> Goal:
+    """Change a goal's fields, its tags, and/or move it (``parent=``).
+
+    Refused (``StaleEdit``) if someone saved the goal after the editor opened
+    ``expected_version``: a form sends all its fields, so an older form would put back what
+    the other changed."""
     unknown = set(changes) - GOAL_FIELDS - {"parent"}
     if unknown:
         raise TypeError(f"goal_update() got unknown fields: {', '.join(sorted(unknown))}")
@@ -274,7 +286,9 @@ def goal_update(*, actor: User, goal: Goal, reason: str, tags=None, **changes) -
         _check_parent_not_retired(goal)
     if {"first_year", "last_year"} & changes.keys():
         _check_children_within(goal)
-    save_with_history(goal, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        goal, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     if tags is not None and set(goal.tags.all()) != set(tags):
         goal._history_user, goal._change_reason = actor, reason
         goal.tags.set(tags)
@@ -311,20 +325,22 @@ def basic_mission_save(
     mission: BasicMission | None = None,
     document: GoverningDocument | None = None,
     reason: str,
+    expected_version: int | None = None,
 ) -> BasicMission:
     """Change the grunduppdrag in force, or, from a later year, end it and start a new one,
-    so that what applied in earlier years stays readable."""
+    so that what applied in earlier years stays readable. ``expected_version`` is the
+    version of ``mission`` the editor opened (``StaleEdit`` if it was saved since)."""
     _require_editor(actor, unit)
     reason = require_reason(reason)
     if mission is not None and first_year > mission.first_year:
         mission.last_year = first_year - 1
-        save_with_history(mission, actor=actor, reason=reason)
-        mission = None
+        save_with_history(mission, actor=actor, reason=reason, expected_version=expected_version)
+        mission = expected_version = None
     mission = mission or BasicMission(unit=unit)
     mission.unit, mission.text, mission.source = unit, text, source
     mission.document = document
     mission.first_year, mission.last_year = first_year, last_year
-    save_with_history(mission, actor=actor, reason=reason)
+    save_with_history(mission, actor=actor, reason=reason, expected_version=expected_version)
     return mission
 
 
@@ -400,8 +416,10 @@ def assignment_decide(
     last_year: int | None = None,
     deadline: dt.date | None = None,
     reason: str,
+    expected_version: int | None = None,
 ) -> AssignmentDecision:
-    """Record a decision that completes, ends, extends or changes an uppdrag."""
+    """Record a decision that completes, ends, extends or changes an uppdrag; refused
+    (``StaleEdit``) if the uppdrag changed after the editor opened ``expected_version``."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     _require_editor(actor, assignment.given_by)
     reason = require_reason(reason)
@@ -430,18 +448,26 @@ def assignment_decide(
     )
     save_with_history(decision, actor=actor, reason=reason)
     assignment.state = state
-    save_with_history(assignment, actor=actor, reason=reason)
+    save_with_history(assignment, actor=actor, reason=reason, expected_version=expected_version)
     return decision
 
 
 @transaction.atomic
 def assignment_report(
-    *, actor: User, recipient: AssignmentRecipient, status: str, report: str, reason: str
+    *,
+    actor: User,
+    recipient: AssignmentRecipient,
+    status: str,
+    report: str,
+    reason: str,
+    expected_version: int | None = None,
 ) -> AssignmentRecipient:
     recipient = AssignmentRecipient.objects.select_for_update().get(pk=recipient.pk)
     _require_editor(actor, recipient.unit)
     recipient.status, recipient.report = status, report
-    save_with_history(recipient, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        recipient, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return recipient
 
 

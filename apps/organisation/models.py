@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
+
 MPTT_FIELDS = ["lft", "rght", "tree_id", "level"]
 
 
-class Municipality(models.Model):
+class Municipality(Versioned, models.Model):
     """The kommun this installation serves. There is exactly one."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
@@ -73,7 +75,7 @@ DECIDING_KINDS = frozenset(
 )
 
 
-class Unit(MPTTModel):
+class Unit(Versioned, MPTTModel):
     """A part of the kommun's organisation: a body (KF, KS, nämnd, bolag) or a civil-servant unit.
 
     Units are never deleted: a reorganisation ends a unit's validity (``valid_to``) and

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
+
 
 class PeriodKind(models.TextChoices):
     TERTIAL_1 = "tertial1", _("Tertial 1 (budget follow-up)")
@@ -19,7 +21,7 @@ class PeriodState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class ReportingPeriod(models.Model):
+class ReportingPeriod(Versioned, models.Model):
     """A point of follow-up in a year: what it covers, its deadline and whether it is open."""
 
     year = models.PositiveSmallIntegerField(_("year"))

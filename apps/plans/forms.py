@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DATE, ReasonField
+from apps.core.locking import VersionField
 from apps.plans.models import ActivityStatus
 
 RICH = forms.Textarea(attrs={"rows": 6})
@@ -15,6 +16,7 @@ RICH_HELP = _(
 
 class SectionForm(forms.Form):
     body = forms.CharField(label=_("Text"), widget=RICH, required=False, help_text=RICH_HELP)
+    version = VersionField()
 
 
 class SwotForm(forms.Form):
@@ -22,6 +24,7 @@ class SwotForm(forms.Form):
     weaknesses = forms.CharField(label=_("Weaknesses"), widget=RICH, required=False)
     opportunities = forms.CharField(label=_("Opportunities"), widget=RICH, required=False)
     threats = forms.CharField(label=_("Threats"), widget=RICH, required=False)
+    version = VersionField()
 
 
 class ActivityForm(forms.Form):
@@ -36,6 +39,7 @@ class ActivityForm(forms.Form):
     ends_on = forms.DateField(label=_("End"), widget=DATE)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, goals, assignments, **kwargs):
         super().__init__(*args, **kwargs)

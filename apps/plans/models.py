@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 from apps.goals.models import FactorResponse
 from apps.organisation.models import UnitKind
 
@@ -35,7 +36,7 @@ class PlanState(models.TextChoices):
     DECIDED = "decided", _("Decided")
 
 
-class Plan(models.Model):
+class Plan(Versioned, models.Model):
     unit = models.ForeignKey(
         "organisation.Unit", on_delete=models.PROTECT, related_name="plans", verbose_name=_("unit")
     )
@@ -82,7 +83,7 @@ class Plan(models.Model):
             )
 
 
-class SectionTemplate(models.Model):
+class SectionTemplate(Versioned, models.Model):
     """A section every plan has; the standard ones and the free ones an administrator adds."""
 
     key = models.SlugField(_("key"), max_length=40, unique=True)
@@ -101,7 +102,7 @@ class SectionTemplate(models.Model):
         return self.title
 
 
-class PlanSection(models.Model):
+class PlanSection(Versioned, models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
     template = models.ForeignKey(
         SectionTemplate, on_delete=models.PROTECT, verbose_name=_("section")
@@ -136,7 +137,7 @@ OPEN_ACTIVITY_STATUSES = {
 }
 
 
-class Activity(models.Model):
+class Activity(Versioned, models.Model):
     """How a goal or an uppdrag is to be reached: what is done, by whom, when."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")

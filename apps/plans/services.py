@@ -26,6 +26,7 @@ from apps.plans.models import (
     SectionTemplate,
 )
 from apps.plans.sections import ensure_standard_sections
+from styrmodell.lib.formats import format_date
 from styrmodell.lib.richtext import sanitise
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ def plan_copy_from_previous(*, actor: User, unit: Unit, year: int, reason: str) 
             title=activity.title,
             description=activity.description,
             responsible=activity.responsible,
-            starts_on=_one_year_on(activity.starts_on),
-            ends_on=_one_year_on(activity.ends_on),
+            starts_on=_one_year_on(activity.starts_on, year=year),
+            ends_on=_one_year_on(activity.ends_on, year=year),
             status=activity.status,
         )
         save_with_history(copy, actor=actor, reason=reason)
@@ -127,7 +128,20 @@ def _goes_on(goal, year: int) -> bool:
     return goal.retired_on is None and (goal.last_year is None or goal.last_year >= year)
 
 
-def _one_year_on(day: dt.date) -> dt.date:
+def activity_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day an activity of the plan for ``year`` may have: from the year
+    before (work that started early) to four years on (the plan's longest horizon)."""
+    return dt.date(year - 1, 1, 1), dt.date(year + 4, 12, 31)
+
+
+def _one_year_on(day: dt.date, *, year: int) -> dt.date:
+    """``day`` a year on, within the bounds of the plan for ``year`` (an activity saved
+    before the bounds existed may end in 9999, which has no year after it)."""
+    first, last = activity_bounds(year)
+    if day.year + 1 > last.year:
+        return last
+    if day.year + 1 < first.year:
+        return first
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -136,13 +150,22 @@ def _one_year_on(day: dt.date) -> dt.date:
 
 @transaction.atomic
 def plan_section_update(
-    *, actor: User, section: PlanSection, body: str, reason: str
+    *,
+    actor: User,
+    section: PlanSection,
+    body: str,
+    reason: str,
+    expected_version: int | None = None,
 ) -> PlanSection:
+    """Change a section's text; refused (``StaleEdit``) if someone saved it after the editor
+    opened ``expected_version``."""
     _require_editor(actor, section.plan)
     _locked(section.plan)
     section = PlanSection.objects.select_for_update().get(pk=section.pk)
     section.body = sanitise(body)
-    save_with_history(section, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        section, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return section
 
 
@@ -156,12 +179,17 @@ def plan_swot_update(
     opportunities: str,
     threats: str,
     reason: str,
+    expected_version: int | None = None,
 ) -> Plan:
+    """Save the SWOT's four texts together. A plan's version also moves with its state, so a
+    SWOT opened before the plan was submitted, decided or reopened is stale too."""
     _require_editor(actor, plan)
     plan = _locked(plan)
     plan.strengths, plan.weaknesses = sanitise(strengths), sanitise(weaknesses)
     plan.opportunities, plan.threats = sanitise(opportunities), sanitise(threats)
-    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        plan, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return plan
 
 
@@ -179,9 +207,18 @@ ACTIVITY_FIELDS = {
 
 @transaction.atomic
 def activity_save(
-    *, actor: User, plan: Plan, reason: str, activity: Activity | None = None, **fields
+    *,
+    actor: User,
+    plan: Plan,
+    reason: str,
+    activity: Activity | None = None,
+    expected_version: int | None = None,
+    **fields,
 ) -> Activity:
-    """Create an activity in ``plan`` or change one; it must serve a goal or an uppdrag."""
+    """Create an activity in ``plan`` or change one; it must serve a goal or an uppdrag.
+
+    A change is refused (``StaleEdit``) if someone saved the activity after the editor
+    opened ``expected_version``."""
     unknown = set(fields) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"activity_save() got unknown fields: {', '.join(sorted(unknown))}")
@@ -202,7 +239,18 @@ def activity_save(
         raise ValidationError({"starts_on": _("The activity starts after the plan's year.")})
     if activity.ends_on and activity.ends_on.year < plan.year:
         raise ValidationError({"ends_on": _("The activity ends before the plan's year.")})
-    save_with_history(activity, actor=actor, reason=require_reason(reason))
+    first, last = activity_bounds(plan.year)
+    if activity.starts_on and activity.starts_on < first:
+        raise ValidationError({"starts_on": _(
+            "An activity of the plan for %(year)s starts on %(first)s at the earliest."
+        ) % {"year": plan.year, "first": format_date(first)}})  # fmt: skip
+    if activity.ends_on and activity.ends_on > last:
+        raise ValidationError({"ends_on": _(
+            "An activity of the plan for %(year)s ends on %(last)s at the latest."
+        ) % {"year": plan.year, "last": format_date(last)}})  # fmt: skip
+    save_with_history(
+        activity, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return activity
 
 
@@ -272,8 +320,12 @@ def plan_factor_response_save(
     opportunities: str,
     approach: str,
     reason: str,
+    expected_version: int | None = None,
 ) -> PlanFactorResponse:
-    """How the unit relates to one of KF's omvärldsfaktorer, in its plan's omvärldsanalys."""
+    """How the unit relates to one of KF's omvärldsfaktorer, in its plan's omvärldsanalys.
+
+    ``expected_version`` 0 means the editor saw no response yet: if another editor wrote one
+    meanwhile, the save is refused (``StaleEdit``) rather than replacing it."""
     _require_editor(actor, plan)
     plan = _locked(plan)
     response = PlanFactorResponse.objects.filter(plan=plan, factor=factor).first()
@@ -281,5 +333,7 @@ def plan_factor_response_save(
     factor_response_fill(
         response, year=plan.year, risks=risks, opportunities=opportunities, approach=approach
     )
-    save_with_history(response, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        response, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return response

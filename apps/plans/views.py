@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.history import fields_named, history_entries, history_records
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, form_page, year_from
 from apps.goals.forms import FactorResponseForm, factor_response_rows
 from apps.goals.selectors import external_factors_in
@@ -70,6 +71,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_decide = access.can_edit_for(body)
     bound: dict = {}
     bound_factors: dict = {}  # a factor's posted form, by factor id
+    # A refused save (someone saved meanwhile) shows at its own form: by section id, "swot"
+    # or ("factor", id).
+    conflicts: dict = {}
     if request.method == "POST":
         action = request.POST.get("action", "")
         reason = request.POST.get("change_reason") or _("Plan edited")
@@ -79,23 +83,28 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     PlanSection, pk=action_pk(action, "section-"), plan=plan
                 )
                 form = SectionForm(request.POST, prefix=f"s{section.pk}")
-                bound[section.pk] = form
+                bound[section.pk] = posted = form
+                conflict_key = section.pk
                 if form.is_valid():
                     services.plan_section_update(
                         actor=request.user,
                         section=section,
                         body=form.cleaned_data["body"],
                         reason=reason,
+                        expected_version=form.cleaned_data["version"],
                     )
                     messages.success(request, _("The section was saved."))
                     return redirect(f"{request.path}#section-{section.pk}")
             elif action == "swot":
                 form = SwotForm(request.POST, prefix="swot")
-                bound["swot"] = form
+                bound["swot"] = posted = form
+                conflict_key = "swot"
                 if form.is_valid():
+                    data = dict(form.cleaned_data)
                     services.plan_swot_update(
-                        actor=request.user, plan=plan, reason=reason, **form.cleaned_data
-                    )
+                        actor=request.user, plan=plan, reason=reason,
+                        expected_version=data.pop("version"), **data,
+                    )  # fmt: skip
                     messages.success(request, _("The SWOT analysis was saved."))
                     return redirect(f"{request.path}#swot")
             elif action == "submit":
@@ -133,14 +142,19 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     external_factors_in(plan.year), pk=action_pk(action, "factor-")
                 )
                 form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
-                bound_factors[factor.pk] = form
+                bound_factors[factor.pk] = posted = form
+                conflict_key = ("factor", factor.pk)
                 if form.is_valid():
+                    data = dict(form.cleaned_data)
                     services.plan_factor_response_save(
                         actor=request.user, plan=plan, factor=factor, reason=reason,
-                        **form.cleaned_data,
+                        expected_version=data.pop("version"), **data,
                     )  # fmt: skip
                     messages.success(request, _("The response was saved."))
                     return redirect(f"{request.path}#factor-{factor.pk}")
+        except StaleEdit as error:
+            # The editor's text stays in the posted form, the other's beside it.
+            conflicts[conflict_key] = conflict_for(posted, error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(request.path)
@@ -152,6 +166,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         factors,
         plan.factor_responses.all() if factors else [],
         bound=bound_factors,
+        conflicts={key[1]: c for key, c in conflicts.items() if isinstance(key, tuple)},
     )
     return render(
         request,
@@ -163,17 +178,28 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_decide": can_decide and plan.state == PlanState.SUBMITTED,
             "can_reopen": can_decide and plan.state == PlanState.DECIDED,
             "sections": [
-                (s, bound.get(s.pk) or SectionForm(prefix=f"s{s.pk}", initial={"body": s.body}))
+                (
+                    s,
+                    bound.get(s.pk)
+                    or SectionForm(
+                        prefix=f"s{s.pk}", initial={"body": s.body, "version": s.version}
+                    ),
+                    conflicts.get(s.pk),
+                )
                 for s in sections
             ],
             "swot_form": bound.get("swot")
             or SwotForm(
                 prefix="swot",
                 initial={
-                    f: getattr(plan, f)
-                    for f in ("strengths", "weaknesses", "opportunities", "threats")
+                    **{
+                        f: getattr(plan, f)
+                        for f in ("strengths", "weaknesses", "opportunities", "threats")
+                    },
+                    "version": plan.version,
                 },
             ),
+            "swot_conflict": conflicts.get("swot"),
             "decide_form": bound.get("decide") or DecideForm(prefix="decide"),
             "reopen_form": bound.get("reopen") or ReasonOnlyForm(prefix="reopen"),
             "activities": plan.activities.select_related("goal__level", "assignment"),
@@ -202,15 +228,20 @@ def activity_edit(request: HttpRequest, plan_pk: int, pk: int | None = None) -> 
             "starts_on": activity.starts_on,
             "ends_on": activity.ends_on,
             "status": activity.status,
+            "version": activity.version,
         }
     form = ActivityForm(request.POST or None, goals=goals, assignments=assignments, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        reason = data.pop("change_reason")
+        reason, version = data.pop("change_reason"), data.pop("version")
         try:
             services.activity_save(
-                actor=request.user, plan=plan, activity=activity, reason=reason, **data
-            )
+                actor=request.user, plan=plan, activity=activity, reason=reason,
+                expected_version=version, **data,
+            )  # fmt: skip
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -222,6 +253,7 @@ def activity_edit(request: HttpRequest, plan_pk: int, pk: int | None = None) -> 
         heading=_("Change activity") if activity else _("New activity"),
         lead=str(plan),
         cancel_url=reverse("plans:detail", args=[plan.pk]),
+        conflict=conflict,
     )
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DATE, ReasonField
+from apps.core.locking import VersionField
 from apps.organisation.models import Unit
 from apps.trust.models import DialogueKind
 
@@ -33,6 +34,7 @@ class StatusReportForm(forms.Form):
         label=_("Proposed goals for the next period"), widget=RICH, required=False
     )
     change_reason = ReasonField()
+    version = VersionField()  # 0: no report existed when the form was opened
 
 
 class DialogueForm(forms.Form):
@@ -56,3 +58,4 @@ class DialogueForm(forms.Form):
         label=_("Follow-ups"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     change_reason = ReasonField()
+    version = VersionField()

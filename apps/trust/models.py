@@ -7,10 +7,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 from apps.goals.models import FactorResponse
 
 
-class StatusReport(models.Model):
+class StatusReport(Versioned, models.Model):
     """Nulägesbeskrivning: the mission made concrete, the world around, the state of things,
     and the goals the nämnd proposes for the next period because of it."""
 
@@ -44,7 +45,7 @@ class DialogueKind(models.TextChoices):
     OVERSIGHT = "oversight", _("The executive board with a committee")
 
 
-class TrustDialogue(models.Model):
+class TrustDialogue(Versioned, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
     held_on = models.DateField(_("date"))
     units = models.ManyToManyField(

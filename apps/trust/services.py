@@ -33,8 +33,18 @@ STATUS_REPORT_FIELDS = ("operations", "environment", "current_state", "proposed_
 
 
 @transaction.atomic
-def status_report_save(*, actor: User, unit: Unit, year: int, reason: str, **texts) -> StatusReport:
-    """Create or change ``unit``'s nulägesbeskrivning for ``year``."""
+def status_report_save(
+    *,
+    actor: User,
+    unit: Unit,
+    year: int,
+    reason: str,
+    expected_version: int | None = None,
+    **texts,
+) -> StatusReport:
+    """Create or change ``unit``'s nulägesbeskrivning for ``year``; only the texts given
+    change. ``expected_version`` is the version the editor opened (0: none existed yet);
+    ``StaleEdit`` if someone saved it since."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     if unit.kind not in REPORTING_KINDS:
         raise ValidationError(
@@ -48,7 +58,9 @@ def status_report_save(*, actor: User, unit: Unit, year: int, reason: str, **tex
     ).first() or StatusReport(unit=unit, year=year)
     for name, value in texts.items():
         setattr(report, name, sanitise(value))
-    save_with_history(report, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        report, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return report
 
 
@@ -65,6 +77,7 @@ def dialogue_record(
     follow_ups: str = "",
     dialogue: TrustDialogue | None = None,
     reason: str,
+    expected_version: int | None = None,
 ) -> TrustDialogue:
     units = list(units)
     access = access_for(actor)
@@ -86,7 +99,7 @@ def dialogue_record(
     dialogue.participants, dialogue.topics = participants, topics
     dialogue.conclusions, dialogue.follow_ups = conclusions, follow_ups
     reason = require_reason(reason)
-    save_with_history(dialogue, actor=actor, reason=reason)
+    save_with_history(dialogue, actor=actor, reason=reason, expected_version=expected_version)
     dialogue._history_user, dialogue._change_reason = actor, reason
     dialogue.units.set(units)
     return dialogue
@@ -103,6 +116,7 @@ def status_report_factor_response_save(
     opportunities: str,
     approach: str,
     reason: str,
+    expected_version: int | None = None,
 ) -> StatusReportFactorResponse:
     """How the nämnd or bolag relates to one of KF's omvärldsfaktorer in its
     nulägesbeskrivning; the report is started if it does not exist yet."""
@@ -115,5 +129,7 @@ def status_report_factor_response_save(
     factor_response_fill(
         response, year=year, risks=risks, opportunities=opportunities, approach=approach
     )
-    save_with_history(response, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        response, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, form_page, year_from
 from apps.goals.forms import FactorResponseForm, factor_response_rows
 from apps.goals.selectors import external_factors_in
@@ -48,9 +49,11 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
     report = StatusReport.objects.filter(unit=unit, year=year).first()
     can_write = access.can_edit_for(unit)
     here = f"{request.path}?ar={year}"
-    form = bound_factor = None
+    form = bound_factor = conflict = None
+    factor_conflicts = {}
     if can_write:
         initial = {f: getattr(report, f) for f in services.STATUS_REPORT_FIELDS} if report else {}
+        initial["version"] = report.version if report else 0
         form = StatusReportForm(initial=initial)
     if request.method == "POST":
         access.require(can_write)
@@ -60,12 +63,15 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
             factor_form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
             bound_factor = {factor.pk: factor_form}
             if factor_form.is_valid():
+                data = dict(factor_form.cleaned_data)
                 try:
                     services.status_report_factor_response_save(
                         actor=request.user, unit=unit, year=year, factor=factor,
                         reason=_("Status report %(year)s") % {"year": year},
-                        **factor_form.cleaned_data,
+                        expected_version=data.pop("version"), **data,
                     )  # fmt: skip
+                except StaleEdit as error:
+                    factor_conflicts[factor.pk] = conflict_for(factor_form, error)
                 except ValidationError as error:
                     add_service_errors(factor_form, error)
                 else:
@@ -75,11 +81,14 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
             form = StatusReportForm(request.POST)
             if form.is_valid():
                 data = dict(form.cleaned_data)
-                reason = data.pop("change_reason")
+                reason, version = data.pop("change_reason"), data.pop("version")
                 try:
                     services.status_report_save(
-                        actor=request.user, unit=unit, year=year, reason=reason, **data
-                    )
+                        actor=request.user, unit=unit, year=year, reason=reason,
+                        expected_version=version, **data,
+                    )  # fmt: skip
+                except StaleEdit as error:
+                    conflict = conflict_for(form, error)
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:
@@ -95,8 +104,11 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
             "year": year,
             "report": report,
             "form": form,
+            "conflict": conflict,
             "can_write": can_write,
-            "factor_rows": factor_response_rows(factors, responses, bound=bound_factor),
+            "factor_rows": factor_response_rows(
+                factors, responses, bound=bound_factor, conflicts=factor_conflicts
+            ),
         },
     )
 
@@ -116,12 +128,19 @@ def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for f in ("kind", "held_on", "participants", "topics", "conclusions", "follow_ups")
         }
         initial["units"] = list(dialogue.units.all())
+        initial["version"] = dialogue.version
     form = DialogueForm(request.POST or None, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        reason = data.pop("change_reason")
+        reason, version = data.pop("change_reason"), data.pop("version")
         try:
-            services.dialogue_record(actor=request.user, dialogue=dialogue, reason=reason, **data)
+            services.dialogue_record(
+                actor=request.user, dialogue=dialogue, reason=reason, expected_version=version,
+                **data,
+            )  # fmt: skip
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -132,4 +151,5 @@ def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form,
         heading=_("Change dialogue") if dialogue else _("Record a dialogue"),
         cancel_url=reverse("trust:overview"),
+        conflict=conflict,
     )
