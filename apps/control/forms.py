@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.control.models import SCALE, ResultStatus, RiskCategory, ScaleAxis, ScaleStep
 from apps.core.forms import DATE, ReasonField
+from apps.core.locking import VersionField
 
 
 def _scale_choices(axis: str, steps: dict[tuple[str, int], ScaleStep]) -> list:
@@ -30,6 +31,7 @@ class RiskForm(forms.Form):
     )
     in_control_plan = forms.BooleanField(label=_("Goes into the control plan"), required=False)
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, steps: dict[tuple[str, int], ScaleStep], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -64,6 +66,7 @@ class ControlForm(forms.Form):
 class DecideForm(forms.Form):
     decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
     paragraph = forms.CharField(label=_("Paragraph"), max_length=30, help_text=_("E.g. § 87."))
+    version = VersionField()
 
 
 class ResultForm(forms.Form):
@@ -76,3 +79,4 @@ class ResultForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required unless the result is “no remarks”."),
     )  # fmt: skip
+    version = VersionField()  # 0: no result yet

@@ -14,14 +14,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
+
 SCALE = range(1, 6)  # sannolikhet and konsekvens are both scored 1–5
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class RiskCategory(models.Model):
+class RiskCategory(Versioned):
     key = models.SlugField(_("key"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=100)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("risk category")
@@ -32,7 +35,7 @@ class RiskCategory(models.Model):
         return self.name
 
 
-class RiskLevel(models.Model):
+class RiskLevel(Versioned):
     """A band of risk values (sannolikhet × konsekvens) with the label and colour the matrix
     shows, e.g. "Hög" for 10–16."""
 
@@ -49,6 +52,7 @@ class RiskLevel(models.Model):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as #rrggbb."))],
         help_text=_("A light background colour; the text on it is dark."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("risk level")
@@ -70,13 +74,14 @@ class ScaleAxis(models.TextChoices):
     CONSEQUENCE = "consequence", _("Consequence")
 
 
-class ScaleStep(models.Model):
+class ScaleStep(Versioned):
     """What one step of the sannolikhet or konsekvens scale means, written out."""
 
     axis = models.CharField(_("scale"), max_length=20, choices=ScaleAxis.choices)
     step = models.PositiveSmallIntegerField(_("step"), validators=SCORE_VALIDATORS)
     label = models.CharField(_("label"), max_length=50)
     meaning = models.TextField(_("meaning"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("scale step")
@@ -90,7 +95,7 @@ class ScaleStep(models.Model):
         return f"{self.get_axis_display()} {self.step}: {self.label}"
 
 
-class Risk(models.Model):
+class Risk(Versioned):
     """One risk of a unit's risk and significance analysis for a year."""
 
     unit = models.ForeignKey(
@@ -136,7 +141,7 @@ class PlanState(models.TextChoices):
     DECIDED = "decided", _("Decided")
 
 
-class ControlPlan(models.Model):
+class ControlPlan(Versioned):
     """A unit's intern kontrollplan for a year: KS's for the whole kommun, or a nämnd's."""
 
     unit = models.ForeignKey(
@@ -199,7 +204,7 @@ class ResultStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Not carried out")
 
 
-class ControlResult(models.Model):
+class ControlResult(Versioned):
     """What a control found in a reporting period; read-only once the period is closed."""
 
     control = models.ForeignKey(

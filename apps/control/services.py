@@ -31,6 +31,7 @@ from apps.control.models import (
     ScaleStep,
 )
 from apps.core.history import require_reason, save_with_history
+from apps.core.locking import StaleEdit
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
 from apps.plans.services import deciding_body
@@ -82,8 +83,14 @@ def risk_create(
 
 
 @transaction.atomic
-def risk_update(*, actor: User, risk: Risk, reason: str, **changes) -> Risk:
-    """Change a risk's fields (those of RISK_FIELDS)."""
+def risk_update(
+    *, actor: User, risk: Risk, expected_version: int | None = None, reason: str, **changes
+) -> Risk:
+    """Change a risk's fields (those of RISK_FIELDS); the others stay as stored.
+
+    ``expected_version`` is the version the editor's form was opened on: if someone saved
+    the risk since, ``StaleEdit`` is raised and nothing is written.
+    """
     _require_editor(actor, risk.unit)
     unknown = set(changes) - set(RISK_FIELDS)
     if unknown:
@@ -98,7 +105,9 @@ def risk_update(*, actor: User, risk: Risk, reason: str, **changes) -> Risk:
         )
     for field, value in changes.items():
         setattr(risk, field, value)
-    save_with_history(risk, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        risk, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return risk
 
 
@@ -159,6 +168,8 @@ def control_add(
         frequency=frequency.strip(), reported_when=reported_when,
     )  # fmt: skip
     save_with_history(control, actor=actor, reason=reason)
+    # As stored now, so that a change to the risk since the page was opened is kept.
+    risk = Risk.objects.select_for_update().get(pk=risk.pk)
     if not risk.in_control_plan:
         risk.in_control_plan = True
         save_with_history(risk, actor=actor, reason=reason)
@@ -167,11 +178,21 @@ def control_add(
 
 @transaction.atomic
 def control_plan_decide(
-    *, actor: User, plan: ControlPlan, decided_on: dt.date, paragraph: str, reason: str
+    *,
+    actor: User,
+    plan: ControlPlan,
+    decided_on: dt.date,
+    paragraph: str,
+    expected_version: int | None = None,
+    reason: str,
 ) -> ControlPlan:
     """KS or the nämnd decides the plan; its controls are then fixed."""
     body = deciding_body(plan.unit)
     _require_editor(actor, body)
+    stored = ControlPlan.objects.select_for_update().get(pk=plan.pk)
+    if expected_version is not None and stored.version != expected_version:
+        # Decided (or reopened) by someone else since the page was opened: say who.
+        raise StaleEdit(stored)
     plan = _draft(plan)
     if not plan.controls.exists():
         raise ValidationError(_("A control plan needs at least one control before it is decided."))
@@ -186,7 +207,9 @@ def control_plan_decide(
     if errors:
         raise ValidationError(errors)
     plan.state, plan.decided_on, plan.paragraph = PlanState.DECIDED, decided_on, paragraph
-    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        plan, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return plan
 
 
@@ -211,9 +234,13 @@ def control_result_save(
     status: str,
     comment: str = "",
     measures: str = "",
+    expected_version: int | None = None,
     reason: str,
 ) -> ControlResult:
-    """Report what ``control`` found in ``period`` (an open period, before its deadline)."""
+    """Report what ``control`` found in ``period`` (an open period, before its deadline).
+
+    ``expected_version`` is the version the form was opened on (0: no result yet).
+    """
     unit = control.plan.unit
     _require_editor(actor, unit)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
@@ -234,7 +261,9 @@ def control_result_save(
     result = ControlResult.objects.filter(control=control, period=period).first()
     result = result or ControlResult(control=control, period=period)
     result.status, result.comment, result.measures = status, (comment or "").strip(), measures
-    save_with_history(result, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        result, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return result
 
 
@@ -243,7 +272,7 @@ def control_setting_save(
     *, actor: User, setting: RiskCategory | RiskLevel | ScaleStep, reason: str
 ) -> RiskCategory | RiskLevel | ScaleStep:
     """An administrator changes a risk category, a risk level (the matrix's colours) or what
-    a scale step means."""
+    a scale step means. ``setting.version`` is the one the admin's form was opened on."""
     access_for(actor).require(access_for(actor).is_administrator)
     save_with_history(setting, actor=actor, reason=require_reason(reason))
     return setting

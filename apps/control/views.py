@@ -3,6 +3,7 @@ control plan and the results per period; and KS's roll-up of all results of a pe
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
 from django.contrib import messages
@@ -12,6 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition, require_GET
 
 from apps.accounts.access import access_for
 from apps.accounts.models import User
@@ -19,6 +22,7 @@ from apps.control import selectors, services
 from apps.control.forms import ControlForm, DecideForm, ResultForm, RiskForm
 from apps.control.models import RISK_FIELDS, SCALE, ControlPlan, Risk
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, year_from
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
@@ -99,11 +103,13 @@ def _risk_form_page(
     request: HttpRequest, *, unit: Unit, year: int, risk: Risk | None
 ) -> HttpResponse:
     steps = selectors.scale_steps()
+    conflict = None
     if request.method == "POST":
         form = RiskForm(request.POST, steps=steps)
         if form.is_valid():
             data = dict(form.cleaned_data)
             reason = data.pop("change_reason")
+            version = data.pop("version")
             try:
                 if risk is None:
                     risk = services.risk_create(
@@ -111,8 +117,14 @@ def _risk_form_page(
                     )
                 else:
                     risk = services.risk_update(
-                        actor=request.user, risk=risk, reason=reason, **data
+                        actor=request.user,
+                        risk=risk,
+                        expected_version=version,
+                        reason=reason,
+                        **data,
                     )
+            except StaleEdit as stale:
+                conflict = conflict_for(form, stale)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -125,11 +137,19 @@ def _risk_form_page(
         initial = {"in_control_plan": False}
         if risk is not None:
             initial = {f: getattr(risk, f) for f in RISK_FIELDS}
+            initial["version"] = risk.version
         form = RiskForm(initial=initial, steps=steps)
     return render(
         request,
         "control/risk_form.html",
-        {"unit": unit, "year": year, "risk": risk, "form": form, "steps": steps.values()},
+        {
+            "unit": unit,
+            "year": year,
+            "risk": risk,
+            "form": form,
+            "conflict": conflict,
+            "steps": steps.values(),
+        },
     )
 
 
@@ -161,6 +181,7 @@ def plan(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
     )
     control_form = ControlForm(risks=risk_choices, prefix="control")
     decide_form = DecideForm(prefix="decide")
+    decide_conflict = None
     if request.method == "POST":
         action = request.POST.get("action", "")
         access.require(can_write or can_decide)
@@ -188,11 +209,15 @@ def plan(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
             elif action == "decide":
                 decide_form = DecideForm(request.POST, prefix="decide")
                 if decide_form.is_valid():
+                    data = decide_form.cleaned_data
                     try:
                         services.control_plan_decide(
-                            actor=request.user, plan=current,
-                            reason=_("Control plan decided"), **decide_form.cleaned_data,
+                            actor=request.user, plan=current, decided_on=data["decided_on"],
+                            paragraph=data["paragraph"], expected_version=data["version"],
+                            reason=_("Control plan decided"),
                         )  # fmt: skip
+                    except StaleEdit as stale:
+                        decide_conflict = conflict_for(decide_form, stale)
                     except ValidationError as error:
                         add_service_errors(decide_form, error)
                     else:
@@ -209,6 +234,8 @@ def plan(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
             return redirect(page)
     data = selectors.control_plan(unit=unit, year=year)
     draft = data.plan is not None and not data.plan.is_decided
+    if draft and not decide_form.is_bound:
+        decide_form.initial["version"] = data.plan.version
     return render(
         request,
         "control/plan.html",
@@ -223,6 +250,7 @@ def plan(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
             "can_reopen": can_decide and data.plan is not None and data.plan.is_decided,
             "control_form": control_form,
             "decide_form": decide_form,
+            "decide_conflict": decide_conflict,
             "periods": ReportingPeriod.objects.filter(year=year).order_by("ends_on"),
         },
     )
@@ -242,6 +270,7 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
     )
     page = reverse("control:results", args=[unit.pk, year, period.pk])
     bound: dict[int, ResultForm] = {}
+    conflicts = {}
     if request.method == "POST":
         access.require(access.can_edit_for(unit))
         control = get_object_or_404(
@@ -250,12 +279,17 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
         form = ResultForm(request.POST, prefix=f"c{control.pk}")
         bound[control.pk] = form
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
             try:
                 services.control_result_save(
                     actor=request.user, control=control, period=period,
+                    expected_version=version,
                     reason=_("Result of the control in %(period)s") % {"period": period},
-                    **form.cleaned_data,
+                    **data,
                 )  # fmt: skip
+            except StaleEdit as stale:
+                conflicts[control.pk] = conflict_for(form, stale)
             except PermissionDenied as refusal:
                 messages.error(request, str(refusal) or _("You cannot write here."))
                 return redirect(page)
@@ -271,9 +305,10 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
             form = ResultForm(
                 prefix=f"c{control.pk}",
                 initial={"status": result.status, "comment": result.comment,
-                         "measures": result.measures} if result else None,
+                         "measures": result.measures, "version": result.version}
+                if result else {"version": 0},
             )  # fmt: skip
-        rows.append((control, result, form))
+        rows.append((control, result, form, conflicts.get(control.pk)))
     return render(
         request,
         "control/results.html",
@@ -303,3 +338,18 @@ def risk_history(request: HttpRequest, pk: int) -> HttpResponse:
         "control/risk_history.html",
         {"risk": risk, "entries": selectors.risk_history(risk)},
     )
+
+
+def _risk_levels_etag(request: HttpRequest) -> str:
+    return hashlib.sha256(selectors.risk_level_stylesheet().encode()).hexdigest()[:32]
+
+
+@login_required
+@require_GET
+@cache_control(private=True, no_cache=True)  # revalidated (a 304) so admin changes show at once
+@condition(etag_func=_risk_levels_etag)
+def risk_level_css(request: HttpRequest) -> HttpResponse:
+    """The risk levels' colours as a stylesheet, for the matrix and the level labels."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return HttpResponse(selectors.risk_level_stylesheet(), content_type="text/css; charset=utf-8")
