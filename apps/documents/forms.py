@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DATE, ReasonField
+from apps.core.locking import VersionField
 from apps.documents.models import DeviationKind, DeviationStatus, DocumentKind
 from apps.goals.models import Goal
 from apps.organisation.models import DECIDING_KINDS, Unit
@@ -58,6 +59,7 @@ class DocumentForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +80,7 @@ class DeviationForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), choices=DeviationStatus.choices)
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

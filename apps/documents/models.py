@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 from apps.goals.models import Goal
 from apps.organisation.models import DECIDING_KINDS, Unit
 
@@ -44,7 +45,7 @@ KIND_GROUPS: dict[str, str] = {
 MISSION_KINDS = (DocumentKind.REGULATION, DocumentKind.OWNER_DIRECTIVE)
 
 
-class GoverningDocument(models.Model):
+class GoverningDocument(Versioned):
     """A decided governance document: who decided it, who owns it, when it must be revised."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
@@ -119,7 +120,7 @@ class DeviationStatus(models.TextChoices):
     CLOSED = "avslutad", pgettext_lazy("deviation", "Closed")
 
 
-class Deviation(models.Model):
+class Deviation(Versioned):
     """An entry in a unit's deviation log: a register for steering, not a case system."""
 
     unit = models.ForeignKey(

@@ -105,12 +105,16 @@ def document_update(
     document: GoverningDocument,
     file: UploadedFile | None = None,
     goals: Iterable[Goal] | None = None,
+    expected_version: int | None = None,
     reason: str,
     **changes,
 ) -> GoverningDocument:
-    """Change a document (a new revision, a new owner, a replaced PDF, other goals).
+    """Change a document (a new revision, a new owner, a replaced PDF, other goals); the
+    fields not in ``changes`` stay as stored.
 
-    Both the present owner's and a new owner's editors must be allowed to write.
+    Both the present owner's and a new owner's editors must be allowed to write. With
+    ``expected_version`` (the version the form was opened on) a save after someone else's
+    is refused with ``StaleEdit``.
     """
     unknown = set(changes) - DOCUMENT_FIELDS
     if unknown:
@@ -125,7 +129,7 @@ def document_update(
     if file is not None:
         check_pdf(file)
         document.file = file
-    save_with_history(document, actor=actor, reason=reason)
+    save_with_history(document, actor=actor, reason=reason, expected_version=expected_version)
     if goals is not None and set(document.goals.all()) != set(goals):
         document._history_user, document._change_reason = actor, reason
         document.goals.set(goals)
@@ -178,14 +182,16 @@ def deviation_update(
     description: str,
     measure: str,
     status: str,
+    expected_version: int | None = None,
     reason: str,
 ) -> Deviation:
-    """Record the measure and the status of a logged deviation."""
+    """Record the measure and the status of a logged deviation (``expected_version``: the
+    version the form was opened on; a save after someone else's raises ``StaleEdit``)."""
     deviation = Deviation.objects.select_for_update().get(pk=deviation.pk)
     access_for(actor).require(access_for(actor).can_edit_for(deviation.unit))
     reason = require_reason(reason)
     _check_date(occurred_on)
     deviation.occurred_on, deviation.kind, deviation.status = occurred_on, kind, status
     deviation.description, deviation.measure = description, measure
-    save_with_history(deviation, actor=actor, reason=reason)
+    save_with_history(deviation, actor=actor, reason=reason, expected_version=expected_version)
     return deviation

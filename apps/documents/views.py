@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import form_page, year_from
 from apps.documents import selectors, services
 from apps.documents.forms import DeviationForm, DocumentFilterForm, DocumentForm
@@ -124,13 +125,16 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def _document_form_page(request, form, *, heading: str, cancel_url: str) -> HttpResponse:
+def _document_form_page(
+    request, form, *, heading: str, cancel_url: str, conflict=None
+) -> HttpResponse:
     return form_page(
         request,
         form,
         heading=heading,
         cancel_url=cancel_url,
         template="documents/form.html",
+        conflict=conflict,
     )
 
 
@@ -176,6 +180,8 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     initial = {name: getattr(document, name) for name in services.DOCUMENT_FIELDS}
     initial["goals"] = list(document.goals.all())
+    initial["version"] = document.version
+    conflict = None
     form = DocumentForm(
         request.POST or None,
         request.FILES or None,
@@ -191,9 +197,12 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 document=document,
                 file=data["file"] or None,
                 goals=data["goals"],
+                expected_version=data["version"],
                 reason=data["change_reason"],
                 **changes,
             )
+        except StaleEdit as stale:
+            conflict = conflict_for(form, stale)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -204,6 +213,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Change %(title)s") % {"title": document.title},
         cancel_url=reverse("documents:detail", args=[document.pk]),
+        conflict=conflict,
     )
 
 
@@ -302,17 +312,22 @@ def deviation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={
             "unit": deviation.unit,
             **{name: getattr(deviation, name) for name in DEVIATION_FIELDS},
+            "version": deviation.version,
         },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.deviation_update(
                 actor=request.user,
                 deviation=deviation,
+                expected_version=data["version"],
                 reason=data["change_reason"],
                 **_deviation_values(data),
             )
+        except StaleEdit as stale:
+            conflict = conflict_for(form, stale)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -323,4 +338,5 @@ def deviation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Change the log entry"),
         cancel_url=f"{reverse('documents:deviations')}?enhet={deviation.unit_id}",
+        conflict=conflict,
     )
