@@ -122,3 +122,10 @@ def test_reset_does_not_reveal_whether_an_address_has_an_account(client, editor_
     assert response.status_code == 302
     assert response["Location"] == "/losenord/aterstall/skickat/"
     assert mail.outbox == []
+
+
+def test_the_admins_password_change_is_the_same_swedish_page(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/password_change/")
+    assert response.status_code == 200
+    assert "<h1>Byt lösenord</h1>" in response.content.decode()
