@@ -2,7 +2,10 @@
 deviation in one table, with a chart, a drill-down into each body's units, and Excel exports.
 
 Politicians and everyone else with a role read these pages; links to the forecast page are
-shown only to those who may write the forecast.
+shown only to those who may write the forecast. An open period's forecasts, and what follows
+from them (deviation, åtgärdsplan), are shown only to those who may read the body's follow-up
+(``apps.followup.access``): the body's editors, ekonomer and administrators; every reader
+sees them once the period is closed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from apps.economy import selectors
 from apps.economy.models import Forecast
 from apps.economy.services import may_write_for_body
 from apps.economy.views import BudgetAgainstForecast, xlsx_response
+from apps.followup.access import can_read_followup
 from apps.followup.models import ActionPlan
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
@@ -43,6 +47,7 @@ class BodyRow(BudgetAgainstForecast):
     previous: Decimal | None
     action_plan: ActionPlan | None = None
     can_forecast: bool = False
+    forecast_hidden: bool = False  # the period is open and the reader not the body's
 
     @property
     def needs_action_plan(self) -> bool:
@@ -66,18 +71,30 @@ class Overview:
     totals: Totals = field(init=False)
 
     def __post_init__(self) -> None:
+        # A total of only the forecasts one may read would pass for the kommun's: none then.
+        partial = self.hidden_forecasts > 0
         self.totals = Totals(
             budget=selectors.sum_present(r.budget for r in self.rows),
             outcome=sum((r.outcome for r in self.rows), ZERO),
-            forecast=selectors.sum_present(r.forecast_amount for r in self.rows),
-            deviation=selectors.sum_present(r.deviation for r in self.rows),
+            forecast=None
+            if partial
+            else selectors.sum_present(r.forecast_amount for r in self.rows),
+            deviation=None if partial else selectors.sum_present(r.deviation for r in self.rows),
             previous=selectors.sum_present(r.previous for r in self.rows),
         )
 
     @property
+    def hidden_forecasts(self) -> int:
+        return sum(1 for r in self.rows if r.forecast_hidden)
+
+    @property
     def missing_forecasts(self) -> int:
         """Bodies without a forecast: the total deviation leaves their budget out."""
-        return sum(1 for r in self.rows if r.forecast is None and r.budget is not None)
+        return sum(
+            1
+            for r in self.rows
+            if r.forecast is None and r.budget is not None and not r.forecast_hidden
+        )
 
 
 def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
@@ -92,16 +109,20 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
     rows = []
     for unit in selectors.bodies(year=year):
         budget = budgets.get(unit.pk)
+        shown = can_read_followup(access, unit, period)
         earlier = previous_forecasts.get(unit.pk)
+        if earlier and not can_read_followup(access, unit, previous):
+            earlier = None
         rows.append(
             BodyRow(
                 unit=unit,
                 budget=budget.current if budget else None,
                 outcome=outcome.get(unit.pk, ZERO),
-                forecast=forecasts.get(unit.pk),
+                forecast=forecasts.get(unit.pk) if shown else None,
                 previous=earlier.amount if earlier else None,
-                action_plan=plans.get(unit.pk),
+                action_plan=plans.get(unit.pk) if shown else None,
                 can_forecast=may_write_for_body(access.user, unit),
+                forecast_hidden=not shown,
             )
         )
     return Overview(period=period, previous=previous, rows=rows)
@@ -136,15 +157,17 @@ class Drilldown:
     total: UnitRow
     has_detail_budget: bool
     forecast: Forecast | None = None
+    forecast_hidden: bool = False
 
 
 def _valid_in(unit: Unit, year: int) -> bool:
     return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
 
 
-def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
+def unit_drilldown(unit: Unit, period: ReportingPeriod, access: UserAccess) -> Drilldown:
     """``unit``'s children with their budget from the decided detaljbudget and their outcome
-    to date, each summed over its own subtree; six queries, whatever the size of the tree."""
+    to date, each summed over its own subtree; six queries, whatever the size of the tree.
+    The body's forecast only where ``access`` may read it (see the module's docstring)."""
     year = period.year
     tree = list(unit.get_family().order_by("lft"))  # ancestors, the unit and its subtree
     ancestors = [u for u in tree if u.lft < unit.lft]
@@ -181,7 +204,8 @@ def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
         rows.append(UnitRow(unit=child, budget=budget, outcome=spent, has_children=len(below) > 1))
     budget, spent = figures(subtree)
     forecast = None
-    if unit == body:
+    forecast_hidden = not can_read_followup(access, body, period)
+    if unit == body and not forecast_hidden:
         frame = selectors.operating_budgets(year).get(unit.pk)
         budget = frame.current if frame else budget
         forecast = Forecast.objects.filter(unit=unit, period=period).first()
@@ -194,6 +218,7 @@ def unit_drilldown(unit: Unit, period: ReportingPeriod) -> Drilldown:
         total=UnitRow(unit=unit, budget=budget, outcome=spent),
         has_detail_budget=bool(lines),
         forecast=forecast,
+        forecast_hidden=forecast_hidden,
     )
 
 
@@ -255,7 +280,7 @@ def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
 def drilldown(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     access = _reader(request)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
-    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period)
+    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period, access)
     return render(
         request,
         "economy/overview/drilldown.html",
@@ -331,9 +356,9 @@ def _action_plan_text(row: BodyRow) -> str:
 
 @login_required
 def drilldown_xlsx(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
-    _reader(request)
+    access = _reader(request)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
-    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period)
+    data = unit_drilldown(get_object_or_404(Unit, pk=unit_pk), period, access)
     sheet = xlsx.Sheet(
         title=_("Units"),
         columns=[
