@@ -43,12 +43,23 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-def logo(request: HttpRequest) -> FileResponse:
+# Uploaded files are served under a policy that lets nothing in them run, load or style
+# anything, whatever they turn out to hold (an SVG logo from before PNG and JPEG only).
+UPLOADED_FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox"
+
+
+def uploaded_file_response(response: HttpResponse) -> HttpResponse:
+    response["Content-Security-Policy"] = UPLOADED_FILE_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def logo(request: HttpRequest) -> HttpResponse:
     """The kommun's logo, public like the name in the header (also on the login page)."""
     municipality = Municipality.objects.filter(pk=1).first()
     if municipality is None or not municipality.logo:
         raise Http404
-    return FileResponse(municipality.logo.open("rb"))
+    return uploaded_file_response(FileResponse(municipality.logo.open("rb")))
 
 
 def form_page(

@@ -49,7 +49,7 @@ from apps.plans.models import Plan
 from apps.trust import services as trust_services
 from apps.trust.models import StatusReport, TrustDialogue
 
-LOGO = Path(__file__).resolve().parent / "assets" / "exempelkommun-logo.svg"
+LOGO = Path(__file__).resolve().parent / "assets" / "exempelkommun-logo.png"
 
 
 def load_users() -> User:

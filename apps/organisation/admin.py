@@ -3,6 +3,7 @@ from __future__ import annotations
 from mptt.admin import MPTTModelAdmin
 
 from apps.core.admin_site import ReasonForm, RoleBasedAdmin, admin_site
+from apps.core.locking import StaleEdit
 from apps.organisation import services
 from apps.organisation.models import Municipality, Unit
 
@@ -11,6 +12,12 @@ class MunicipalityForm(ReasonForm):
     class Meta:
         model = Municipality
         fields = ["name", "kommunkod", "population", "logo"]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and "logo" in self.changed_data:
+            services.logo_check(logo)  # its ValidationError shows at the field
+        return logo
 
 
 class MunicipalityAdmin(RoleBasedAdmin):
@@ -28,6 +35,7 @@ class MunicipalityAdmin(RoleBasedAdmin):
             population=form.cleaned_data["population"],
             logo=form.cleaned_data["logo"] if "logo" in form.changed_data else None,
             reason=form.cleaned_data["change_reason"],
+            expected_version=form.cleaned_data.get("version") if change else None,
         )
         obj.pk = saved.pk
 
@@ -58,16 +66,28 @@ class UnitAdmin(RoleBasedAdmin, MPTTModelAdmin):
             obj.pk = created.pk
             return
         unit = Unit.objects.get(pk=obj.pk)
-        changes = {name: data[name] for name in form.changed_data if name != "change_reason"}
+        changes = {
+            name: data[name]
+            for name in form.changed_data
+            if name not in {"change_reason", "version"}
+        }
+        # The page's version, checked again under the row lock (ReasonForm checked it first).
+        expected_version = data.get("version")
         newly_ended = "valid_to" in changes and changes["valid_to"] and unit.valid_to is None
         if newly_ended:
             # Ending a unit ends the units below it as well.
+            if expected_version is not None and expected_version != unit.version:
+                raise StaleEdit(unit)
             services.unit_retire(
                 actor=request.user, unit=unit, valid_to=changes.pop("valid_to"), reason=reason
             )
             unit.refresh_from_db()
+            expected_version = unit.version  # retiring saved it
         if changes:
-            services.unit_update(actor=request.user, unit=unit, reason=reason, **changes)
+            services.unit_update(
+                actor=request.user, unit=unit, reason=reason, expected_version=expected_version,
+                **changes,
+            )  # fmt: skip
 
 
 admin_site.register(Municipality, MunicipalityAdmin)

@@ -12,12 +12,39 @@ from django.utils.translation import gettext as _
 from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
 from apps.organisation.models import Municipality, Unit
+from styrmodell.lib import images
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
 
 UNIT_FIELDS = ("kind", "name", "short_name", "ansvarskod", "valid_from", "valid_to",
                "position", "description")  # fmt: skip
+
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+def logo_check(logo) -> str:
+    """The logo's content type, ``image/png`` or ``image/jpeg``, judged by its content; any
+    other file (an SVG may run script and fetch from anywhere), or one over 2 MB, is refused
+    with a ValidationError."""
+    if logo.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is larger than %(mb)s MB.") % {"mb": LOGO_MAX_BYTES // (1024 * 1024)}
+        )
+    logo.seek(0)
+    data = logo.read()
+    logo.seek(0)
+    try:
+        return images.raster_content_type(data)
+    except images.TooLarge:
+        raise ValidationError(
+            _("The logo is more than %(pixels)s pixels wide or high.") % {"pixels": images.MAX_SIDE}
+        ) from None
+    except images.NotAnImage:
+        raise ValidationError(
+            _("The logo must be a PNG or JPEG image (SVG and other formats are not accepted).")
+        ) from None
 
 
 @transaction.atomic
@@ -29,6 +56,7 @@ def municipality_update(
     population: int | None = None,
     logo=None,
     reason: str,
+    expected_version: int | None = None,
 ) -> Municipality:
     access_for(actor).require(access_for(actor).is_administrator)
     municipality = Municipality.objects.select_for_update().filter(pk=1).first() or Municipality()
@@ -36,8 +64,14 @@ def municipality_update(
     municipality.kommunkod = kommunkod
     municipality.population = population
     if logo is not None:
+        try:
+            logo_check(logo)
+        except ValidationError as error:
+            raise ValidationError({"logo": error.messages}) from None
         municipality.logo = logo
-    save_with_history(municipality, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        municipality, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return municipality
 
 
@@ -77,8 +111,11 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_update(*, actor: User, unit: Unit, reason: str, **changes) -> Unit:
-    """Change a unit's fields and/or move it under another parent (``parent=``)."""
+def unit_update(
+    *, actor: User, unit: Unit, reason: str, expected_version: int | None = None, **changes
+) -> Unit:
+    """Change a unit's fields and/or move it under another parent (``parent=``); refused
+    (``StaleEdit``) if the unit was saved after the editor opened ``expected_version``."""
     access_for(actor).require(access_for(actor).is_administrator)
     unknown = set(changes) - set(UNIT_FIELDS) - {"parent"}
     if unknown:
@@ -89,7 +126,9 @@ def unit_update(*, actor: User, unit: Unit, reason: str, **changes) -> Unit:
         changes["parent"] = Unit.objects.get(pk=changes["parent"].pk)
     for field, value in changes.items():
         setattr(unit, field, value)
-    save_with_history(unit, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        unit, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return unit
 
 

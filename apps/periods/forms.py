@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DATE, ReasonField
+from apps.core.locking import VersionField
 from apps.periods.models import PeriodKind
 
 
@@ -22,6 +23,7 @@ class PeriodStateForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
+    version = VersionField()  # the period's
     deadline = forms.DateField(label=_("New deadline"), widget=DATE)
     change_reason = ReasonField()
 

@@ -9,6 +9,7 @@ from apps.organisation.models import Municipality, Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
 from apps.reports.sections import economy, goals
+from styrmodell.lib import images
 from styrmodell.lib.formats import MONTH_NAMES
 
 # The period kind each report follows.
@@ -134,12 +135,16 @@ def build_document(
 def _logo(municipality: Municipality | None) -> tuple[bytes | None, str]:
     if municipality is None or not municipality.logo:
         return None, ""
-    name = municipality.logo.name.lower()
-    kind = "image/svg+xml" if name.endswith(".svg") else (
-        "image/png" if name.endswith(".png") else "image/jpeg"
-    )  # fmt: skip
     try:
         with municipality.logo.open("rb") as handle:
-            return handle.read(), kind
+            data = handle.read()
     except OSError:  # a logo file lost from the media folder must not stop the report
+        return None, ""
+    try:
+        return data, images.raster_content_type(data)
+    except ValueError:
+        # An SVG uploaded before only PNG and JPEG were taken: WeasyPrint's fetcher
+        # (render.py) lets it load nothing from outside
+        if municipality.logo.name.lower().endswith(".svg"):
+            return data, "image/svg+xml"
         return None, ""

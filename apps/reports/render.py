@@ -10,11 +10,15 @@ import base64
 import datetime as dt
 import io
 import logging
+import mimetypes
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -129,6 +133,44 @@ class _LayoutProgress(logging.Handler):
         self.tell(self.percent, _("Page %(page)s is laid out") % {"page": page})
 
 
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalFetcher(URLFetcher):
+        """WeasyPrint's fetcher for the reports: ``data:`` URLs and the application's own
+        static and media files, read from disk; anything else (another host, a file
+        elsewhere, a way out with "..") is refused, and WeasyPrint leaves it out with a
+        warning. A report's HTML holds what users wrote; the server must not fetch for it."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data",), allow_redirects=False)
+            roots = [*settings.STATICFILES_DIRS, settings.STATIC_ROOT, settings.MEDIA_ROOT]
+            self.roots = [Path(root).resolve() for root in roots]
+
+        def fetch(self, url: str, headers=None):
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file" and parts.netloc in ("", "localhost"):
+                path = Path(url2pathname(parts.path)).resolve()
+                if path.is_file() and any(path.is_relative_to(root) for root in self.roots):
+                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(
+                        path.as_uri(), path.read_bytes(), {"Content-Type": kind}
+                    )
+            raise ValueError(f"Not fetched for a report: {url[:200]}")
+
+    return LocalFetcher
+
+
+def __getattr__(name: str):
+    # WeasyPrint is imported when it is first needed (loading pango takes a moment)
+    if name == "LocalFetcher":
+        return _fetcher_class()
+    raise AttributeError(name)
+
+
 def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tuple[bytes, int]:
     """The PDF's bytes and its number of pages."""
     return pdf_from_html(render_html(document), progress)
@@ -146,9 +188,11 @@ def pdf_from_html(html: str, progress: Progress | None = None) -> tuple[bytes, i
     watcher = _LayoutProgress(tell)
     PROGRESS_LOGGER.addHandler(watcher)
     try:
-        rendered = HTML(string=html, base_url=str(settings.BASE_DIR / "static") + "/").render(
-            pdf_variant=PDF_VARIANT, pdf_tags=True
-        )
+        rendered = HTML(
+            string=html,
+            base_url=str(settings.BASE_DIR / "static") + "/",
+            url_fetcher=_fetcher_class()(),
+        ).render(pdf_variant=PDF_VARIANT, pdf_tags=True)
     finally:
         PROGRESS_LOGGER.removeHandler(watcher)
     tell(80, _("The PDF is written"))
