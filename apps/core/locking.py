@@ -8,6 +8,7 @@ keeps their text in the form, sees the other's version beside it, and saves agai
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from styrmodell.lib.formats import format_datetime
+from styrmodell.lib.formats import format_date, format_datetime
 
 
 class Versioned(models.Model):
@@ -119,6 +120,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):  # as the UI writes them: "23 nov. 2026"
+        return format_date(value)
     if isinstance(value, models.Manager | models.QuerySet):  # many-to-many: stored or chosen
         return ", ".join(sorted(str(item) for item in value.all()))
     return strip_tags(str(value)).strip()

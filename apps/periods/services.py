@@ -83,16 +83,24 @@ def require_open(period: ReportingPeriod) -> None:
 
 @transaction.atomic
 def period_set_deadline(
-    *, actor: User | None, period: ReportingPeriod, deadline: dt.date, reason: str
+    *,
+    actor: User | None,
+    period: ReportingPeriod,
+    deadline: dt.date,
+    reason: str,
+    expected_version: int | None = None,
 ) -> ReportingPeriod:
-    """Move the period's deadline for everyone (an extension moves it for one unit)."""
+    """Move the period's deadline for everyone (an extension moves it for one unit);
+    ``StaleEdit`` if the period changed after the ekonom opened ``expected_version``."""
     _require_period_manager(actor)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_closed:
         raise ValidationError({"deadline": _("The period is closed; reopen it first.")})
     period.deadline = deadline
     period.full_clean()
-    save_with_history(period, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        period, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return period
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, year_from
 from apps.organisation.access import require_organisation_reader
 from apps.organisation.models import Unit
@@ -99,7 +100,10 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(valid_to__lt=period.starts_on)
         .order_by("tree_id", "lft")
     )
-    deadline_form = DeadlineForm(prefix="d", initial={"deadline": period.deadline})
+    deadline_form = DeadlineForm(
+        prefix="d", initial={"deadline": period.deadline, "version": period.version}
+    )
+    conflict = None
     extension_form = ExtensionForm(prefix="e", units=units)
     if request.method == "POST":
         access_for(request.user).require(can_manage)
@@ -113,6 +117,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user, period=period,
                         deadline=deadline_form.cleaned_data["deadline"],
                         reason=deadline_form.cleaned_data["change_reason"],
+                        expected_version=deadline_form.cleaned_data["version"],
                     )  # fmt: skip
                     messages.success(request, _("The deadline was changed."))
                     return redirect(page)
@@ -137,6 +142,8 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )  # fmt: skip
                 messages.success(request, _("The extension was removed."))
                 return redirect(page)
+        except StaleEdit as error:
+            conflict = conflict_for(deadline_form, error)
         except ValidationError as error:
             target = deadline_form if action == "deadline" else extension_form
             if action and action.startswith("remove-"):
@@ -153,6 +160,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "can_manage": can_manage,
             "deadline_form": deadline_form,
+            "conflict": conflict,
             "extension_form": extension_form,
             "today": timezone.localdate(),
         },
