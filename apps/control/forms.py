@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.control.models import SCALE, ResultStatus, RiskCategory, ScaleAxis, ScaleStep
-from apps.core.forms import DATE, ReasonField
+from apps.core.forms import DateField, ReasonField, SwedishIntegerField
 from apps.core.locking import VersionField
 
 
@@ -24,8 +24,8 @@ class RiskForm(forms.Form):
     process = forms.CharField(label=_("Process or routine"), max_length=200, required=False)
     category = forms.ModelChoiceField(queryset=RiskCategory.objects.all(), label=_("Category"))
     # The range is the service's check, so that its message shows at the field.
-    probability = forms.IntegerField(label=_("Probability (1–5)"))
-    consequence = forms.IntegerField(label=_("Consequence (1–5)"))
+    probability = SwedishIntegerField(label=_("Probability (1–5)"))
+    consequence = SwedishIntegerField(label=_("Consequence (1–5)"))
     owner = forms.CharField(
         label=_("Risk owner"), max_length=200, help_text=_("A person's name or role.")
     )
@@ -64,7 +64,7 @@ class ControlForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=30, help_text=_("E.g. § 87."))
     version = VersionField()
 

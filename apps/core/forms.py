@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
+
+from apps.core.converters import FIRST_YEAR, LAST_YEAR
+from styrmodell.lib.numbers import NumberError, parse_decimal, parse_integer
 
 
 class ReasonField(forms.CharField):
@@ -28,14 +34,64 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 class SwedishDecimalField(forms.DecimalField):
-    """Accepts "1 234,5" as well as "1234.5"."""
+    """Accepts "1 234,5" as well as "1234.5" (styrmodell.lib.numbers), nothing else.
+
+    A text input, since a number input drops a decimal comma in an English-locale browser."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
-            value = value.replace(",", ".")
+        if isinstance(value, str) and value.strip():
+            try:
+                value = parse_decimal(value)
+            except NumberError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         return super().to_python(value)
 
 
+class SwedishIntegerField(forms.IntegerField):
+    """A whole number in ASCII digits ("1 000" too); Python's int() would take "١٢٣"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            try:
+                value = parse_integer(value)
+            except NumberError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+
+class YearField(SwedishIntegerField):
+    """A year the product plans for (the same range as the ``<year:…>`` URLs)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(**kwargs)
+
+
+# Typed dates stay within these: a date like 9999-12-31 cannot be moved a year on.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(LAST_YEAR, 12, 31)
+
 # A date field's widget: the browser's date picker, which reads and writes ISO dates.
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = forms.DateInput(
+    attrs={"type": "date", "min": FIRST_DATE.isoformat(), "max": LAST_DATE.isoformat()},
+    format="%Y-%m-%d",
+)
+
+
+class DateField(forms.DateField):
+    """A date typed in a form, between 1900 and the last year the product plans for."""
+
+    widget = DATE
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        message = _("Write a date between the years 1900 and 2100.")  # FIRST_DATE, LAST_DATE
+        self.validators += [
+            MinValueValidator(FIRST_DATE, message=message),
+            MaxValueValidator(LAST_DATE, message=message),
+        ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DATE, ReasonField
+from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
 from apps.documents.models import DeviationKind, DeviationStatus, DocumentKind
 from apps.goals.models import Goal
@@ -29,15 +29,14 @@ class DocumentForm(forms.Form):
         label=_("Decided by"),
         queryset=Unit.objects.filter(kind__in=DECIDING_KINDS).order_by("tree_id", "lft"),
     )
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(
         label=_("Paragraph"), max_length=20, required=False, help_text=_("E.g. § 87.")
     )
     owner = forms.ModelChoiceField(label=_("Owner unit"), queryset=Unit.objects.none())
-    valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
-    revise_by = forms.DateField(
+    valid_from = DateField(label=_("Valid from"))
+    revise_by = DateField(
         label=_("Revise by"),
-        widget=DATE,
         help_text=_("The date by which the document must be reviewed and decided again."),
     )
     url = forms.URLField(
@@ -68,7 +67,7 @@ class DocumentForm(forms.Form):
 
 class DeviationForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    occurred_on = forms.DateField(label=_("Date"), widget=DATE)
+    occurred_on = DateField(label=_("Date"))
     kind = forms.ChoiceField(label=_("Kind"), choices=DeviationKind.choices)
     description = forms.CharField(
         label=_("Description"),

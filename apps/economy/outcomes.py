@@ -21,7 +21,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import BinaryIO
 
 from django.conf import settings
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styrmodell.lib.formats import MONTH_ABBREVIATIONS
+from styrmodell.lib.numbers import NumberError, parse_decimal
 
 PERIOD, ANSVARSKOD, ACCOUNT = "period", "ansvarskod", "account"
 AMOUNT, PROJECT = "amount", "project"
@@ -325,7 +326,6 @@ def column_errors(headers: list[str], column_map: dict[str, str]) -> list[RowErr
 # --- Values ------------------------------------------------------------------------------
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
-_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
 
 def parse_amount(text: str) -> Decimal:
@@ -342,12 +342,10 @@ def parse_amount(text: str) -> Decimal:
         value = value.replace(".", "").replace(",", ".")
     elif value.count(".") > 1:
         value = value.replace(".", "")
-    if not _AMOUNT.fullmatch(value):
-        raise ValueError(_("The amount is not a number."))
     try:
-        amount = Decimal(value)
-    except InvalidOperation as error:  # pragma: no cover - the pattern rules it out
-        raise ValueError(_("The amount is not a number.")) from error
+        amount = parse_decimal(value)  # ASCII digits only, no exponent, NaN or underscores
+    except NumberError:
+        raise ValueError(_("The amount is not a number.")) from None
     if -amount.as_tuple().exponent > 2:
         raise ValueError(_("An amount has at most two decimals (öre)."))
     if len(value.lstrip("-").split(".")[0].lstrip("0")) > MAX_INTEGER_DIGITS:
@@ -356,9 +354,9 @@ def parse_amount(text: str) -> Decimal:
 
 
 _PERIOD_FORMATS = (
-    re.compile(r"(?P<year>\d{4})-?(?P<month>\d{2})"),  # 2026-03, 202603
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-\d{2}"),  # 2026-03-31
-    re.compile(r"(?P<year>\d{4})-?(?P<ib>IB)", re.IGNORECASE),  # 2026-IB: opening balance
+    re.compile(r"(?P<year>[0-9]{4})-?(?P<month>[0-9]{2})"),  # 2026-03, 202603
+    re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-[0-9]{2}"),  # 2026-03-31
+    re.compile(r"(?P<year>[0-9]{4})-?(?P<ib>IB)", re.IGNORECASE),  # 2026-IB: opening balance
 )
 
 
@@ -425,7 +423,7 @@ def parse_rows(table: Table, column_map: dict[str, str]) -> Iterator[OutcomeLine
             message = _("The responsibility code is missing.")
             yield RowError(number, header_of[ANSVARSKOD], "", message)
         account = _code(cells[account_at])
-        if not account.isdigit():
+        if not (account.isascii() and account.isdigit()):
             failed = True
             message = (_("The account is missing.") if not account
                        else _("An account is written with digits only."))  # fmt: skip

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DATE, ReasonField, SwedishDecimalField
+from apps.core.forms import DateField, ReasonField, SwedishDecimalField
 from apps.core.locking import VersionField
 from apps.followup.models import GoalStatus, MeasureStatus
 
@@ -39,11 +39,11 @@ class IndicatorValueForm(forms.Form):
 class MeasureForm(forms.Form):
     what = forms.CharField(label=_("Measure"), max_length=300)
     who = forms.CharField(label=_("Responsible"), max_length=120)
-    due_on = forms.DateField(label=_("By when"), widget=DATE)
+    due_on = DateField(label=_("By when"))
 
 
 class ActionPlanDecideForm(forms.Form):
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
     version = VersionField()

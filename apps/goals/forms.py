@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import UserAccess
-from apps.core.forms import DATE, ReasonField, SwedishDecimalField
+from apps.core.forms import DateField, ReasonField, SwedishDecimalField, YearField
 from apps.core.locking import VersionField
 from apps.goals.models import (
     OWNER_KINDS,
@@ -29,8 +29,8 @@ class GoalForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
-    first_year = forms.IntegerField(label=_("First year"), widget=YEAR_WIDGET)
-    last_year = forms.IntegerField(label=_("Last year"), widget=YEAR_WIDGET, required=False)
+    first_year = YearField(label=_("First year"), widget=YEAR_WIDGET)
+    last_year = YearField(label=_("Last year"), widget=YEAR_WIDGET, required=False)
     perspective = forms.ModelChoiceField(queryset=None, label=_("Perspective"), required=False)
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(), label=_("Tags"), required=False,
@@ -76,7 +76,7 @@ class GoalMoveForm(forms.Form):
 
 
 class GoalRetireForm(forms.Form):
-    retired_on = forms.DateField(label=_("Retired on"), widget=DATE)
+    retired_on = DateField(label=_("Retired on"))
     change_reason = ReasonField()
 
 
@@ -94,7 +94,7 @@ class GoalIndicatorForm(forms.Form):
         label=_("Desired direction"), choices=[("", "–"), *Direction.choices], required=False
     )
     kolada_kpi = forms.CharField(label=_("Kolada KPI"), max_length=10, required=False)
-    year = forms.IntegerField(label=_("Year"), widget=YEAR_WIDGET)
+    year = YearField(label=_("Year"), widget=YEAR_WIDGET)
     target = SwedishDecimalField(
         label=_("Target value"),
         required=False,
@@ -127,13 +127,13 @@ class AssignmentForm(forms.Form):
         label=_("Given to"),
         widget=forms.CheckboxSelectMultiple,
     )
-    first_year = forms.IntegerField(label=_("First year"), widget=YEAR_WIDGET)
-    last_year = forms.IntegerField(label=_("Last year"), widget=YEAR_WIDGET)
+    first_year = YearField(label=_("First year"), widget=YEAR_WIDGET)
+    last_year = YearField(label=_("Last year"), widget=YEAR_WIDGET)
     resources = SwedishDecimalField(
         label=_("Resources, kr"), required=False, max_digits=14, decimal_places=0
     )
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    deadline = DateField(label=_("Deadline"), required=False)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
 
@@ -152,15 +152,15 @@ class AssignmentDecisionForm(forms.Form):
         label=_("Decision"),
         choices=[(s.value, s.label) for s in AssignmentState if s != AssignmentState.ACTIVE],
     )
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
-    last_year = forms.IntegerField(
+    last_year = YearField(
         label=_("New last year"),
         widget=YEAR_WIDGET,
         required=False,
         help_text=_("Only for an extension."),
     )
-    deadline = forms.DateField(label=_("New deadline"), required=False, widget=DATE)
+    deadline = DateField(label=_("New deadline"), required=False)
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -183,7 +183,7 @@ class BasicMissionForm(forms.Form):
         empty_label=_("None from the register"),
         help_text=_("The governance document in the register that sets the mission."),
     )
-    first_year = forms.IntegerField(label=_("Valid from year"), widget=YEAR_WIDGET)
+    first_year = YearField(label=_("Valid from year"), widget=YEAR_WIDGET)
     change_reason = ReasonField()
     version = VersionField()
 

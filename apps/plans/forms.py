@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DATE, ReasonField
+from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
 from apps.plans.models import ActivityStatus
 
@@ -35,8 +35,8 @@ class ActivityForm(forms.Form):
     goal = forms.ChoiceField(label=_("Goal"), required=False)
     assignment = forms.ChoiceField(label=_("Or assignment"), required=False)
     responsible = forms.CharField(label=_("Responsible"), max_length=120)
-    starts_on = forms.DateField(label=_("Start"), widget=DATE)
-    ends_on = forms.DateField(label=_("End"), widget=DATE)
+    starts_on = DateField(label=_("Start"))
+    ends_on = DateField(label=_("End"))
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
     change_reason = ReasonField()
     version = VersionField()
@@ -60,7 +60,7 @@ class ActivityForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
 

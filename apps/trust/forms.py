@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DATE, ReasonField
+from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
 from apps.organisation.models import Unit
 from apps.trust.models import DialogueKind
@@ -39,7 +39,7 @@ class StatusReportForm(forms.Form):
 
 class DialogueForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of dialogue"), choices=DialogueKind.choices)
-    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    held_on = DateField(label=_("Date"))
     units = forms.ModelMultipleChoiceField(
         queryset=Unit.objects.filter(
             kind__in=["ks", "namnd", "bolag", "forvaltning"], valid_to__isnull=True

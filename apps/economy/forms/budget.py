@@ -9,7 +9,14 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DATE, ReasonField, SwedishDecimalField
+from apps.core.forms import (
+    DateField,
+    ReasonField,
+    SwedishDecimalField,
+    SwedishIntegerField,
+    YearField,
+)
+from apps.core.locking import VersionField
 from apps.economy.models import BudgetYear, DecisionKind, InvestmentProject, InvestmentStatus
 from apps.organisation.models import Unit
 
@@ -27,7 +34,7 @@ def money_field(label, *, required: bool = False, **kwargs) -> SwedishDecimalFie
 
 
 class BudgetYearForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = YearField(label=_("Year"))
     tax_revenue = money_field(_("Tax revenue forecast (kr)"))
     general_grants = money_field(_("General grants and equalisation forecast (kr)"))
     tax_rate = SwedishDecimalField(
@@ -37,7 +44,7 @@ class BudgetYearForm(forms.Form):
         decimal_places=2,
         localize=True,
     )
-    population = forms.IntegerField(label=_("Population forecast"), required=False, min_value=0)
+    population = SwedishIntegerField(label=_("Population forecast"), required=False, min_value=0)
     forecast_source = forms.CharField(
         label=_("Source of the forecast"),
         max_length=200,
@@ -57,6 +64,7 @@ class BudgetYearForm(forms.Form):
         label=_("Other assumptions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,7 +82,7 @@ class DecisionCreateForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=40, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
 
@@ -151,10 +159,11 @@ class InvestmentProjectForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     decided_total = money_field(_("Decided total cost (kr)"), required=True)
-    first_year = forms.IntegerField(label=_("First year"), min_value=2000, max_value=2100)
-    last_year = forms.IntegerField(label=_("Last year"), min_value=2000, max_value=2100)
+    first_year = YearField(label=_("First year"))
+    last_year = YearField(label=_("Last year"))
     status = forms.ChoiceField(label=_("Status"), choices=InvestmentStatus.choices)
     change_reason = ReasonField()
+    version = VersionField()
 
     def __init__(self, *args, bodies: Iterable[Unit], **kwargs):
         super().__init__(*args, **kwargs)

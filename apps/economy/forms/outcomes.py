@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import ReasonField
+from apps.core.forms import ReasonField, YearField
 from apps.economy.outcomes import (
     FIELD_LABELS,
     FIELDS,
@@ -27,7 +27,7 @@ class OutcomeUploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
     )
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = YearField(label=_("Year"))
     reason = ReasonField(
         label=_("Reason for the import"),
         help_text=_("For example: the outcome for January to April from the ledger."),
