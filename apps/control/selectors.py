@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,13 @@ from apps.control.models import (
     ScaleStep,
 )
 from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
+from styrmodell.lib.colours import readable_text_colour
 
 if TYPE_CHECKING:
     from apps.organisation.models import Unit
     from apps.periods.models import ReportingPeriod
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def level_for(value: int, levels: list[RiskLevel]) -> RiskLevel | None:
@@ -160,3 +164,16 @@ def risk_history(risk: Risk) -> list[HistoryEntry]:
     entries = history_entries(records, fields, {"category_id": labels})
     entries.reverse()
     return entries
+
+
+def risk_level_stylesheet() -> str:
+    """Each risk level's colour as a class (``.risk-level--<id>``), with black or white text,
+    whichever reads better on it (1 query). The CSP refuses style attributes, and the
+    colours are data, so the pages link this instead of writing them inline."""
+    rules = [
+        f".risk-level--{level.pk} {{ background-color: {level.colour}; "
+        f"color: {readable_text_colour(level.colour)}; }}"
+        for level in RiskLevel.objects.order_by("min_value")
+        if COLOUR.fullmatch(level.colour)  # never anything but #rrggbb into the stylesheet
+    ]
+    return "\n".join(rules) + "\n"

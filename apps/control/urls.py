@@ -7,6 +7,7 @@ app_name = "control"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("riskniva.css", views.risk_level_css, name="risk_level_css"),
     path("enhet/<int:unit_pk>/<year:year>/", views.risks, name="risks"),
     path("enhet/<int:unit_pk>/<year:year>/ny-risk/", views.risk_create, name="risk_create"),
     path("risk/<int:pk>/", views.risk_edit, name="risk_edit"),
