@@ -21,6 +21,7 @@ from apps.periods.models import PeriodState
 
 if TYPE_CHECKING:
     from apps.accounts.access import UserAccess
+    from apps.followup.models import ActionPlan
     from apps.organisation.models import Unit
     from apps.periods.models import ReportingPeriod
 
@@ -39,6 +40,14 @@ def can_read_followup(access: UserAccess, unit: Unit | None, period: ReportingPe
 def require_followup_reader(access: UserAccess, unit: Unit | None, period: ReportingPeriod):
     if not can_read_followup(access, unit, period):
         raise PermissionDenied
+
+
+def can_read_action_plan(access: UserAccess, plan: ActionPlan) -> bool:
+    """An åtgärdsplan is follow-up of the period it was raised in, until the nämnd decides it:
+    a decided plan is every reader's."""
+    if plan.decided_on is not None and access.can_read:
+        return True
+    return can_read_followup(access, plan.unit, plan.period)
 
 
 def readable_followup(access: UserAccess, *, unit: str = "unit", period: str = "period") -> Q:

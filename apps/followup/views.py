@@ -16,6 +16,7 @@ from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk
 from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
+from apps.followup.access import can_read_action_plan
 from apps.followup.forms import (
     ActionPlanDecideForm,
     AssessmentForm,
@@ -238,7 +239,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         ActionPlan.objects.select_related("unit", "period", "goal__level", "decided_by"), pk=pk
     )
     access = access_for(request.user)
-    access.require(access.can_read)
+    access.require(can_read_action_plan(access, plan))
     can_write = access.can_edit_for(plan.unit)
     can_decide = access.can_edit_for(deciding_body(plan.unit)) and not plan.decided_on
     open_periods = list(
