@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -19,7 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from styrmodell.lib.formats import format_date, format_datetime
+from styrmodell.lib.formats import format_date, format_datetime, format_number
 
 
 class Versioned(models.Model):
@@ -120,6 +121,11 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, Decimal):  # "405 000 000" or "1 234,50", as the UI writes amounts
+        whole = value == value.to_integral_value()
+        return format_number(value, 0 if whole else max(2, -value.normalize().as_tuple().exponent))
     if isinstance(value, dt.datetime):
         return format_datetime(value)
     if isinstance(value, dt.date):  # as the UI writes them: "23 nov. 2026"

@@ -12,10 +12,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
+
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
 
-class BudgetYear(models.Model):
+class BudgetYear(Versioned):
     """A budget year and the planning assumptions its frames were set from."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -228,7 +230,7 @@ class InvestmentStatus(models.TextChoices):
     FINISHED = "finished", _("Finished")
 
 
-class InvestmentProject(models.Model):
+class InvestmentProject(Versioned):
     """An investment project: its decided total cost over its years, and its status. Its
     yearly budget is in the appropriations, its outcome in the rows that carry its code."""
 
@@ -273,7 +275,7 @@ class Statement(models.TextChoices):
     BALANCE = "balance", _("Balance sheet")  # balansräkning
 
 
-class StatementLine(models.Model):
+class StatementLine(Versioned):
     """A line of the resultaträkning or balansräkning, e.g. "Verksamhetens kostnader"."""
 
     statement = models.CharField(_("statement"), max_length=10, choices=Statement.choices)
@@ -291,7 +293,7 @@ class StatementLine(models.Model):
         return self.name
 
 
-class AccountMapping(models.Model):
+class AccountMapping(Versioned):
     """Accounts starting with ``prefix`` belong to ``line``; the longest matching prefix wins.
     Ships with the product as Kommun-Bas and can be edited by an administrator."""
 
@@ -375,7 +377,7 @@ class OutcomeRow(models.Model):
 # --- Forecasts ----------------------------------------------------------------------------
 
 
-class Forecast(models.Model):
+class Forecast(Versioned):
     """A nämnd's or bolag's full-year forecast of its net operating cost in an open period."""
 
     unit = models.ForeignKey(
@@ -393,7 +395,6 @@ class Forecast(models.Model):
     deficit_handled = models.BooleanField(
         _("the committee can handle the deficit within its delegation"), default=False
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -407,7 +408,7 @@ class Forecast(models.Model):
         return f"{self.unit} {self.period}"
 
 
-class InvestmentForecast(models.Model):
+class InvestmentForecast(Versioned):
     project = models.ForeignKey(
         InvestmentProject, on_delete=models.PROTECT, related_name="forecasts",
         verbose_name=_("investment project"),

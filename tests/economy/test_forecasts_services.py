@@ -11,14 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from apps.core.locking import StaleEdit
 from apps.economy.models import Forecast, InvestmentForecast
 from apps.economy.services.forecasts import (
-    StaleForecast,
     forecast_save,
     forecast_with_unhandled_deficit,
     investment_forecast_save,
 )
-from styrmodell.lib.formats import format_kr
 from tests.economy.factories import (
     AppropriationFactory,
     ForecastFactory,
@@ -153,17 +152,12 @@ class TestOptimisticLocking:
         self, editor_a, colleague, org, period
     ):
         save(editor_a, org.namnd_a, period, amount="400000000", expected_version=0)
-        with pytest.raises(StaleForecast) as error:
+        with pytest.raises(StaleEdit) as error:
             save(colleague, org.namnd_a, period, amount="420000000", expected_version=0)
 
         assert error.value.current.amount == D("400000000.00")
-        assert error.value.messages == [
-            t(
-                "%(who)s saved a forecast of %(amount)s after you opened the page. "
-                "Review their figures before saving again."
-            )
-            % {"who": editor_a.get_full_name(), "amount": format_kr(D("400000000"))}
-        ]
+        assert error.value.who == editor_a.get_full_name()
+        assert error.value.messages[0].startswith(f"{editor_a.get_full_name()} ")
         forecast = Forecast.objects.get()
         assert (forecast.amount, forecast.version, forecast.history.count()) == (
             D("400000000.00"),

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from apps.economy.models import Forecast, InvestmentForecast
 from apps.followup.models import ActionPlan
-from styrmodell.lib.formats import format_kr
+from styrmodell.lib.formats import format_kr, format_number
 from tests.economy.factories import (
     AppropriationFactory,
     ForecastFactory,
@@ -148,8 +148,11 @@ class TestConflict:
 
         assert response.status_code == 200
         html = page(response)
-        assert t("Saved by someone else meanwhile:") in html
-        assert format_kr(405 * M) in html and "Först." in html
+        alert = re.search(r'<div class="conflict" role="alert" id="conflict">(.*?)</div>', html,
+                          re.S)[1]  # fmt: skip
+        assert editor_a.get_full_name() in alert
+        assert format_number(405 * M) in alert and format_number(420 * M) in alert
+        assert "Först." in alert and "Sen." in alert
         assert 'value="420 000 000"' in html  # what the colleague typed is kept
         assert re.search(r'name="f-version" value="1"', html)
         assert Forecast.objects.get().amount == 405 * M

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import SwedishDecimalField
+from apps.core.locking import VersionField
 
 
 def _kronor(label: str, **kwargs) -> SwedishDecimalField:
@@ -29,10 +30,11 @@ class ForecastForm(forms.Form):
         required=False,
         help_text=_("Explain how in the comment. Otherwise a deficit needs an action plan."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField()
 
 
 class InvestmentForecastForm(forms.Form):
     year_amount = _kronor(_("Forecast for the year (kr)"))
     total_amount = _kronor(_("Forecast total cost (kr)"))
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
+    version = VersionField()  # 0: no forecast yet

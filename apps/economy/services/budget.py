@@ -73,15 +73,33 @@ def budget_year_create(*, actor: User, year: int, reason: str, **assumptions) ->
 
 @transaction.atomic
 def budget_year_update(
-    *, actor: User, budget_year: BudgetYear, reason: str, **assumptions
+    *,
+    actor: User,
+    budget_year: BudgetYear,
+    expected_version: int | None = None,
+    reason: str,
+    **assumptions,
 ) -> BudgetYear:
+    """Change the assumptions given; the others stay as stored. ``expected_version`` is the
+    version the form was opened on: a save after someone else's raises ``StaleEdit``."""
     require_economy_manager(actor)
     budget_year = BudgetYear.objects.select_for_update().get(pk=budget_year.pk)
-    return _save_assumptions(budget_year, actor=actor, reason=reason, assumptions=assumptions)
+    return _save_assumptions(
+        budget_year,
+        actor=actor,
+        reason=reason,
+        assumptions=assumptions,
+        expected_version=expected_version,
+    )
 
 
 def _save_assumptions(
-    budget_year: BudgetYear, *, actor: User, reason: str, assumptions: Mapping[str, object]
+    budget_year: BudgetYear,
+    *,
+    actor: User,
+    reason: str,
+    assumptions: Mapping[str, object],
+    expected_version: int | None = None,
 ) -> BudgetYear:
     unknown = set(assumptions) - set(ASSUMPTIONS) - set(FINANCIAL_BUDGET)
     if unknown:
@@ -101,7 +119,9 @@ def _save_assumptions(
         value = getattr(budget_year, name)
         if value is not None and value < 0:
             raise ValidationError({name: _("Enter a positive amount.")})
-    save_with_history(budget_year, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        budget_year, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return budget_year
 
 
@@ -572,20 +592,33 @@ def investment_project_create(
 
 @transaction.atomic
 def investment_project_update(
-    *, actor: User, project: InvestmentProject, reason: str, **fields
+    *,
+    actor: User,
+    project: InvestmentProject,
+    expected_version: int | None = None,
+    reason: str,
+    **fields,
 ) -> InvestmentProject:
-    """Change a project's fields; the decided total changes only with a KF decision, so
-    the reason should name it."""
+    """Change a project's fields (the others stay as stored); the decided total changes only
+    with a KF decision, so the reason should name it. ``expected_version``: the version the
+    form was opened on; a save after someone else's raises ``StaleEdit``."""
     require_economy_manager(actor)
     unknown = set(fields) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"Not a field of an investment project: {', '.join(sorted(unknown))}")
     project = InvestmentProject.objects.select_for_update().get(pk=project.pk)
-    return _save_project(project, actor=actor, reason=reason, fields=fields)
+    return _save_project(
+        project, actor=actor, reason=reason, fields=fields, expected_version=expected_version
+    )
 
 
 def _save_project(
-    project: InvestmentProject, *, actor: User, reason: str, fields: Mapping[str, object]
+    project: InvestmentProject,
+    *,
+    actor: User,
+    reason: str,
+    fields: Mapping[str, object],
+    expected_version: int | None = None,
 ) -> InvestmentProject:
     for name, value in fields.items():
         if name in ("code", "name", "description"):
@@ -602,5 +635,7 @@ def _save_project(
         raise ValidationError(
             {"code": _("Another project has the code %(code)s.") % {"code": project.code}}
         )
-    save_with_history(project, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        project, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return project

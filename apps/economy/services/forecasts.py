@@ -1,5 +1,5 @@
 """Writes of forecasts: each body's full-year forecast of its net operating cost per open
-period, with optimistic locking, and the forecasts of its investment projects.
+period and the forecasts of its investment projects, both versioned (apps.core.locking).
 
 A body (KS, nämnd, bolag) forecasts a deficit when its forecast exceeds its current budget.
 A deficit the nämnd cannot handle within its delegation calls for an åtgärdsplan (DOMAIN.md).
@@ -21,29 +21,11 @@ from apps.economy.models import Forecast, InvestmentForecast
 from apps.economy.services import may_write_for_body
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
-from styrmodell.lib.formats import format_kr
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
     from apps.economy.models import InvestmentProject
     from apps.organisation.models import Unit
-
-
-class StaleForecast(ValidationError):
-    """Someone else saved the forecast after this editor opened it."""
-
-    def __init__(self, current: Forecast) -> None:
-        record = current.history.first()
-        user = record.history_user if record else None
-        who = (user.get_full_name() or user.username) if user else _("Someone")
-        super().__init__(
-            _(
-                "%(who)s saved a forecast of %(amount)s after you opened the page. "
-                "Review their figures before saving again."
-            )
-            % {"who": who, "amount": format_kr(current.amount)}
-        )
-        self.current = current
 
 
 def deficit(*, forecast: Decimal | None, budget: Decimal | None) -> Decimal | None:
@@ -91,7 +73,7 @@ def forecast_save(
     """Create or change ``unit``'s full-year forecast of its net operating cost in ``period``.
 
     ``expected_version`` is the version the editor started from (0 for a new forecast); if
-    someone saved since, ``StaleForecast`` is raised and nothing is written.
+    someone saved since, ``StaleEdit`` is raised and nothing is written.
     """
     access_for(actor).require(may_write_for_body(actor, unit))
     _require_body(unit)
@@ -105,13 +87,11 @@ def forecast_save(
             {"comment": _("Explain how the committee handles the deficit within its delegation.")}
         )
     forecast = Forecast.objects.select_for_update().filter(unit=unit, period=period).first()
-    if forecast is None:
-        forecast = Forecast(unit=unit, period=period, version=0)
-    elif expected_version is not None and forecast.version != expected_version:
-        raise StaleForecast(forecast)
+    forecast = forecast or Forecast(unit=unit, period=period)
     forecast.amount, forecast.comment, forecast.deficit_handled = amount, comment, deficit_handled
-    forecast.version += 1
-    save_with_history(forecast, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        forecast, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return forecast
 
 
@@ -124,9 +104,11 @@ def investment_forecast_save(
     year_amount: Decimal,
     total_amount: Decimal,
     comment: str,
+    expected_version: int | None = None,
     reason: str,
 ) -> InvestmentForecast:
-    """Create or change an investment project's forecast for the year and its total cost."""
+    """Create or change an investment project's forecast for the year and its total cost
+    (``expected_version``: the version the form was opened on, 0 for none yet)."""
     access_for(actor).require(may_write_for_body(actor, project.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=project.unit)
@@ -144,5 +126,7 @@ def investment_forecast_save(
     ).first() or InvestmentForecast(project=project, period=period)
     forecast.year_amount, forecast.total_amount = year_amount, total_amount
     forecast.comment = (comment or "").strip()
-    save_with_history(forecast, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        forecast, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return forecast

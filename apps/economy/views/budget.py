@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.economy import selectors
 from apps.economy.forms.budget import (
     AppropriationTableForm,
@@ -127,16 +128,21 @@ def year_edit(request: HttpRequest, year: int) -> HttpResponse:
     budget_year = get_object_or_404(BudgetYear, year=year)
     require_economy_manager(request.user)
     initial = {name: getattr(budget_year, name) for name in ASSUMPTION_FIELDS}
+    initial["version"] = budget_year.version
     form = BudgetYearForm(request.POST or None, initial=initial, editing=True)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.budget_year_update(
                 actor=request.user,
                 budget_year=budget_year,
+                expected_version=data["version"],
                 reason=data["change_reason"],
                 **{name: data[name] for name in ASSUMPTION_FIELDS},
             )
+        except StaleEdit as stale:
+            conflict = conflict_for(form, stale)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -149,6 +155,7 @@ def year_edit(request: HttpRequest, year: int) -> HttpResponse:
             "form": form,
             "heading": _("Planning assumptions %(year)s") % {"year": year},
             "cancel_url": reverse("economy:budget_year", args=[year]),
+            "conflict": conflict,
         },
     )
 
@@ -601,7 +608,7 @@ def _investment_sheet(year: int, overview) -> Sheet:
     )
 
 
-def _project_form_page(request, form, *, heading: str, year: int) -> HttpResponse:
+def _project_form_page(request, form, *, heading: str, year: int, conflict=None) -> HttpResponse:
     return render(
         request,
         "core/form_page.html",
@@ -609,6 +616,7 @@ def _project_form_page(request, form, *, heading: str, year: int) -> HttpRespons
             "form": form,
             "heading": heading,
             "cancel_url": reverse("economy:investments", args=[year]),
+            "conflict": conflict,
         },
     )
 
@@ -621,6 +629,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         reason = data.pop("change_reason")
+        data.pop("version")
         try:
             project = services.investment_project_create(actor=request.user, reason=reason, **data)
         except ValidationError as error:
@@ -636,6 +645,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(InvestmentProject.objects.select_related("unit"), pk=pk)
     require_economy_manager(request.user)
     initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+    initial["version"] = project.version
+    conflict = None
     form = InvestmentProjectForm(
         request.POST or None,
         initial=initial,
@@ -644,10 +655,17 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         reason = data.pop("change_reason")
+        version = data.pop("version")
         try:
             services.investment_project_update(
-                actor=request.user, project=project, reason=reason, **data
+                actor=request.user,
+                project=project,
+                expected_version=version,
+                reason=reason,
+                **data,
             )
+        except StaleEdit as stale:
+            conflict = conflict_for(form, stale)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -655,4 +673,6 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(
                 "economy:investments", year=max(project.first_year, timezone.localdate().year)
             )
-    return _project_form_page(request, form, heading=str(project), year=project.first_year)
+    return _project_form_page(
+        request, form, heading=str(project), year=project.first_year, conflict=conflict
+    )

@@ -17,16 +17,13 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import Conflict, StaleEdit, conflict_for
 from apps.core.views import action_pk
 from apps.economy import selectors
 from apps.economy.forms.forecasts import ForecastForm, InvestmentForecastForm
 from apps.economy.models import Forecast, InvestmentForecast, InvestmentProject
 from apps.economy.services import may_write_for_body
-from apps.economy.services.forecasts import (
-    StaleForecast,
-    forecast_save,
-    investment_forecast_save,
-)
+from apps.economy.services.forecasts import forecast_save, investment_forecast_save
 from apps.economy.views import BudgetAgainstForecast
 from apps.followup.models import ActionPlan, ActionPlanCause
 from apps.followup.services import action_plan_create
@@ -45,6 +42,7 @@ class ProjectRow:
     outcome: Decimal
     forecast: InvestmentForecast | None
     form: InvestmentForecastForm
+    conflict: Conflict | None = None
 
 
 @dataclass
@@ -77,7 +75,9 @@ def _page(unit: Unit, period: ReportingPeriod) -> ForecastPage:
     )
 
 
-def _projects(unit: Unit, period: ReportingPeriod, bound: dict) -> list[ProjectRow]:
+def _projects(
+    unit: Unit, period: ReportingPeriod, bound: dict, conflicts: dict
+) -> list[ProjectRow]:
     year = period.year
     projects = list(
         InvestmentProject.objects.filter(unit=unit, first_year__lte=year, last_year__gte=year)
@@ -98,9 +98,10 @@ def _projects(unit: Unit, period: ReportingPeriod, bound: dict) -> list[ProjectR
                 "year_amount": forecast.year_amount,
                 "total_amount": forecast.total_amount,
                 "comment": forecast.comment,
+                "version": forecast.version,
             }
             if forecast
-            else None,
+            else {"version": 0},
         )
         rows.append(
             ProjectRow(
@@ -109,6 +110,7 @@ def _projects(unit: Unit, period: ReportingPeriod, bound: dict) -> list[ProjectR
                 outcome=outcome.get(project.code, ZERO),
                 forecast=forecast,
                 form=form,
+                conflict=conflicts.get(project.pk),
             )
         )
     return rows
@@ -124,7 +126,7 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
         raise PermissionDenied
     url = reverse("economy:forecast", args=[period.pk, unit.pk])
     reason = _("Forecast in %(period)s") % {"period": period}
-    form, conflict, bound_projects = None, None, {}
+    form, conflict, bound_projects, project_conflicts = None, None, {}, {}
     if request.method == "POST":
         access.require(can_write)
         action = request.POST.get("action", "")
@@ -144,13 +146,8 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                             expected_version=data["version"],
                             reason=reason,
                         )
-                    except StaleForecast as stale:
-                        # Keep what this editor typed, show what the other saved, and let
-                        # them save again on top of that version.
-                        form.data = form.data.copy()
-                        form.data["f-version"] = stale.current.version
-                        form.add_error(None, stale.messages[0])
-                        conflict = stale.current
+                    except StaleEdit as stale:
+                        conflict = conflict_for(form, stale)
                     except ValidationError as error:
                         add_service_errors(form, error)
                     else:
@@ -163,14 +160,19 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                 project_form = InvestmentForecastForm(request.POST, prefix=f"p{project.pk}")
                 bound_projects[project.pk] = project_form
                 if project_form.is_valid():
+                    data = dict(project_form.cleaned_data)
+                    version = data.pop("version")
                     try:
                         investment_forecast_save(
                             actor=request.user,
                             project=project,
                             period=period,
+                            expected_version=version,
                             reason=reason,
-                            **project_form.cleaned_data,
+                            **data,
                         )
+                    except StaleEdit as stale:
+                        project_conflicts[project.pk] = conflict_for(project_form, stale)
                     except ValidationError as error:
                         add_service_errors(project_form, error)
                     else:
@@ -225,7 +227,7 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
             "page": page,
             "form": form,
             "conflict": conflict,
-            "projects": _projects(unit, period, bound_projects),
+            "projects": _projects(unit, period, bound_projects, project_conflicts),
             "can_write": can_write and period.state == PeriodState.OPEN and not late,
             "can_raise_plan": access.can_edit_for(unit)
             and period.state == PeriodState.OPEN
