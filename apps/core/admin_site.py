@@ -55,8 +55,9 @@ class RoleBasedAdmin(admin.ModelAdmin):
     """Administrators may change configuration; Django's per-model permissions are not used."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        # change by keyword: django.contrib.auth's UserAdmin.get_form takes no such argument.
         return super().get_form(
-            request, obj, change, **_without_version(self, request, obj, kwargs)
+            request, obj, change=change, **_without_version(self, request, obj, kwargs)
         )
 
     def _is_admin(self, request: HttpRequest) -> bool:
