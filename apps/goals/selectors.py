@@ -612,9 +612,11 @@ class FactorOverview:
     responses: list = field(default_factory=list)  # plan and status report responses
 
 
-def external_factor_overview(year: int) -> list[FactorOverview]:
+def external_factor_overview(year: int, reader: UserAccess) -> list[FactorOverview]:
     """Each factor in force in ``year`` with how every nämnd and bolag relates to it, from
-    their nulägesbeskrivning and their plan. Three queries."""
+    their nulägesbeskrivning and their plan (a draft plan's only if ``reader`` may read the
+    draft). Three queries."""
+    from apps.plans.access import readable_plans
     from apps.plans.models import PlanFactorResponse
     from apps.trust.models import StatusReportFactorResponse
 
@@ -622,9 +624,9 @@ def external_factor_overview(year: int) -> list[FactorOverview]:
     reports = StatusReportFactorResponse.objects.filter(
         report__year=year, factor_id__in=rows
     ).select_related("report__unit")
-    plans = PlanFactorResponse.objects.filter(plan__year=year, factor_id__in=rows).select_related(
-        "plan__unit"
-    )
+    plans = PlanFactorResponse.objects.filter(
+        readable_plans(reader, prefix="plan__"), plan__year=year, factor_id__in=rows
+    ).select_related("plan__unit")
     for response in [*reports, *plans]:
         if not response.is_empty:
             rows[response.factor_id].responses.append(response)

@@ -595,7 +595,7 @@ def external_factors(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "years": range(year - 3, year + 4),
-            "rows": selectors.external_factor_overview(year),
+            "rows": selectors.external_factor_overview(year, access_for(request.user)),
             "can_configure": access_for(request.user).is_administrator,
         },
     )

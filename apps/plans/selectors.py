@@ -7,6 +7,7 @@ from apps.goals.models import Assignment, Goal
 from apps.goals.selectors import goals_in_year
 from apps.goals.services import active_model
 from apps.organisation.models import Unit
+from apps.plans.access import can_read_plan
 from apps.plans.models import PLAN_KIND_OF_UNIT, Plan
 
 
@@ -33,13 +34,21 @@ def link_choices(plan: Plan) -> tuple[list[Goal], list[Assignment]]:
     return goals, assignments
 
 
-def plans_for(access: UserAccess, year: int) -> list[tuple[Unit, Plan | None, bool]]:
-    """Every unit that writes a plan, with its plan for ``year`` and whether the user may
-    write it: two queries."""
+def plans_for(access: UserAccess, year: int) -> list[tuple[Unit, Plan | None, bool, bool]]:
+    """Every unit that writes a plan, with its plan for ``year``, whether the user may write
+    it and whether they may read it (a draft is its writers'): two queries."""
     units = list(
         Unit.objects.filter(kind__in=PLAN_KIND_OF_UNIT, valid_to__isnull=True).order_by(
             "tree_id", "lft"
         )
     )
-    plans = {p.unit_id: p for p in Plan.objects.filter(year=year)}
-    return [(unit, plans.get(unit.pk), access.can_edit_for(unit)) for unit in units]
+    plans = {p.unit_id: p for p in Plan.objects.filter(year=year).select_related("unit")}
+    return [
+        (
+            unit,
+            plan := plans.get(unit.pk),
+            access.can_edit_for(unit),
+            plan is not None and can_read_plan(access, plan),
+        )
+        for unit in units
+    ]

@@ -117,6 +117,7 @@ class TestPlanPage:
     def test_a_reader_sees_the_responses_without_forms(self, client, draft, editor_a, politician):
         kf_factor = factor()
         respond(draft, editor_a, kf_factor)
+        services.plan_submit(actor=editor_a, plan=draft, reason=REASON)  # not a draft
         client.force_login(politician)
         html = unescape(client.get(f"/planer/{draft.pk}/").content.decode())
         assert "Kompetensförsörjningsplan." in html
