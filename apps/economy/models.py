@@ -65,7 +65,7 @@ class DecisionKind(models.TextChoices):
     REBUDGET = "rebudget", _("Re-budgeting")  # ombudgetering
 
 
-class BudgetDecision(models.Model):
+class BudgetDecision(Versioned):
     """A decision (or, until decided, a proposal) that sets or changes appropriations.
 
     The frame budget sets them; supplementary decisions, tilläggsanslag and ombudgetering
@@ -169,7 +169,7 @@ class Appropriation(models.Model):
         return f"{self.unit} {self.year} {self.get_kind_display()}"
 
 
-class DetailBudget(models.Model):
+class DetailBudget(Versioned):
     """A nämnd's detaljbudget: its frame broken down on its verksamheter and enheter.
     The lines must sum to the frame when it is decided."""
 
@@ -514,7 +514,7 @@ class Comparison(models.TextChoices):
     AT_MOST = "lte", _("at most")
 
 
-class FinancialGoalLink(models.Model):
+class FinancialGoalLink(Versioned):
     """A financial goal of the goal chain computed from a key figure: met when the figure (the
     full-year forecast, or the outcome at the year-end) is at least, or at most, the threshold."""
 

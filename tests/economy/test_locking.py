@@ -1,10 +1,12 @@
 """No lost updates in the economy: two people open the same forecast, investment forecast,
-budget year, investment project or Kommun-Bas line; the second save from the older version
-is refused, the first one's figures stay, and the second saves again on top of them
-(apps/core/locking.py)."""
+budget year, investment project, Kommun-Bas line, budget proposal (its table of amounts, its
+decision, its deletion), detaljbudget (its lines, decision, reopening) or financial goal's
+link to a key figure; the second save from the older version is refused, the first one's
+figures stay, and the second saves again on top of them (apps/core/locking.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from html import unescape
@@ -12,8 +14,19 @@ from html import unescape
 import pytest
 
 from apps.core.locking import StaleEdit
-from apps.economy.models import BudgetYear, Forecast, InvestmentForecast, InvestmentProject
+from apps.economy.models import (
+    Appropriation,
+    BudgetDecision,
+    BudgetYear,
+    DetailBudget,
+    DetailBudgetLine,
+    FinancialGoalLink,
+    Forecast,
+    InvestmentForecast,
+    InvestmentProject,
+)
 from apps.economy.services import budget as budget_services
+from apps.economy.services import financial as financial_services
 from apps.economy.services import forecasts as forecast_services
 from apps.economy.services.outcomes import statement_line_save
 from styrmodell.lib.formats import format_number
@@ -21,8 +34,13 @@ from tests.economy.factories import (
     BudgetYearFactory,
     InvestmentProjectFactory,
     StatementLineFactory,
+    frame_budget,
 )
 from tests.factories import ReportingPeriodFactory, RoleAssignmentFactory, UserFactory
+from tests.goals import conftest as goal_fixtures
+
+vimmerby = goal_fixtures.vimmerby
+chain = goal_fixtures.chain
 
 M = Decimal("1000000")
 
@@ -129,6 +147,173 @@ class TestServices:
         assert type(line).objects.get(pk=line.pk).name == "Skatteintäkter, netto"
 
 
+YEAR = 2026
+
+
+@pytest.fixture
+def proposal(org, economist) -> BudgetDecision:
+    """Nämnd A's frame of 412 000 000 kr for 2026, decided, and a proposal of an
+    ombudgetering both ekonomer open (version 1)."""
+    decided = frame_budget(actor=economist, year=YEAR, frames={org.namnd_a: 412 * M})
+    return budget_services.budget_decision_create(
+        actor=economist, budget_year=decided.budget_year, kind="rebudget",
+        title="Ombudgetering", reason="Förslag",
+    )  # fmt: skip
+
+
+def save_amounts(actor, proposal, org, amounts, version):
+    return budget_services.appropriations_save(
+        actor=actor, decision=proposal,
+        operations={(org.namnd_a, YEAR + i): amount for i, amount in enumerate(amounts)},
+        expected_version=version, reason="Belopp",
+    )  # fmt: skip
+
+
+def stored_amounts(proposal) -> dict:
+    """Nämnd A's amounts in the proposal, by year."""
+    found = Appropriation.objects.filter(decision=proposal, unit__name="Nämnd A")
+    return {a.year: a.amount for a in found}
+
+
+def save_lines(actor, org, amounts, version):
+    return budget_services.detail_budget_lines_save(
+        actor=actor, body=org.namnd_a, year=YEAR,
+        amounts=dict(zip((org.namnd_a, org.forvaltning_a, org.enhet_a1), amounts, strict=True)),
+        expected_version=version, reason="Detaljbudget",
+    )  # fmt: skip
+
+
+def stored_lines(org) -> dict:
+    return {line.unit_id: line.amount for line in DetailBudgetLine.objects.all()}
+
+
+class TestBudgetServices:
+    def test_a_table_of_amounts_saved_from_an_older_version_is_refused(
+        self, org, proposal, economist, economist_2
+    ):
+        save_amounts(economist_2, proposal, org, [2 * M, 3 * M], 1)
+        with pytest.raises(StaleEdit) as caught:
+            save_amounts(economist, proposal, org, [5 * M, None], 1)
+        assert caught.value.who == "Eva Berg"
+        assert stored_amounts(proposal) == {YEAR: 2 * M, YEAR + 1: 3 * M}
+        save_amounts(economist, proposal, org, [5 * M, None], 2)
+        assert stored_amounts(proposal) == {YEAR: 5 * M}
+        assert BudgetDecision.objects.get(pk=proposal.pk).version == 3
+
+    def test_one_amount_set_on_its_own_counts_as_a_change_of_the_table(
+        self, org, proposal, economist, economist_2
+    ):
+        budget_services.appropriation_set(actor=economist_2, decision=proposal,
+                                          unit=org.namnd_a, year=YEAR, amount=2 * M,
+                                          reason="Belopp")  # fmt: skip
+        with pytest.raises(StaleEdit):
+            save_amounts(economist, proposal, org, [5 * M], 1)
+        assert stored_amounts(proposal) == {YEAR: 2 * M}
+
+    def test_a_table_saved_with_nothing_changed_still_counts(
+        self, org, proposal, economist, economist_2
+    ):
+        save_amounts(economist_2, proposal, org, [None], 1)
+        with pytest.raises(StaleEdit):
+            save_amounts(economist, proposal, org, [5 * M], 1)
+
+    def test_a_proposal_decided_from_an_older_version_is_refused(
+        self, org, proposal, economist, economist_2
+    ):
+        save_amounts(economist_2, proposal, org, [2 * M], 1)
+        with pytest.raises(StaleEdit):
+            budget_services.budget_decision_decide(actor=economist, decision=proposal,
+                                                   decided_on=dt.date(2026, 3, 30),
+                                                   paragraph="§ 31", expected_version=1,
+                                                   reason="KF")  # fmt: skip
+        assert BudgetDecision.objects.get(pk=proposal.pk).state == "draft"
+        decided = budget_services.budget_decision_decide(
+            actor=economist, decision=proposal, decided_on=dt.date(2026, 3, 30),
+            paragraph="§ 31", expected_version=2, reason="KF",
+        )  # fmt: skip
+        assert (decided.state, decided.version) == ("decided", 3)
+
+    def test_a_proposal_deleted_from_an_older_version_is_refused(
+        self, org, proposal, economist, economist_2
+    ):
+        save_amounts(economist_2, proposal, org, [2 * M], 1)
+        with pytest.raises(StaleEdit):
+            budget_services.budget_decision_delete(actor=economist, decision=proposal,
+                                                   expected_version=1, reason="Fel")  # fmt: skip
+        assert stored_amounts(proposal) == {YEAR: 2 * M}
+        budget_services.budget_decision_delete(actor=economist, decision=proposal,
+                                               expected_version=2, reason="Fel")  # fmt: skip
+        assert not BudgetDecision.objects.filter(pk=proposal.pk).exists()
+
+    def test_detail_budget_lines_saved_from_an_older_version_are_refused(
+        self, org, proposal, editor_a, colleague
+    ):
+        # Both opened the page before there was a detaljbudget: version 0.
+        save_lines(colleague, org, [10 * M, 200 * M, 202 * M], 0)
+        with pytest.raises(StaleEdit) as caught:
+            save_lines(editor_a, org, [12 * M, 200 * M, None], 0)
+        assert caught.value.who == "Karin Ek"
+        assert stored_lines(org) == {org.namnd_a.pk: 10 * M, org.forvaltning_a.pk: 200 * M,
+                                     org.enhet_a1.pk: 202 * M}  # fmt: skip
+        save_lines(editor_a, org, [12 * M, 200 * M, None], 1)
+        assert stored_lines(org) == {org.namnd_a.pk: 12 * M, org.forvaltning_a.pk: 200 * M}
+        assert DetailBudget.objects.get().version == 2
+
+    def test_one_line_set_on_its_own_counts_as_a_change_of_the_table(
+        self, org, proposal, editor_a, colleague
+    ):
+        save_lines(colleague, org, [10 * M, 200 * M, 202 * M], 0)
+        budget_services.detail_budget_line_set(actor=colleague, body=org.namnd_a, year=YEAR,
+                                               unit=org.enhet_a1, amount=M,
+                                               reason="Rättning")  # fmt: skip
+        with pytest.raises(StaleEdit):
+            save_lines(editor_a, org, [12 * M, 200 * M, 202 * M], 1)
+        assert stored_lines(org)[org.enhet_a1.pk] == M
+
+    def test_a_detail_budget_decided_or_reopened_from_an_older_version_is_refused(
+        self, org, proposal, editor_a, colleague
+    ):
+        detail_budget = save_lines(colleague, org, [10 * M, 200 * M, 202 * M], 0)
+
+        def decide(version):
+            return budget_services.detail_budget_decide(
+                actor=editor_a, detail_budget=detail_budget, decided_on=dt.date(2026, 1, 20),
+                paragraph="§ 4", expected_version=version, reason="Nämndens beslut",
+            )  # fmt: skip
+
+        save_lines(colleague, org, [10 * M, 200 * M, 202 * M], 1)
+        with pytest.raises(StaleEdit):
+            decide(1)
+        assert DetailBudget.objects.get().state == "draft"
+        assert decide(2).version == 3
+        with pytest.raises(StaleEdit):
+            budget_services.detail_budget_reopen(actor=colleague, detail_budget=detail_budget,
+                                                 expected_version=2, reason="Tillägg")  # fmt: skip
+        assert DetailBudget.objects.get().state == "decided"
+        budget_services.detail_budget_reopen(actor=colleague, detail_budget=detail_budget,
+                                             expected_version=3, reason="Tillägg")  # fmt: skip
+        assert DetailBudget.objects.get().state == "draft"
+
+    def test_a_financial_goal_link_saved_from_an_older_version_is_refused(
+        self, chain, economist, economist_2
+    ):
+        def link(actor, threshold, version):
+            return financial_services.financial_goal_link_set(
+                actor=actor, goal=chain.finance, figure="result_share", comparison="gte",
+                threshold=threshold, expected_version=version, reason="Mål",
+            )  # fmt: skip
+
+        link(economist_2, Decimal("2.00"), 0)
+        with pytest.raises(StaleEdit) as caught:
+            link(economist, Decimal("1.50"), 0)
+        assert caught.value.who == "Eva Berg"
+        assert FinancialGoalLink.objects.get().threshold == Decimal("2.00")
+        assert link(economist, Decimal("1.50"), 1).version == 2
+        with pytest.raises(StaleEdit):
+            link(economist_2, Decimal("3.00"), 1)
+        assert FinancialGoalLink.objects.get().threshold == Decimal("1.50")
+
+
 class TestForecastPage:
     def test_a_stale_investment_forecast_shows_both_comments_at_its_project(
         self, client, org, period, editor_a, colleague
@@ -219,6 +404,138 @@ class TestBudgetPages:
         shown = alert(response)
         assert "Ny skola" in shown and "Skola etapp 2" in shown
         assert InvestmentProject.objects.get().name == "Ny skola"
+
+
+class TestTablePages:
+    """The decision's table of amounts and the detaljbudget's lines: the version is the
+    proposal's (the detaljbudget's), the conflict lists the cells that differ."""
+
+    def test_a_stale_table_of_amounts_shows_the_cells_that_differ(
+        self, client, org, proposal, economist, economist_2
+    ):
+        url = f"/ekonomi/budget/beslut/{proposal.pk}/"
+        a26, a27 = (f"a-operations-{org.namnd_a.pk}-{YEAR + i}" for i in range(2))
+        b26 = f"a-operations-{org.namnd_b.pk}-{YEAR}"
+        client.force_login(economist)
+        assert 'name="a-version" value="1"' in client.get(url).content.decode()
+
+        def post(cells, version):
+            return client.post(url, {"action": "amounts", "a-change_reason": "Belopp",
+                                     "a-version": version, **cells})  # fmt: skip
+
+        client.force_login(economist_2)
+        assert post({a26: "2 000 000", a27: "3 000 000", b26: "1 000 000"}, 1).status_code == 302
+        client.force_login(economist)
+        response = post({a26: "2 500 000,50", a27: "", b26: "1 000 000"}, 1)
+
+        assert response.status_code == 200
+        shown = alert(response)
+        assert f"Nämnd A – {YEAR}" in shown and f"Nämnd A – {YEAR + 1}" in shown
+        assert f"Nämnd B – {YEAR}" not in shown  # the same in both
+        assert format_number(2 * M) in shown and format_number(3 * M) in shown
+        assert format_number(Decimal("2500000.50"), 2) in shown
+        html = unescape(response.content.decode())
+        assert f'name="{a26}" value="2 500 000,50"' in html  # the editor's own figures stay
+        assert 'name="a-version" value="2"' in html
+        assert stored_amounts(proposal) == {YEAR: 2 * M, YEAR + 1: 3 * M}
+        assert post({a26: "2 500 000,50", a27: "", b26: "1 000 000"}, 2).status_code == 302
+        assert stored_amounts(proposal) == {YEAR: Decimal("2500000.50")}
+
+    def test_a_stale_decision_is_refused_at_the_decision_form(
+        self, client, org, proposal, economist, economist_2
+    ):
+        url = f"/ekonomi/budget/beslut/{proposal.pk}/"
+        client.force_login(economist)
+        assert 'name="d-version" value="1"' in client.get(url).content.decode()
+        save_amounts(economist_2, proposal, org, [2 * M], 1)
+        response = client.post(url, {"action": "decide", "d-decided_on": "2026-03-30",
+                                      "d-paragraph": "§ 31", "d-change_reason": "KF",
+                                      "d-version": "1"})  # fmt: skip
+        assert response.status_code == 200
+        html = unescape(response.content.decode())
+        section = re.search(r'<section [^>]*aria-labelledby="decide-heading"[^>]*>(.*?)</section>',
+                            html, re.S)[1]  # fmt: skip
+        assert 'class="conflict"' in section and "Eva Berg" in section
+        assert 'name="d-version" value="2"' in section
+        assert html.count('class="conflict"') == 1
+        assert BudgetDecision.objects.get(pk=proposal.pk).state == "draft"
+
+    def test_a_stale_detail_budget_shows_the_lines_that_differ(
+        self, client, org, proposal, editor_a, colleague
+    ):
+        url = f"/ekonomi/budget/{YEAR}/detaljbudget/{org.namnd_a.pk}/"
+        client.force_login(editor_a)
+        assert 'name="l-version" value="0"' in client.get(url).content.decode()
+
+        def post(a, fa, a1, version):
+            return client.post(url, {
+                "action": "lines", f"l-line-{org.namnd_a.pk}": a,
+                f"l-line-{org.forvaltning_a.pk}": fa, f"l-line-{org.enhet_a1.pk}": a1,
+                "l-change_reason": "Detaljbudget", "l-version": version,
+            })  # fmt: skip
+
+        client.force_login(colleague)
+        assert post("10 000 000", "200 000 000", "202 000 000", 0).status_code == 302
+        client.force_login(editor_a)
+        response = post("12 000 000", "200 000 000", "", 0)
+
+        assert response.status_code == 200
+        shown = alert(response)
+        assert "Karin Ek" in shown
+        assert "Nämnd A" in shown and org.enhet_a1.name in shown
+        assert org.forvaltning_a.name not in shown
+        assert format_number(10 * M) in shown and format_number(12 * M) in shown
+        assert format_number(202 * M) in shown
+        assert 'name="l-version" value="1"' in unescape(response.content.decode())
+        assert stored_lines(org)[org.namnd_a.pk] == 10 * M
+        assert post("12 000 000", "200 000 000", "", 1).status_code == 302
+        assert stored_lines(org) == {org.namnd_a.pk: 12 * M, org.forvaltning_a.pk: 200 * M}
+
+
+class TestKeyFiguresPage:
+    def test_a_stale_link_shows_both_thresholds(
+        self, client, chain, period, economist, economist_2
+    ):
+        url = f"/ekonomi/{period.pk}/nyckeltal/"
+        client.force_login(economist)
+        assert 'name="link-version" value="0"' in client.get(url).content.decode()
+
+        def post(threshold, version):
+            return client.post(url, {
+                "action": "link", "link-goal": chain.finance.pk, "link-figure": "result_share",
+                "link-comparison": "gte", "link-threshold": threshold,
+                "link-change_reason": "Mål", "link-version": version,
+            })  # fmt: skip
+
+        client.force_login(economist_2)
+        assert post("2", 0).status_code == 302
+        client.force_login(economist)
+        response = post("1,5", 0)
+        assert response.status_code == 200
+        shown = alert(response)
+        assert "Eva Berg" in shown
+        assert "1,50" in shown and format_number(Decimal(2)) in shown
+        assert FinancialGoalLink.objects.get().threshold == Decimal("2.00")
+        assert post("1,5", 1).status_code == 302
+        assert FinancialGoalLink.objects.get().threshold == Decimal("1.50")
+
+    def test_a_link_is_changed_from_its_row_with_its_version(
+        self, client, chain, period, economist
+    ):
+        link = financial_services.financial_goal_link_set(
+            actor=economist, goal=chain.finance, figure="result_share", comparison="gte",
+            threshold=Decimal("2.00"), reason="Mål",
+        )  # fmt: skip
+        url = f"/ekonomi/{period.pk}/nyckeltal/"
+        client.force_login(economist)
+        blank = unescape(client.get(url).content.decode())
+        assert f'href="?andra={link.pk}#link-heading"' in blank
+        form = blank.split('id="link-heading"', 1)[1]
+        assert f'value="{chain.finance.pk}"' not in form  # linked: changed from its row
+        edit = unescape(client.get(f"{url}?andra={link.pk}").content.decode())
+        form = edit.split('id="link-heading"', 1)[1]
+        assert 'name="link-version" value="1"' in form
+        assert 'name="link-threshold" value="2,00"' in form
 
 
 class TestAdmin:

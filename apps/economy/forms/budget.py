@@ -82,18 +82,27 @@ class DecisionCreateForm(forms.Form):
 
 
 class DecideForm(forms.Form):
+    """The decision of a proposal or a detaljbudget, made on the version of its amounts the
+    page showed."""
+
     decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=40, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
+    version = VersionField()
 
 
 class ReasonForm(forms.Form):
+    """Deleting a proposal or reopening a detaljbudget: the reason, and the version the page
+    showed."""
+
     change_reason = ReasonField()
+    version = VersionField()
 
 
 class AppropriationTableForm(forms.Form):
     """All amounts of a proposal in one form: a cell per body (or project) and year, named
-    like ``operations-<unit id>-<year>`` or ``investment-<project id>-<year>``."""
+    like ``operations-<unit id>-<year>`` or ``investment-<project id>-<year>``, with the
+    proposal's version; ``cell_labels`` names each cell as "row – column"."""
 
     def __init__(
         self,
@@ -106,12 +115,14 @@ class AppropriationTableForm(forms.Form):
         super().__init__(*args, **kwargs)
         years = list(years)
         self.cells: dict[str, tuple[str, object, int]] = {}
+        self.cell_labels = {}
         for body in bodies:
             for year in years:
                 name = f"operations-{body.pk}-{year}"
                 label = _("%(body)s, %(year)s (kr)") % {"body": body.name, "year": year}
                 self.fields[name] = money_field(label)
                 self.cells[name] = ("operations", body, year)
+                self.cell_labels[name] = f"{body.name} – {year}"
         for project in projects:
             for year in years:
                 if not project.first_year <= year <= project.last_year:
@@ -120,7 +131,9 @@ class AppropriationTableForm(forms.Form):
                 label = _("%(project)s, %(year)s (kr)") % {"project": project, "year": year}
                 self.fields[name] = money_field(label)
                 self.cells[name] = ("investment", project, year)
+                self.cell_labels[name] = f"{project} – {year}"
         self.fields["change_reason"] = ReasonField()
+        self.fields["version"] = VersionField()
 
     def amounts(self) -> tuple[dict, dict]:
         """The cleaned amounts as the service takes them: operations and investments."""
@@ -132,16 +145,20 @@ class AppropriationTableForm(forms.Form):
 
 
 class DetailBudgetForm(forms.Form):
-    """The lines of a detaljbudget: a cell per verksamhet or enhet, ``line-<unit id>``."""
+    """The lines of a detaljbudget: a cell per verksamhet or enhet, ``line-<unit id>``, with
+    the detaljbudget's version (0 before there is one); ``cell_labels`` as above."""
 
     def __init__(self, *args, units: Iterable[Unit], **kwargs):
         super().__init__(*args, **kwargs)
         self.units = {}
+        self.cell_labels = {}
         for unit in units:
             name = f"line-{unit.pk}"
             self.fields[name] = money_field(_("%(unit)s (kr)") % {"unit": unit.name})
             self.units[name] = unit
+            self.cell_labels[name] = f"{unit.name} – {_('Net cost')}"
         self.fields["change_reason"] = ReasonField()
+        self.fields["version"] = VersionField()
 
     def amounts(self) -> dict[Unit, object]:
         return {unit: self.cleaned_data.get(name) for name, unit in self.units.items()}

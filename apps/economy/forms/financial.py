@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import ReasonField, SwedishDecimalField
-from apps.economy.models import MONEY, AdjustmentKind, Comparison, KeyFigure
+from apps.core.locking import VersionField
+from apps.economy.models import MONEY, AdjustmentKind, Comparison, FinancialGoalLink, KeyFigure
 
 
 class BalanceAdjustmentForm(forms.Form):
@@ -19,6 +20,9 @@ class BalanceAdjustmentForm(forms.Form):
 
 
 class FinancialGoalLinkForm(forms.Form):
+    """A new link of a financial goal to a key figure, or with ``link`` a change of that
+    link; the version is the link's (0 for a new one)."""
+
     goal = forms.ModelChoiceField(queryset=None, label=_("Financial goal"))
     figure = forms.ChoiceField(label=_("Key figure"), choices=KeyFigure.choices)
     comparison = forms.ChoiceField(
@@ -29,12 +33,13 @@ class FinancialGoalLinkForm(forms.Form):
         help_text=_("In per cent for shares and growth (2 for 2 %), in kronor for results."),
     )  # fmt: skip
     change_reason = ReasonField()
+    version = VersionField()
 
-    def __init__(self, *args, year: int, **kwargs):
+    def __init__(self, *args, year: int, link: FinancialGoalLink | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         from apps.goals.models import Goal
 
-        self.fields["goal"].queryset = (
+        goals = (
             Goal.objects.filter(
                 Q(last_year__isnull=True) | Q(last_year__gte=year),
                 level__is_financial=True,
@@ -44,3 +49,11 @@ class FinancialGoalLinkForm(forms.Form):
             .select_related("owner")
             .order_by("position", "title")
         )
+        if link is not None:
+            goals = goals.filter(pk=link.goal_id)
+            self.fields["goal"].empty_label = None
+        elif not self.is_bound:
+            # A linked goal's link is changed from its row, on the version shown there; a
+            # goal linked by someone else after this page was opened is refused as stale.
+            goals = goals.filter(financial_link__isnull=True)
+        self.fields["goal"].queryset = goals

@@ -5,6 +5,10 @@ A decision starts as a proposal (state draft, no date) whose amounts the ekonom 
 decides it, after which it is read-only (here with a message, in the database by
 apps.economy.budget_guard underneath). A detaljbudget is decided by its nämnd and must sum
 to the nämnd's current frame.
+
+A proposal's amounts and a detaljbudget's lines are edited as one table, so the proposal
+(the detaljbudget) carries the version (apps.core.locking): every change of its amounts
+saves it once, and a table saved from an older version is refused with ``StaleEdit``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.core.locking import check_version
 from apps.economy import selectors
 from apps.economy.models import (
     Appropriation,
@@ -265,6 +270,8 @@ def appropriation_set(
     decision (tilläggsanslag, ombudgetering) the amount is the change."""
     require_economy_manager(actor)
     decision = _locked_proposal(decision)
+    reason = require_reason(reason)
+    save_with_history(decision, actor=actor, reason=reason)  # a new version of the table
     return _set_one(
         decision,
         actor=actor,
@@ -272,7 +279,7 @@ def appropriation_set(
         year=year,
         amount=amount,
         project=project,
-        reason=require_reason(reason),
+        reason=reason,
     )
 
 
@@ -283,12 +290,16 @@ def appropriations_save(
     decision: BudgetDecision,
     operations: Mapping[tuple[Unit, int], Decimal | None],
     investments: Mapping[tuple[InvestmentProject, int], Decimal | None] | None = None,
+    expected_version: int | None = None,
     reason: str,
 ) -> None:
-    """Set many amounts of a proposal at once (the decision page's table): all or none."""
+    """Set many amounts of a proposal at once (the decision page's table): all or none.
+    ``expected_version`` is the proposal's version the table was opened on; if its amounts
+    changed since, ``StaleEdit`` is raised and nothing is written."""
     require_economy_manager(actor)
     decision = _locked_proposal(decision)
     reason = require_reason(reason)
+    save_with_history(decision, actor=actor, reason=reason, expected_version=expected_version)
     errors: dict[str, list[str]] = {}
     cells = [(unit, year, amount, None) for (unit, year), amount in operations.items()]
     cells += [
@@ -338,9 +349,11 @@ def budget_decision_decide(
     decision: BudgetDecision,
     decided_on: dt.date,
     paragraph: str,
+    expected_version: int | None = None,
     reason: str,
 ) -> BudgetDecision:
-    """KF decides the proposal; from now on its amounts count and are read-only."""
+    """KF decides the proposal; from now on its amounts count and are read-only. Refused
+    with ``StaleEdit`` if the amounts changed after version ``expected_version``."""
     require_economy_manager(actor)
     decision = _locked_proposal(decision)
     budget_year = decision.budget_year
@@ -364,15 +377,25 @@ def budget_decision_decide(
     decision.decided_on, decision.paragraph = decided_on, paragraph
     decision.decided_by = kf_on(decided_on)
     decision.state = BudgetDecision.State.DECIDED
-    save_with_history(decision, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        decision, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return decision
 
 
 @transaction.atomic
-def budget_decision_delete(*, actor: User, decision: BudgetDecision, reason: str) -> None:
-    """Throw away a proposal and its amounts; a decided decision stays."""
+def budget_decision_delete(
+    *,
+    actor: User,
+    decision: BudgetDecision,
+    expected_version: int | None = None,
+    reason: str,
+) -> None:
+    """Throw away a proposal and its amounts; a decided decision stays. Refused with
+    ``StaleEdit`` if the amounts changed after version ``expected_version``."""
     require_economy_manager(actor)
     decision = _locked_proposal(decision)
+    check_version(decision, expected_version)
     reason = require_reason(reason)
     for appropriation in decision.appropriations.all():
         delete_with_history(appropriation, actor=actor, reason=reason)
@@ -403,13 +426,18 @@ def _locked_draft(detail_budget: DetailBudget) -> DetailBudget:
     return detail_budget
 
 
-def _draft_for(actor: User, body: Unit, year: int, reason: str) -> DetailBudget:
+def _draft_for(
+    actor: User, body: Unit, year: int, reason: str, expected_version: int | None = None
+) -> DetailBudget:
+    """``body``'s draft for ``year``, started if needed, saved once for this change of its
+    lines: a new version, refused if it is not ``expected_version``'s successor."""
     detail_budget = DetailBudget.objects.filter(unit=body, year=year).first()
     if detail_budget is None:
         detail_budget = DetailBudget(unit=body, year=year)
-        save_with_history(detail_budget, actor=actor, reason=reason)
-        return detail_budget
-    return _locked_draft(detail_budget)
+    else:
+        detail_budget = _locked_draft(detail_budget)
+    save_with_history(detail_budget, actor=actor, reason=reason, expected_version=expected_version)
+    return detail_budget
 
 
 def _set_line(
@@ -460,13 +488,21 @@ def detail_budget_line_set(
 
 @transaction.atomic
 def detail_budget_lines_save(
-    *, actor: User, body: Unit, year: int, amounts: Mapping[Unit, Decimal | None], reason: str
+    *,
+    actor: User,
+    body: Unit,
+    year: int,
+    amounts: Mapping[Unit, Decimal | None],
+    expected_version: int | None = None,
+    reason: str,
 ) -> DetailBudget:
-    """Set many lines at once (the detail budget page's table): all or none."""
+    """Set many lines at once (the detail budget page's table): all or none.
+    ``expected_version`` is the detaljbudget's version the table was opened on (0: there was
+    none yet); if its lines changed since, ``StaleEdit`` is raised and nothing is written."""
     access_for(actor).require(may_write_for_body(actor, body))
     body = _require_body(body)
     reason = require_reason(reason)
-    detail_budget = _draft_for(actor, body, year, reason)
+    detail_budget = _draft_for(actor, body, year, reason, expected_version)
     allowed = {u.pk for u in selectors.detail_budget_units(body=body, year=year)}
     errors: dict[str, list[str]] = {}
     for unit, amount in amounts.items():
@@ -504,9 +540,11 @@ def detail_budget_decide(
     detail_budget: DetailBudget,
     decided_on: dt.date,
     paragraph: str,
+    expected_version: int | None = None,
     reason: str,
 ) -> DetailBudget:
-    """The nämnd decides its detaljbudget; refused unless the lines sum to its current frame."""
+    """The nämnd decides its detaljbudget; refused unless the lines sum to its current frame,
+    and with ``StaleEdit`` if the lines changed after version ``expected_version``."""
     access_for(actor).require(may_write_for_body(actor, detail_budget.unit))
     detail_budget = _locked_draft(detail_budget)
     if decided_on is None:
@@ -525,13 +563,25 @@ def detail_budget_decide(
         raise ValidationError(difference_message(total=total, frame=frame.current))
     detail_budget.decided_on, detail_budget.paragraph = decided_on, paragraph
     detail_budget.state = DetailBudget.State.DECIDED
-    save_with_history(detail_budget, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        detail_budget,
+        actor=actor,
+        reason=require_reason(reason),
+        expected_version=expected_version,
+    )
     return detail_budget
 
 
 @transaction.atomic
-def detail_budget_reopen(*, actor: User, detail_budget: DetailBudget, reason: str) -> DetailBudget:
-    """Open a decided detaljbudget for changes again, e.g. after a tilläggsanslag."""
+def detail_budget_reopen(
+    *,
+    actor: User,
+    detail_budget: DetailBudget,
+    expected_version: int | None = None,
+    reason: str,
+) -> DetailBudget:
+    """Open a decided detaljbudget for changes again, e.g. after a tilläggsanslag (refused
+    with ``StaleEdit`` if it changed after version ``expected_version``)."""
     access_for(actor).require(may_write_for_body(actor, detail_budget.unit))
     reason = require_reason(reason)
     detail_budget = DetailBudget.objects.select_for_update().get(pk=detail_budget.pk)
@@ -539,7 +589,7 @@ def detail_budget_reopen(*, actor: User, detail_budget: DetailBudget, reason: st
         raise ValidationError(_("The detailed budget is not decided."))
     detail_budget.state = DetailBudget.State.DRAFT
     detail_budget.decided_on, detail_budget.paragraph = None, ""
-    save_with_history(detail_budget, actor=actor, reason=reason)
+    save_with_history(detail_budget, actor=actor, reason=reason, expected_version=expected_version)
     return detail_budget
 
 

@@ -57,9 +57,18 @@ def balance_adjustment_remove(
 
 @transaction.atomic
 def financial_goal_link_set(
-    *, actor: User, goal: Goal, figure: str, comparison: str, threshold: Decimal, reason: str
+    *,
+    actor: User,
+    goal: Goal,
+    figure: str,
+    comparison: str,
+    threshold: Decimal,
+    expected_version: int | None = None,
+    reason: str,
 ) -> FinancialGoalLink:
-    """Link a financial goal to the key figure it is measured by, or change the link."""
+    """Link a financial goal to the key figure it is measured by, or change the link.
+    ``expected_version`` is the link's version the form was opened on (0: the goal was not
+    linked); a save after someone else's raises ``StaleEdit`` and writes nothing."""
     require_economy_manager(actor)
     if not goal.level.is_financial:
         message = _("Only a goal on a level of financial goals can be computed from a key figure.")
@@ -69,7 +78,9 @@ def financial_goal_link_set(
     link = FinancialGoalLink.objects.select_for_update().filter(goal=goal).first()
     link = link or FinancialGoalLink(goal=goal)
     link.figure, link.comparison, link.threshold = figure, comparison, threshold
-    save_with_history(link, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        link, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return link
 
 

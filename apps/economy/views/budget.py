@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.locking import StaleEdit, conflict_for
+from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for
 from apps.economy import selectors
 from apps.economy.forms.budget import (
     AppropriationTableForm,
@@ -39,6 +39,7 @@ from apps.economy.services import (
 )
 from apps.economy.views import xlsx_response
 from apps.organisation.models import Unit
+from styrmodell.lib.formats import format_number
 from styrmodell.lib.xlsx import AMOUNT_FORMAT, Column, Sheet
 
 ZERO = selectors.ZERO
@@ -251,6 +252,33 @@ def _cell(form, name):
     return form[name]
 
 
+def _refused(form, error: StaleEdit, fields: list[ConflictField] | None = None) -> Conflict:
+    """A stale save of ``form``: its message, and its version moved on to the stored one so
+    that the next save goes through (as ``conflict_for`` does)."""
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")] = error.current.version
+    form.add_error(None, error.messages[0])
+    return Conflict(who=error.who, when=error.when, fields=fields or [])
+
+
+def _amount_text(amount) -> str:
+    if amount is None:
+        return ""
+    return format_number(amount, 0 if amount == amount.to_integral_value() else 2)
+
+
+def _table_conflict(form, error: StaleEdit, stored: dict) -> Conflict:
+    """A table of amounts saved from an older version: every cell whose stored amount
+    (``stored`` by cell name) differs from the one the editor typed, as "row – column"."""
+    fields = []
+    for name, label in form.cell_labels.items():
+        theirs = _amount_text(stored.get(name))
+        yours = _amount_text(form.cleaned_data.get(name))
+        if theirs != yours:
+            fields.append(ConflictField(label, theirs, yours))
+    return _refused(form, error, fields)
+
+
 def _decision_projects(first: int) -> list[InvestmentProject]:
     return list(
         InvestmentProject.objects.filter(first_year__lte=first + 2, last_year__gte=first)
@@ -275,13 +303,15 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
         )
     editable = decision.state == BudgetDecision.State.DRAFT and may_manage_economy(request.user)
     initial = {f"{kind}-{target}-{y}": amount for (kind, target, y), amount in amounts.items()}
+    version = {"version": decision.version}
     table_form = decide_form = delete_form = None
+    conflicts: dict[str, Conflict] = {}
     if editable:
         table_form = AppropriationTableForm(
-            bodies=bodies, projects=projects, years=years, initial=initial, prefix="a"
+            bodies=bodies, projects=projects, years=years, initial=initial | version, prefix="a"
         )
-        decide_form = DecideForm(prefix="d")
-        delete_form = ReasonForm(prefix="x")
+        decide_form = DecideForm(prefix="d", initial=version)
+        delete_form = ReasonForm(prefix="x", initial=version)
     if request.method == "POST":
         require_economy_manager(request.user)
         if not editable:
@@ -305,8 +335,13 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
                         decision=decision,
                         operations=operations,
                         investments=investments,
+                        expected_version=table_form.cleaned_data["version"],
                         reason=table_form.cleaned_data["change_reason"],
                     )
+                except StaleEdit as stale:
+                    amounts = selectors.decision_amounts(decision.pk)
+                    stored = {f"{k}-{target}-{y}": a for (k, target, y), a in amounts.items()}
+                    conflicts["amounts"] = _table_conflict(table_form, stale, stored)
                 except ValidationError as error:
                     add_service_errors(table_form, error)
                 else:
@@ -321,8 +356,11 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
                         decision=decision,
                         decided_on=decide_form.cleaned_data["decided_on"],
                         paragraph=decide_form.cleaned_data["paragraph"],
+                        expected_version=decide_form.cleaned_data["version"],
                         reason=decide_form.cleaned_data["change_reason"],
                     )
+                except StaleEdit as stale:
+                    conflicts["decide"] = _refused(decide_form, stale)
                 except ValidationError as error:
                     add_service_errors(decide_form, error)
                 else:
@@ -335,8 +373,11 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
                     services.budget_decision_delete(
                         actor=request.user,
                         decision=decision,
+                        expected_version=delete_form.cleaned_data["version"],
                         reason=delete_form.cleaned_data["change_reason"],
                     )
+                except StaleEdit as stale:
+                    conflicts["delete"] = _refused(delete_form, stale)
                 except ValidationError as error:
                     add_service_errors(delete_form, error)
                 else:
@@ -384,6 +425,7 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
             "table_form": table_form,
             "decide_form": decide_form,
             "delete_form": delete_form,
+            "conflicts": conflicts,
         },
     )
 
@@ -441,13 +483,16 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
             f"detaljbudget-{body.ansvarskod or body.pk}-{year}",
         )
     editable = can_write and not decided
+    # 0: no detaljbudget yet when the page was opened (apps.core.locking)
+    version = {"version": detail_budget.version if detail_budget else 0}
     lines_form = decide_form = reopen_form = None
+    conflicts: dict[str, Conflict] = {}
     if editable:
         initial = {f"line-{pk}": amount for pk, amount in lines.items()}
-        lines_form = DetailBudgetForm(units=units, initial=initial, prefix="l")
-        decide_form = DecideForm(prefix="d")
+        lines_form = DetailBudgetForm(units=units, initial=initial | version, prefix="l")
+        decide_form = DecideForm(prefix="d", initial=version)
     elif can_write:
-        reopen_form = ReasonForm(prefix="r")
+        reopen_form = ReasonForm(prefix="r", initial=version)
     if request.method == "POST":
         access.require(can_write)
         action = request.POST.get("action", "")
@@ -460,6 +505,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
                         body=body,
                         year=year,
                         amounts=lines_form.amounts(),
+                        expected_version=lines_form.cleaned_data["version"],
                         reason=lines_form.cleaned_data["change_reason"],
                     )
                     messages.success(request, _("The detailed budget was saved."))
@@ -474,6 +520,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
                         detail_budget=detail_budget,
                         decided_on=decide_form.cleaned_data["decided_on"],
                         paragraph=decide_form.cleaned_data["paragraph"],
+                        expected_version=decide_form.cleaned_data["version"],
                         reason=decide_form.cleaned_data["change_reason"],
                     )
                     messages.success(request, _("The detailed budget was decided."))
@@ -484,6 +531,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
                     services.detail_budget_reopen(
                         actor=request.user,
                         detail_budget=detail_budget,
+                        expected_version=reopen_form.cleaned_data["version"],
                         reason=reopen_form.cleaned_data["change_reason"],
                     )
                     messages.success(request, _("The detailed budget is open for changes."))
@@ -491,6 +539,14 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
             else:
                 messages.error(request, _("The detailed budget is decided and read-only."))
                 return redirect(request.path)
+        except StaleEdit as stale:
+            if action == "lines":
+                stored = stale.current.lines.values_list("unit_id", "amount")
+                stored = {f"line-{pk}": amount for pk, amount in stored}
+                conflicts[action] = _table_conflict(lines_form, stale, stored)
+            else:
+                target = {"decide": decide_form, "reopen": reopen_form}[action]
+                conflicts[action] = _refused(target, stale)
         except ValidationError as error:
             target = {"lines": lines_form, "decide": decide_form, "reopen": reopen_form}[action]
             add_service_errors(target, error)
@@ -511,6 +567,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
             "lines_form": lines_form,
             "decide_form": decide_form,
             "reopen_form": reopen_form,
+            "conflicts": conflicts,
         },
     )
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.core.forms import add_service_errors
+from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk
 from apps.economy import keyfigures, statements
 from apps.economy.forms.financial import BalanceAdjustmentForm, FinancialGoalLinkForm
@@ -47,7 +48,21 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
     can_adjust = access.is_economist
     can_link = may_manage_economy(request.user)
     adjustment_form = BalanceAdjustmentForm(prefix="adj")
-    link_form = FinancialGoalLinkForm(prefix="link", year=period.year)
+    # ?andra=<link id>: the link form changes that link (the page posts to its own URL)
+    editing, link_initial = None, {"version": 0}
+    if "andra" in request.GET and can_link:
+        editing = get_object_or_404(FinancialGoalLink, pk=action_pk(request.GET["andra"], ""))
+        link_initial = {
+            "goal": editing.goal_id,
+            "figure": editing.figure,
+            "comparison": editing.comparison,
+            "threshold": editing.threshold,
+            "version": editing.version,
+        }
+    link_form = FinancialGoalLinkForm(
+        prefix="link", year=period.year, link=editing, initial=link_initial
+    )
+    link_conflict = None
     if request.method == "POST":
         access.require(can_adjust or can_link)
         action = request.POST.get("action", "")
@@ -80,7 +95,9 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                 return redirect(request.path)
             elif action == "link":
                 access.require(can_link)
-                link_form = FinancialGoalLinkForm(request.POST, prefix="link", year=period.year)
+                link_form = FinancialGoalLinkForm(
+                    request.POST, prefix="link", year=period.year, link=editing
+                )
                 if link_form.is_valid():
                     data = link_form.cleaned_data
                     services.financial_goal_link_set(
@@ -89,6 +106,7 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                         figure=data["figure"],
                         comparison=data["comparison"],
                         threshold=data["threshold"],
+                        expected_version=data["version"],
                         reason=data["change_reason"],
                     )
                     messages.success(request, _("The financial goal is linked to the key figure."))
@@ -117,6 +135,8 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
         except PermissionDenied as refusal:
             messages.error(request, str(refusal) or _("You cannot change this."))
             return redirect(request.path)
+        except StaleEdit as stale:  # only the link form saves a versioned object
+            link_conflict = conflict_for(link_form, stale)
         except ValidationError as error:
             target = {"adjustment": adjustment_form, "link": link_form}.get(action)
             if target is None:
@@ -138,6 +158,8 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
             "can_assess": can_link and period.state == "open",
             "adjustment_form": adjustment_form,
             "link_form": link_form,
+            "editing_link": editing,
+            "link_conflict": link_conflict,
         },
     )
 
