@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from apps.accounts.access import UserAccess
+from apps.followup.access import can_read_followup
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.reports.document import KIND_OF_PERIOD
@@ -19,6 +21,7 @@ class ScopeRow:
 
     unit: Unit | None
     versions: list[ReportRequest]
+    readable: bool = True  # False: a draft of an open period the reader may not open
 
     @property
     def latest(self) -> ReportRequest | None:
@@ -58,8 +61,9 @@ class PeriodReports:
     batch: BatchProgress | None
 
 
-def period_reports(period: ReportingPeriod) -> PeriodReports:
-    """The kommun's report and each body's, with every version; four queries."""
+def period_reports(period: ReportingPeriod, reader: UserAccess) -> PeriodReports:
+    """The kommun's report and each body's, with every version; four queries. A report of an
+    open period is a draft: ``readable`` says whether ``reader`` may open it."""
     bodies = report_bodies(period)
     by_unit: dict[int | None, list[ReportRequest]] = {}
     requests = (
@@ -72,8 +76,11 @@ def period_reports(period: ReportingPeriod) -> PeriodReports:
     batch = ReportBatch.objects.filter(period=period).order_by("-requested_at", "-pk").first()
     return PeriodReports(
         period=period,
-        kommun=ScopeRow(None, by_unit.get(None, [])),
-        bodies=[ScopeRow(body, by_unit.get(body.pk, [])) for body in bodies],
+        kommun=ScopeRow(None, by_unit.get(None, []), can_read_followup(reader, None, period)),
+        bodies=[
+            ScopeRow(body, by_unit.get(body.pk, []), can_read_followup(reader, body, period))
+            for body in bodies
+        ],
         batch=batch_progress(batch) if batch else None,
     )
 

@@ -1,8 +1,10 @@
 """The reports pages: the year's periods, a period's reports with their progress (htmx polls
 the status while a report is made), every version, and the downloads.
 
-Everyone who reads may open and download the reports; the ekonomer and the administrators
-request them."""
+Everyone who reads may open and download the reports of a closed period; a report of an open
+period holds the period's open assessments and forecasts, so it is a draft for those who may
+read them (``apps.followup.access``): ekonomer, administrators and a body's editors. The
+ekonomer and the administrators request them."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.core.views import action_pk, year_from
+from apps.followup.access import can_read_followup
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.reports import selectors, services
@@ -31,11 +34,14 @@ def _reader(request: HttpRequest) -> UserAccess:
 
 
 def _report_request(request: HttpRequest, pk: int) -> ReportRequest:
-    """The access helper: readers may see every report request."""
-    _reader(request)
-    return get_object_or_404(
+    """The access helper: a report request, if the reader may read its period's follow-up of
+    its scope (every reader once the period is closed); else 403."""
+    access = _reader(request)
+    report = get_object_or_404(
         ReportRequest.objects.select_related("period", "unit", "requested_by"), pk=pk
     )
+    access.require(can_read_followup(access, report.unit, report.period))
+    return report
 
 
 @login_required
@@ -114,7 +120,7 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
         {
             "period": period,
             "title": ReportKind(kind).label,
-            "data": selectors.period_reports(period),
+            "data": selectors.period_reports(period, access),
             "may_request": may_request,
         },
     )
@@ -123,10 +129,11 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
 @login_required
 def versions(request: HttpRequest, period_pk: int) -> HttpResponse:
     """Every version of one report (?enhet=<pk> for a body's, none for the kommun's)."""
-    _reader(request)
+    access = _reader(request)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
     raw = request.GET.get("enhet", "")
     unit = get_object_or_404(Unit, pk=int(raw)) if raw.isascii() and raw.isdigit() else None
+    access.require(can_read_followup(access, unit, period))
     rows = (
         ReportRequest.objects.filter(period=period, unit=unit)
         .select_related("requested_by", "unit", "period")
