@@ -537,6 +537,37 @@ class TestKeyFiguresPage:
         assert 'name="link-version" value="1"' in form
         assert 'name="link-threshold" value="2,00"' in form
 
+    def test_a_stale_change_from_the_row_shows_both_thresholds(
+        self, client, chain, period, economist, economist_2
+    ):
+        link = financial_services.financial_goal_link_set(
+            actor=economist, goal=chain.finance, figure="result_share", comparison="gte",
+            threshold=Decimal("2.00"), reason="Mål",
+        )  # fmt: skip
+        url = f"/ekonomi/{period.pk}/nyckeltal/?andra={link.pk}"
+
+        def post(threshold, version):
+            return client.post(url, {
+                "action": "link", "link-goal": chain.finance.pk, "link-figure": "result_share",
+                "link-comparison": "gte", "link-threshold": threshold,
+                "link-change_reason": "Skärpt mål", "link-version": version,
+            })  # fmt: skip
+
+        client.force_login(economist_2)
+        assert post("2,5", 1).status_code == 302
+        client.force_login(economist)
+        response = post("3", 1)
+        assert response.status_code == 200
+        shown = alert(response)
+        assert "2,50" in shown and format_number(Decimal(3)) in shown
+        assert FinancialGoalLink.objects.get().threshold == Decimal("2.50")
+        assert post("3", 2).status_code == 302
+        assert FinancialGoalLink.objects.get().threshold == Decimal(3)
+
+    def test_a_link_to_change_is_named_by_digits_only(self, client, chain, period, economist):
+        client.force_login(economist)
+        assert client.get(f"/ekonomi/{period.pk}/nyckeltal/?andra=1x").status_code == 404
+
 
 class TestAdmin:
     def test_a_stale_statement_line_is_refused_with_the_other_value(self, client, admin_user):
