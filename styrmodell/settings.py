@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.accounts.middleware.SessionActivityMiddleware",  # the idle timeout
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -193,10 +194,9 @@ STORAGES = {
     },
 }
 
-# Idle timeout: every request saves the session and so pushes its expiry forward (one write
-# per request, the price of a sliding timeout); closing the browser ends it too.
+# Idle timeout: activity moves the session's expiry forward, saved at most once a minute
+# (apps/accounts/middleware.py); closing the browser ends the session too.
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page, not the cookie
