@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from apps.accounts.access import UserAccess
 from apps.economy import selectors, statements
 from apps.economy.models import (
     BalanceRequirementAdjustment,
@@ -437,19 +438,21 @@ def financial_goal_statuses(figures: KeyFigures) -> list[FinancialGoalStatus]:
     return [_status(link, figures) for link in links]
 
 
-def goal_financial_status(*, goal: Goal, year: int) -> FinancialGoalStatus | None:
-    """A financial goal's computed status in the latest opened period of ``year``, for the goal
+def goal_financial_status(
+    *, goal: Goal, year: int, reader: UserAccess
+) -> FinancialGoalStatus | None:
+    """A financial goal's computed status in the latest period of ``year`` whose kommun-wide
+    figures ``reader`` may read (before the year-end they are the nämnder's forecasts: an open
+    period's are for ekonomer and administrators, see ``apps.followup.access``), for the goal
     page; None when the goal is not linked to a key figure or the year has no such period."""
     link = FinancialGoalLink.objects.filter(goal=goal).first()
     if link is None:
         return None
     link.goal = goal
-    period = (
-        ReportingPeriod.objects.filter(year=year)
-        .exclude(state=PeriodState.PLANNED)
-        .order_by("-ends_on")
-        .first()
-    )
+    periods = ReportingPeriod.objects.filter(year=year).exclude(state=PeriodState.PLANNED)
+    if not reader.reads_unpublished:
+        periods = periods.filter(state=PeriodState.CLOSED)
+    period = periods.order_by("-ends_on").first()
     if period is None:
         return None
     return _status(link, key_figures(period))

@@ -135,7 +135,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decidable": {a.pk for a in data.assignments if access.can_edit_for(a.given_by)},
             # A financial goal linked to a key figure: its status computed from the accounts.
             "financial": (
-                goal_financial_status(goal=goal, year=year) if goal.level.is_financial else None
+                goal_financial_status(goal=goal, year=year, reader=access)
+                if goal.level.is_financial
+                else None
             ),
         },
     )

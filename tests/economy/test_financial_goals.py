@@ -217,9 +217,9 @@ class TestAssessmentsUpdate:
 
 
 class TestGoalPage:
-    def test_shows_the_computed_status(self, client, politician, period, goal):
+    def test_shows_the_computed_status(self, client, economist, period, goal):
         FinancialGoalLinkFactory(goal=goal, threshold=Decimal("12.00"))
-        client.force_login(politician)
+        client.force_login(economist)  # tertial 1 is open: its forecasts are the ekonom's
         response = client.get(f"/mal/{goal.pk}/?ar=2026")
         assert response.status_code == 200
         financial = response.context["financial"]
@@ -229,6 +229,23 @@ class TestGoalPage:
         assert format_percent(Decimal("10.22")) in content
         assert f"/ekonomi/{period.pk}/nyckeltal/" in content
 
+    def test_an_open_periods_forecast_status_is_not_the_politicians(
+        self, client, politician, economist, period, goal
+    ):
+        """Before the year-end the status is judged on the nämnder's forecasts: an open
+        period's are for ekonomer and administrators, so the politician's page shows the
+        latest closed period's status, here none."""
+        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("12.00"))
+        ReportingPeriod.objects.filter(pk=period.pk).update(state="open")
+        client.force_login(politician)
+        response = client.get(f"/mal/{goal.pk}/?ar=2026")
+        assert response.context["financial"] is None
+        client.force_login(economist)
+        assert client.get(f"/mal/{goal.pk}/?ar=2026").context["financial"].status == "not_met"
+        ReportingPeriod.objects.filter(pk=period.pk).update(state="closed")
+        client.force_login(politician)
+        assert client.get(f"/mal/{goal.pk}/?ar=2026").context["financial"].status == "not_met"
+
     def test_an_unlinked_goal_shows_nothing_computed(self, client, politician, period, goal):
         client.force_login(politician)
         response = client.get(f"/mal/{goal.pk}/?ar=2026")
@@ -236,12 +253,12 @@ class TestGoalPage:
         assert 'id="financial-heading"' not in response.content.decode()
 
     def test_the_linked_goal_page_runs_a_fixed_number_of_queries(
-        self, client, politician, period, goal, org, django_assert_num_queries
+        self, client, economist, period, goal, org, django_assert_num_queries
     ):
         from tests.economy.factories import book_rows
 
         FinancialGoalLinkFactory(goal=goal)
-        client.force_login(politician)
+        client.force_login(economist)  # tertial 1 is open: its forecasts are the ekonom's
         client.get(f"/mal/{goal.pk}/?ar=2026")
         with django_assert_num_queries(LINKED_GOAL_PAGE_QUERIES):
             client.get(f"/mal/{goal.pk}/?ar=2026")
