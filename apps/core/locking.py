@@ -16,6 +16,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,6 +31,11 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+def _local(when: dt.datetime) -> str:
+    """``23 nov. 2026 14:05`` in the kommun's time, as the rest of the page writes it."""
+    return format_datetime(timezone.localtime(when) if timezone.is_aware(when) else when)
 
 
 def last_editor(instance: models.Model) -> tuple[str, Any]:
@@ -51,7 +57,7 @@ class StaleEdit(ValidationError):
                 "saved: your text is kept in the form and theirs is shown beside it. Merge "
                 "what you want to keep and save again."
             )
-            % {"who": who, "when": format_datetime(when) if when else "–"}
+            % {"who": who, "when": _local(when) if when else "–"}
         )
         self.current = current
         self.who = who
@@ -127,7 +133,7 @@ def _text(value: Any) -> str:
         whole = value == value.to_integral_value()
         return format_number(value, 0 if whole else max(2, -value.normalize().as_tuple().exponent))
     if isinstance(value, dt.datetime):
-        return format_datetime(value)
+        return _local(value)
     if isinstance(value, dt.date):  # as the UI writes them: "23 nov. 2026"
         return format_date(value)
     if isinstance(value, models.Manager | models.QuerySet):  # many-to-many: stored or chosen

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from apps.core.history import save_with_history
 from apps.core.locking import StaleEdit, VersionField, conflict_for
 from apps.organisation.models import Municipality
+from styrmodell.lib.formats import format_datetime
 from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +48,8 @@ def test_a_save_from_an_older_version_is_refused_and_writes_nothing(admin_user, 
     assert (stored.name, stored.population) == ("Deras kommun", 12_000)
     assert refused.value.current.name == "Deras kommun"
     assert refused.value.who == (economist.get_full_name() or economist.username)
+    saved_at = timezone.localtime(theirs.history.first().history_date)
+    assert format_datetime(saved_at) in refused.value.messages[0]  # the kommun's time, not UTC
 
 
 def test_the_form_version_counts_even_when_the_service_reloaded_the_row(admin_user, economist):
