@@ -5,11 +5,16 @@ Each figure has the outcome to date (January to the period's month) and the full
 forecast; a figure that cannot be computed is None with the reason in words. Percentages are
 rounded to two decimals before a goal is compared with them, so that a status agrees with the
 figure the page shows.
+
+The forecasts are the nämnder's: an open period's are for ekonomer and administrators
+(``apps.followup.access``, kommun-wide figures). With ``forecast_hidden`` every forecast, and
+what is computed from them (the balance requirement's forecast, the financial goals judged on
+a forecast), is None with the reason in words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -136,6 +141,7 @@ class KeyFigures:
     net_investments: Decimal | None
     net_investments_forecast: Decimal | None
     notes: list[str] = field(default_factory=list)
+    forecast_hidden: bool = False  # an open period's forecasts the reader may not read
 
     @property
     def is_year_end(self) -> bool:
@@ -173,14 +179,24 @@ def _growth(now: Decimal | None, before: Decimal | None) -> Decimal | None:
     return ((now / before - 1) * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def key_figures(period: ReportingPeriod) -> KeyFigures:
+def forecasts_unpublished(period: ReportingPeriod) -> str:
+    return _("The forecasts of %(period)s are published when the period is closed.") % {
+        "period": period
+    }
+
+
+def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> KeyFigures:
     """Every key figure for ``period``'s year, January to the month the period ends in.
+    ``forecast_hidden``: the reader may not read the period's forecasts (see the module's
+    docstring); the same queries run.
 
     Twelve queries, whatever the number of rows, accounts, nämnder or projects.
     """
     year, month = period.year, through_month(period)
     book = statements.ledger(year, month)
-    income = statements.income_statement(year, month, period_id=period.pk, book=book)
+    income = statements.income_statement(
+        year, month, period_id=period.pk, book=book, forecast_hidden=forecast_hidden
+    )
     budget_year = BudgetYear.objects.filter(year=year).first()
     adjustments = tuple(BalanceRequirementAdjustment.objects.filter(year=year))
     project_outcome = selectors.investment_outcome(year, month)
@@ -324,6 +340,14 @@ def key_figures(period: ReportingPeriod) -> KeyFigures:
             _("Accounts with outcome that belong to no line of the income statement: %(accounts)s.")
             % {"accounts": ", ".join(account for account, _sum in income.unmapped)}
         )
+    if forecast_hidden:
+        unpublished = forecasts_unpublished(period)
+        figures = {
+            key: replace(f, forecast=None, forecast_missing=unpublished)
+            for key, f in figures.items()
+        }
+        balance_forecast = BalanceRequirement(None, gains, adjustments)
+        net_investments_forecast = None
     return KeyFigures(
         period=period,
         year=year,
@@ -335,6 +359,7 @@ def key_figures(period: ReportingPeriod) -> KeyFigures:
         net_investments=net_investments,
         net_investments_forecast=net_investments_forecast,
         notes=notes,
+        forecast_hidden=forecast_hidden,
     )
 
 

@@ -16,12 +16,14 @@ verksamhetens nettokostnader is minus the sum of the current frames, and the gro
 income and financial costs come from BudgetYear, tax revenue and general grants from its
 planning assumptions. The forecast is the budget with the nämnder's forecast deviations
 (forecast minus current budget, summed) on the net cost; the other lines keep their budget.
+An open period's forecasts are not every reader's (``apps.followup.access``): with
+``forecast_hidden`` the forecast column is left out (None) and the statement says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Q, Sum
@@ -196,6 +198,7 @@ class IncomeStatement:
     has_previous: bool
     has_budget: bool
     unmapped: list[tuple[str, Decimal]] = field(default_factory=list)
+    forecast_hidden: bool = False  # an open period's forecasts the reader may not read
 
     def row(self, key: str) -> StatementRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -241,10 +244,17 @@ SUBTOTAL_LABELS = {
 
 
 def income_statement(
-    year: int, through_month: int, *, period_id: int | None = None, book: Ledger | None = None
+    year: int,
+    through_month: int,
+    *,
+    period_id: int | None = None,
+    book: Ledger | None = None,
+    forecast_hidden: bool = False,
 ) -> IncomeStatement:
     """The resultaträkning from January to ``through_month``: outcome to date, budget for the
     year, full-year forecast (with the forecasts of ``period_id``), previous year's same months.
+    ``forecast_hidden``: the reader may not read the period's forecasts; the forecast column
+    is None on every row (the same queries run, so every reader's page runs as many).
 
     Six queries (three when ``book`` is given), whatever the number of rows or accounts.
     """
@@ -313,10 +323,13 @@ def income_statement(
             running["forecast"], running["previous"], running["full"],
         )
     )  # fmt: skip
+    if forecast_hidden:
+        rows = [replace(row, forecast=None) for row in rows]
     return IncomeStatement(
         year=year,
         through_month=through_month,
         rows=rows,
+        forecast_hidden=forecast_hidden,
         has_outcome=book.has("to_date"),
         has_previous=book.has("previous_to_date"),
         has_budget=has_budget,

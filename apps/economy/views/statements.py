@@ -1,6 +1,11 @@
 """The kommun's key figures for god ekonomisk hushållning, resultaträkning and balansräkning
 per reporting period, each with an Excel export. Every role reads them; the ekonom enters the
-adjustments of the balance requirement and links the financial goals to key figures."""
+adjustments of the balance requirement and links the financial goals to key figures.
+
+The full-year forecast is built from every nämnd's forecast: in an open period it, and what
+is computed from it, is for ekonomer and administrators only (``can_read_followup`` with no
+unit); other readers read the outcome to date and the budget, and that the forecasts are
+published when the period is closed. The page and its Excel export agree."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
 from apps.economy.services import financial as services
 from apps.economy.services import may_manage_economy
 from apps.economy.views import xlsx_response
+from apps.followup.access import can_read_followup
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib import xlsx
 
@@ -32,6 +38,10 @@ def _period_for_reader(request: HttpRequest, period_pk: int) -> tuple[ReportingP
     access = access_for(request.user)
     access.require(access.can_read)
     return get_object_or_404(ReportingPeriod, pk=period_pk), access
+
+
+def _forecast_hidden(access: UserAccess, period: ReportingPeriod) -> bool:
+    return not can_read_followup(access, None, period)
 
 
 def _months(period: ReportingPeriod) -> str:
@@ -143,7 +153,7 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                 messages.error(request, " ".join(error.messages))
                 return redirect(request.path)
             add_service_errors(target, error)
-    figures = keyfigures.key_figures(period)
+    figures = keyfigures.key_figures(period, forecast_hidden=_forecast_hidden(access, period))
     return render(
         request,
         "economy/statements/key_figures.html",
@@ -166,8 +176,8 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 @login_required
 def key_figures_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
-    period, _access = _period_for_reader(request, period_pk)
-    figures = keyfigures.key_figures(period)
+    period, access = _period_for_reader(request, period_pk)
+    figures = keyfigures.key_figures(period, forecast_hidden=_forecast_hidden(access, period))
     goals = keyfigures.financial_goal_statuses(figures)
     figure_sheet = xlsx.Sheet(
         title=_("Key figures"),
@@ -211,9 +221,12 @@ def key_figures_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 @login_required
 def income_statement(request: HttpRequest, period_pk: int) -> HttpResponse:
-    period, _access = _period_for_reader(request, period_pk)
+    period, access = _period_for_reader(request, period_pk)
     statement = statements.income_statement(
-        period.year, keyfigures.through_month(period), period_id=period.pk
+        period.year,
+        keyfigures.through_month(period),
+        period_id=period.pk,
+        forecast_hidden=_forecast_hidden(access, period),
     )
     return render(
         request,
@@ -224,9 +237,11 @@ def income_statement(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 @login_required
 def income_statement_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
-    period, _access = _period_for_reader(request, period_pk)
+    period, access = _period_for_reader(request, period_pk)
     month = keyfigures.through_month(period)
-    statement = statements.income_statement(period.year, month, period_id=period.pk)
+    statement = statements.income_statement(
+        period.year, month, period_id=period.pk, forecast_hidden=_forecast_hidden(access, period)
+    )
     sheet = xlsx.Sheet(
         title=_("Income statement"),
         columns=[
