@@ -293,7 +293,7 @@ class TestQueries:
         with django_assert_num_queries(RESULTS_QUERIES):
             response = client.get(url)
         assert len(response.context["rows"]) == many
-        assert sum(1 for _c, _r, form in response.context["rows"] if form) == many
+        assert sum(1 for _c, _r, form, _conflict in response.context["rows"] if form) == many
 
     def test_rollup(self, client, politician, open_period, many, django_assert_num_queries):
         client.force_login(politician)
