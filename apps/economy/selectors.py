@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -25,10 +26,14 @@ from apps.economy.models import (
     InvestmentProject,
     OutcomeRow,
 )
+from apps.followup.access import can_read_followup
 from apps.followup.models import ActionPlan, ActionPlanCause
 from apps.organisation.models import Unit, UnitKind
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import deadlines_for
+
+if TYPE_CHECKING:
+    from apps.accounts.access import UserAccess
 
 ZERO = Decimal("0.00")
 ORE = Decimal("0.01")
@@ -291,6 +296,7 @@ class ProjectRow:
     outcome: Decimal
     forecast_year: Decimal | None
     forecast_total: Decimal | None
+    forecast_hidden: bool = False  # an open period's forecast the reader may not read
 
     @property
     def over_decided_total(self) -> bool:
@@ -324,12 +330,17 @@ class ProjectGroup:
         return self._sum("outcome")
 
     @property
-    def forecast_year(self) -> Decimal:
-        return self._sum("forecast_year")
+    def forecast_hidden(self) -> bool:
+        """A row's forecast is hidden: a total of the others would pass for the whole."""
+        return any(r.forecast_hidden for r in self.rows)
 
     @property
-    def forecast_total(self) -> Decimal:
-        return self._sum("forecast_total")
+    def forecast_year(self) -> Decimal | None:
+        return None if self.forecast_hidden else self._sum("forecast_year")
+
+    @property
+    def forecast_total(self) -> Decimal | None:
+        return None if self.forecast_hidden else self._sum("forecast_total")
 
 
 @dataclass(frozen=True)
@@ -339,9 +350,17 @@ class InvestmentOverview:
     outcome_period: ReportingPeriod | None  # the period the outcome runs through
     forecast_period: ReportingPeriod | None  # the period the forecasts come from
 
+    @property
+    def hidden_forecasts(self) -> int:
+        return sum(1 for r in self.total.rows if r.forecast_hidden)
+
 
 def investment_overview(
-    year: int, *, period: ReportingPeriod | None = None, body: Unit | None = None
+    year: int,
+    *,
+    period: ReportingPeriod | None = None,
+    body: Unit | None = None,
+    reader: UserAccess | None = None,
 ) -> InvestmentOverview:
     """The investment projects running in ``year`` grouped per body: decided total, the
     year's budget, outcome to date, forecasts. Six queries, whatever the number of projects.
@@ -349,6 +368,8 @@ def investment_overview(
     Without ``period`` the outcome runs through the year's latest opened period and the
     forecasts are the latest made; with it, through that period and from forecasts made up
     to it, so that a closed period's report stays what it was. ``body``: its projects only.
+    ``reader``: a forecast of an open period is left out (``forecast_hidden``) where the
+    reader may not read the project's body's follow-up (``apps.followup.access``).
     """
     projects = InvestmentProject.objects.filter(first_year__lte=year, last_year__gte=year)
     if body is not None:
@@ -370,12 +391,20 @@ def investment_overview(
     every: list[ProjectRow] = []
     for project in projects:
         forecast = project_forecasts.get(project.pk)
+        hidden = (
+            reader is not None
+            and forecast_period is not None
+            and not can_read_followup(reader, project.unit, forecast_period)
+        )
+        if hidden:
+            forecast = None
         row = ProjectRow(
             project=project,
             budget=budgets.get(project.pk, BudgetFigures()),
             outcome=outcome.get(project.code, ZERO),
             forecast_year=forecast.year_amount if forecast else None,
             forecast_total=forecast.total_amount if forecast else None,
+            forecast_hidden=hidden,
         )
         if not groups or groups[-1].body.pk != project.unit_id:
             groups.append(ProjectGroup(body=project.unit, rows=[]))

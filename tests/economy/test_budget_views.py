@@ -577,10 +577,11 @@ class TestInvestmentsPage:
         )  # fmt: skip
 
     def test_projects_per_namnd_with_budget_outcome_forecast_and_flag(
-        self, client, politician, projects, org
+        self, client, economist, projects, org
     ):
+        # An open period's forecasts are the ekonom's (others: test_access_investments.py)
         self._forecasts_and_outcome(projects, org)
-        client.force_login(politician)
+        client.force_login(economist)
         response = client.get(self.url)
         assert response.status_code == 200
         rows = table(response, "investment-projects")
@@ -615,9 +616,9 @@ class TestInvestmentsPage:
         client.force_login(outsider)
         assert client.get(self.url).status_code == 403
 
-    def test_the_excel_export(self, client, politician, projects, org):
+    def test_the_excel_export(self, client, economist, projects, org):
         self._forecasts_and_outcome(projects, org)
-        client.force_login(politician)
+        client.force_login(economist)
         rows = list(workbook(client.get(self.url + "?format=xlsx")).values)
         assert rows[0][:5] == (
             t("Committee or company"),

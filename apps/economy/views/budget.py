@@ -591,10 +591,13 @@ def _detail_sheet(body, year, units, lines, total) -> Sheet:
 @login_required
 def investments_page(request: HttpRequest, year: int) -> HttpResponse:
     """The investment projects of ``year`` per nämnd: decided total, the year's budget,
-    outcome to date, forecasts, status; flagged when the forecast exceeds the decided total."""
+    outcome to date, forecasts, status; flagged when the forecast exceeds the decided total.
+    An open period's forecasts are the project's body's editors', ekonomer's and
+    administrators' (``apps.followup.access``); other readers read that they are published
+    when the period is closed, and no forecast totals that would leave them out."""
     access = access_for(request.user)
     access.require(access.can_read)
-    overview = selectors.investment_overview(year)
+    overview = selectors.investment_overview(year, reader=access)
     if _wants_xlsx(request):
         return xlsx_response([_investment_sheet(year, overview)], f"investeringar-{year}")
     return render(
