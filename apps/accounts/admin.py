@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts import services
 from apps.accounts.access import access_for
 from apps.accounts.models import RoleAssignment, User
-from apps.core.admin_site import RoleBasedAdmin, admin_site, reason_field
+from apps.core.admin_site import ReasonForm, RoleBasedAdmin, admin_site, reason_field
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -27,8 +27,9 @@ class RoleAssignmentInline(admin.TabularInline):
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
 
-class UserChangeWithReasonForm(UserChangeForm):
-    change_reason = reason_field()
+class UserChangeWithReasonForm(UserChangeForm, ReasonForm):
+    """Django's user change form with ``ReasonForm``'s reason and version: a save from a page
+    opened before another administrator saved the user is refused with the other's values."""
 
 
 class UserCreationWithReasonForm(AdminUserCreationForm):
@@ -44,7 +45,7 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
         (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser")}),
-        (_("Why"), {"fields": ("change_reason",)}),
+        (_("Why"), {"fields": ("change_reason", "version")}),
     )
     add_fieldsets = (
         (
@@ -85,6 +86,8 @@ class UserAdmin(RoleBasedAdmin, DjangoUserAdmin):
             actor=request.user,
             user=User.objects.get(pk=obj.pk),
             reason=data["change_reason"],
+            # The page's version, checked again under the row lock (ReasonForm checked it).
+            expected_version=data.get("version"),
             **changes,
         )
 

@@ -6,9 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 
-class User(AbstractUser):
-    """A person who logs in. What they may do comes from their role assignments."""
+
+class User(Versioned, AbstractUser):
+    """A person who logs in. What they may do comes from their role assignments.
+
+    Versioned for the administrators' edits in the admin; logging in and password changes
+    neither bump nor check it (they are not edits of the fields the admin's form shows).
+    """
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -44,7 +44,11 @@ def user_create(
 
 
 @transaction.atomic
-def user_update(*, actor: User, user: User, reason: str, **changes) -> User:
+def user_update(
+    *, actor: User, user: User, reason: str, expected_version: int | None = None, **changes
+) -> User:
+    """Change ``user``'s fields; ``expected_version`` is the version the administrator's
+    form was opened on, refused with ``StaleEdit`` when another administrator saved since."""
     access_for(actor).require(access_for(actor).is_administrator)
     allowed = {"username", "first_name", "last_name", "email", "is_active", "is_staff",
                "is_superuser"}  # fmt: skip
@@ -53,7 +57,9 @@ def user_update(*, actor: User, user: User, reason: str, **changes) -> User:
         raise TypeError(f"user_update() got unknown fields: {', '.join(sorted(unknown))}")
     for name, value in changes.items():
         setattr(user, name, value)
-    save_with_history(user, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        user, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return user
 
 
