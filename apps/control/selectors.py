@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
+
 from apps.control.models import (
     RISK_FIELDS,
     SCALE,
@@ -19,9 +21,11 @@ from apps.control.models import (
     ScaleStep,
 )
 from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
+from apps.followup.access import can_read_followup, readable_followup
 from styrmodell.lib.colours import readable_text_colour
 
 if TYPE_CHECKING:
+    from apps.accounts.access import UserAccess
     from apps.organisation.models import Unit
     from apps.periods.models import ReportingPeriod
 
@@ -138,18 +142,37 @@ class RollupRow:
     unit: Unit
     control: Control
     result: ControlResult | None
+    hidden: bool = False  # an open period's result the reader may not read
 
 
-def rollup(*, period: ReportingPeriod) -> list[RollupRow]:
+def rollup(*, period: ReportingPeriod, reader: UserAccess | None = None) -> list[RollupRow]:
     """Every control of every plan of the period's year with its result, in the order of the
-    organisation (2 queries): KS's roll-up."""
+    organisation (2 queries): KS's roll-up. With ``reader``, an open period's results only
+    where the reader may read the unit's follow-up (``apps.followup.access``), the others
+    ``hidden``; without, all of them (a report, whose readers its own access decides)."""
     controls = list(
         Control.objects.filter(plan__year=period.year)
         .select_related("plan__unit", "risk")
         .order_by("plan__unit__tree_id", "plan__unit__lft", "pk")
     )
-    results = {r.control_id: r for r in ControlResult.objects.filter(period=period)}
-    return [RollupRow(c.plan.unit, c, results.get(c.pk)) for c in controls]
+    results = {
+        r.control_id: r
+        for r in ControlResult.objects.filter(
+            readable_followup(reader, unit="control__plan__unit", period="period")
+            if reader is not None
+            else Q(),
+            period=period,
+        )
+    }
+    return [
+        RollupRow(
+            c.plan.unit,
+            c,
+            results.get(c.pk),
+            hidden=reader is not None and not can_read_followup(reader, c.plan.unit, period),
+        )
+        for c in controls
+    ]
 
 
 def risk_history(risk: Risk) -> list[HistoryEntry]:

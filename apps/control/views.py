@@ -24,6 +24,7 @@ from apps.control.models import RISK_FIELDS, SCALE, ControlPlan, Risk
 from apps.core.forms import add_service_errors
 from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, year_from
+from apps.followup.access import can_read_followup
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.periods.services import reporting_deadline
@@ -258,11 +259,15 @@ def plan(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
 
 @login_required
 def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> HttpResponse:
-    """One small form per control for the period's results; read-only when it is closed."""
+    """One small form per control for the period's results; read-only when it is closed. An
+    open period's results are for those who may read the unit's follow-up
+    (``apps.followup.access``); other readers see the controls and that they are published
+    when the period is closed."""
     unit = _unit_for_reader(request.user, unit_pk)
     period = get_object_or_404(ReportingPeriod, pk=period_pk, year=year)
     current = get_object_or_404(ControlPlan, unit=unit, year=year)
     access = access_for(request.user)
+    shown = can_read_followup(access, unit, period)
     can_write = (
         access.can_edit_for(unit)
         and period.state == PeriodState.OPEN
@@ -300,6 +305,8 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
                 return redirect(f"{page}#control-{control.pk}")
     rows = []
     for control, result in selectors.results_for(plan=current, period=period):
+        if not shown:
+            result = None
         form = bound.get(control.pk)
         if form is None and can_write:
             form = ResultForm(
@@ -312,20 +319,34 @@ def results(request: HttpRequest, unit_pk: int, year: int, period_pk: int) -> Ht
     return render(
         request,
         "control/results.html",
-        {"unit": unit, "year": year, "period": period, "rows": rows, "can_write": can_write},
+        {
+            "unit": unit,
+            "year": year,
+            "period": period,
+            "rows": rows,
+            "can_write": can_write,
+            "results_hidden": not shown,
+        },
     )
 
 
 @login_required
 def rollup(request: HttpRequest, period_pk: int) -> HttpResponse:
-    """KS's roll-up: every unit's control results for the period in one table."""
+    """KS's roll-up: every unit's control results for the period in one table. An open
+    period's results only where the reader may read the unit's follow-up; the counts only
+    when none is left out (they would pass for the whole kommun's)."""
     access = access_for(request.user)
     access.require(access.can_read)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
-    rows = selectors.rollup(period=period)
-    counts = Counter(row.result.status if row.result else "missing" for row in rows)
+    rows = selectors.rollup(period=period, reader=access)
+    hidden = sum(1 for row in rows if row.hidden)
+    counts = (
+        None if hidden else Counter(row.result.status if row.result else "missing" for row in rows)
+    )
     return render(
-        request, "control/rollup.html", {"period": period, "rows": rows, "counts": counts}
+        request,
+        "control/rollup.html",
+        {"period": period, "rows": rows, "counts": counts, "hidden": hidden},
     )
 
 

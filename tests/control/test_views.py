@@ -235,12 +235,13 @@ class TestResultsPage:
 
 class TestRollup:
     def test_ks_sees_every_nämnd_s_results_with_text_labels(
-        self, client, org, politician, open_period
+        self, client, org, economist, open_period
     ):
+        # An open period's results: the ekonom's (other readers: test_access_results.py)
         a = ControlFactory(plan=ControlPlanFactory(unit=org.namnd_a), what="Kontroll A")
         ControlFactory(plan=ControlPlanFactory(unit=org.namnd_b), what="Kontroll B")
         ControlResultFactory(control=a, period=open_period, status="minor", measures="Utbildning")
-        client.force_login(politician)
+        client.force_login(economist)
         html = page(client.get(f"/intern-kontroll/sammanstallning/{open_period.pk}/"))
         assert "Kontroll A" in html and "Kontroll B" in html and "Utbildning" in html
         assert "control-status--minor" in html and "control-status--missing" in html
