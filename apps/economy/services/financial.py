@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.core.locking import check_version
 from apps.economy.keyfigures import financial_goal_statuses, key_figures
 from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
 from apps.economy.services import require_economy_manager
@@ -85,10 +86,16 @@ def financial_goal_link_set(
 
 
 @transaction.atomic
-def financial_goal_link_remove(*, actor: User, link: FinancialGoalLink, reason: str) -> None:
-    """The goal is assessed by hand again."""
+def financial_goal_link_remove(
+    *, actor: User, link: FinancialGoalLink, expected_version: int | None = None, reason: str
+) -> None:
+    """The goal is assessed by hand again. ``expected_version`` is the link's version the
+    page was opened on: a link changed after it is refused with ``StaleEdit`` and kept, one
+    removed meanwhile with a ``ValidationError``."""
     require_economy_manager(actor)
-    delete_with_history(link, actor=actor, reason=require_reason(reason))
+    reason = require_reason(reason)
+    check_version(link, link.version if expected_version is None else expected_version)
+    delete_with_history(link, actor=actor, reason=reason)
 
 
 @transaction.atomic

@@ -14,11 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.core.forms import add_service_errors
-from apps.core.locking import StaleEdit, conflict_for
+from apps.core.locking import StaleEdit, VersionField, conflict_for
 from apps.core.views import action_pk
 from apps.economy import keyfigures, statements
 from apps.economy.forms.financial import BalanceAdjustmentForm, FinancialGoalLinkForm
@@ -29,6 +30,7 @@ from apps.economy.views import xlsx_response
 from apps.followup.access import can_read_followup
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib import xlsx
+from styrmodell.lib.formats import format_datetime
 
 AMOUNT = xlsx.AMOUNT_FORMAT
 PERCENT_NUMBER = "0.00"  # the figures are already in per cent
@@ -49,6 +51,25 @@ def _months(period: ReportingPeriod) -> str:
 
 
 # --- Key figures --------------------------------------------------------------------------
+
+
+def _unlink_refused(stale: StaleEdit) -> str:
+    """Why an unlink from an older page was refused: who changed the link, and what it
+    reads now (the page below shows it in its row, ready to be unlinked again)."""
+    link = stale.current
+    threshold = keyfigures.format_figure(link.threshold, keyfigures.UNIT_OF[link.figure])
+    return _(
+        "%(who)s changed the link of %(goal)s at %(when)s, after you opened the page; it now "
+        "reads: %(figure)s %(comparison)s %(threshold)s. It was not unlinked: unlink it again "
+        "if it should still go."
+    ) % {
+        "who": stale.who,
+        "goal": link.goal,
+        "when": format_datetime(timezone.localtime(stale.when)) if stale.when else "–",
+        "figure": link.get_figure_display(),
+        "comparison": link.get_comparison_display(),
+        "threshold": threshold,
+    }
 
 
 @login_required
@@ -122,10 +143,22 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                     messages.success(request, _("The financial goal is linked to the key figure."))
                     return redirect(request.path)
             elif action.startswith("unlink-"):
-                link = get_object_or_404(FinancialGoalLink, pk=action_pk(action, "unlink-"))
-                services.financial_goal_link_remove(
-                    actor=request.user, link=link, reason=_("Goal to be assessed by hand")
-                )
+                link = FinancialGoalLink.objects.filter(pk=action_pk(action, "unlink-")).first()
+                if link is None:
+                    raise ValidationError(_("This was removed after you opened it."))
+                try:
+                    services.financial_goal_link_remove(
+                        actor=request.user,
+                        link=link,
+                        # The version of the link the row's form was shown with.
+                        expected_version=VersionField(required=True).clean(
+                            request.POST.get("version")
+                        ),
+                        reason=_("Goal to be assessed by hand"),
+                    )
+                except StaleEdit as stale:
+                    messages.error(request, _unlink_refused(stale))
+                    return redirect(request.path)
                 messages.success(request, _("The goal is no longer computed from a key figure."))
                 return redirect(request.path)
             elif action == "assess":
