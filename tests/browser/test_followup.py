@@ -21,7 +21,8 @@ from apps.demo import goals_data
 from apps.followup.models import Assessment, UnitCompletion
 from apps.goals.models import Goal, Indicator, IndicatorValue
 from apps.organisation.models import Unit
-from apps.periods.models import ReportingPeriod
+from apps.periods.models import PeriodState, ReportingPeriod
+from apps.periods.services import period_set_state
 from tests.browser.conftest import CALL_FAILED, TABLET, Visitor
 
 BUN = "Barn- och utbildningsnämnden"
@@ -168,8 +169,24 @@ def test_an_editor_reports_the_tertial_and_the_politician_sees_the_new_status(
     item = tree.get_by_role("link", name=goal.title, exact=True).locator("xpath=ancestor::li[1]")
     status = item.locator(":scope > .goal-row .status")
     expect(status).to_be_visible()
+    # Tertial 2 is still open: the politician reads the latest closed tertial's status, and
+    # the page says which tertial that is (README, "Who reads what").
+    expect(status).to_have_class(re.compile(r"\bstatus--not_met\b"))
+    expect(status).to_have_text(f"✕{t('Not met')} · {tertial(1)}")
+    politician.axe()
+
+    # Once the ekonom closes the tertial, the new status is the politician's to read.
+    period_set_state(
+        actor=User.objects.get(username="ekonom"),
+        period=period,
+        state=PeriodState.CLOSED,
+        reason="Tertialen stängs",
+    )
+    politician.page.reload()
+    politician.axe()
+    kf_item.locator(":scope > .goal-row > button[data-goal-toggle]").click()
     expect(status).to_have_class(re.compile(r"\bstatus--met\b"))
-    expect(status).to_have_text(f"✓{t('Met')}")
+    expect(status).to_have_text(f"✓{t('Met')} · {period}")
     politician.axe()
 
 
@@ -200,14 +217,13 @@ def test_two_editors_save_the_same_assessment_and_the_second_sees_the_conflict(
     article.get_by_role("button", name=t("Save assessment")).click()
 
     conflict = article.get_by_role("alert")
-    expect(conflict).to_contain_text(t("Saved by someone else meanwhile:"))
-    expect(conflict).to_contain_text(t("Partly met"))
-    expect(conflict.locator("blockquote")).to_have_text(first_text)
-    message = t(
-        "%(who)s saved this assessment after you opened it. "
-        "Review their changes before saving again."
-    ) % {"who": EDITOR_NAME}
-    expect(article.locator(".field__error")).to_have_text(message)
+    expect(conflict).to_contain_text(t("Saved by %(who)s meanwhile") % {"who": EDITOR_NAME})
+    status_label, analysis_label_text = t("Status"), analysis_label
+    theirs = conflict.locator("dd")
+    expect(conflict.locator("dt")).to_have_text([status_label, analysis_label_text])
+    expect(theirs.nth(0).locator("blockquote")).to_have_text([t("Partly met"), t("Met")])
+    expect(theirs.nth(1).locator("blockquote")).to_have_text([first_text, second_text])
+    expect(article.locator(".field__error")).to_contain_text(EDITOR_NAME)
     expect(article.get_by_label(analysis_label)).to_have_value(second_text)
     expect(article.get_by_label(t("Status"))).to_have_value("met")
     second.axe()
