@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import access_for
+from apps.core.bounds import bound_formfield
 from apps.core.locking import StaleEdit, Versioned, VersionField, conflict_for
 
 
@@ -59,6 +60,10 @@ class RoleBasedAdmin(admin.ModelAdmin):
         return super().get_form(
             request, obj, change=change, **_without_version(self, request, obj, kwargs)
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Dates within 1900–2100, years within 2000–2100, as in the product's own forms.
+        return bound_formfield(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def _is_admin(self, request: HttpRequest) -> bool:
         return access_for(request.user).is_administrator
@@ -163,6 +168,9 @@ class RoleBasedInline:
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, **_without_version(self, request, obj, kwargs))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return bound_formfield(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return access_for(request.user).is_administrator

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import FIRST_DATE, LAST_DATE, date_validators
 from apps.core.converters import FIRST_YEAR, LAST_YEAR
 from styrmodell.lib.numbers import NumberError, parse_decimal, parse_integer
 
@@ -72,10 +70,6 @@ class YearField(SwedishIntegerField):
         super().__init__(**kwargs)
 
 
-# Typed dates stay within these: a date like 9999-12-31 cannot be moved a year on.
-FIRST_DATE = dt.date(1900, 1, 1)
-LAST_DATE = dt.date(LAST_YEAR, 12, 31)
-
 # A date field's widget: the browser's date picker, which reads and writes ISO dates.
 DATE = forms.DateInput(
     attrs={"type": "date", "min": FIRST_DATE.isoformat(), "max": LAST_DATE.isoformat()},
@@ -90,8 +84,4 @@ class DateField(forms.DateField):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        message = _("Write a date between the years 1900 and 2100.")  # FIRST_DATE, LAST_DATE
-        self.validators += [
-            MinValueValidator(FIRST_DATE, message=message),
-            MaxValueValidator(LAST_DATE, message=message),
-        ]
+        self.validators += date_validators()

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
+from apps.core.bounds import require_years_in_range
 from apps.core.history import delete_with_history, require_reason, save_with_history
 from apps.goals.models import (
     Assignment,
@@ -424,6 +425,8 @@ def assignment_decide(
     _require_editor(actor, assignment.given_by)
     reason = require_reason(reason)
     if state == AssignmentState.EXTENDED:
+        # Before the deadline is moved to the end of it: year 10000 has no 31 December.
+        require_years_in_range(last_year=last_year)
         if last_year is None or last_year <= assignment.last_year:
             raise ValidationError(
                 {

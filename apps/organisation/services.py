@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
+from apps.core.bounds import require_dates_in_range
 from apps.core.history import require_reason, save_with_history
 from apps.organisation.models import Municipality, Unit
 from styrmodell.lib import images
@@ -95,6 +96,7 @@ def unit_create(
     reason: str,
 ) -> Unit:
     access_for(actor).require(access_for(actor).is_administrator)
+    require_dates_in_range(valid_from=valid_from, valid_to=valid_to)
     unit = Unit(
         parent=parent,
         kind=kind,
@@ -120,6 +122,9 @@ def unit_update(
     unknown = set(changes) - set(UNIT_FIELDS) - {"parent"}
     if unknown:
         raise TypeError(f"unit_update() got unknown fields: {', '.join(sorted(unknown))}")
+    require_dates_in_range(
+        **{name: changes[name] for name in ("valid_from", "valid_to") if name in changes}
+    )
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if changes.get("parent") is not None:
         # MPTT moves by the new parent's tree bounds; the caller's copy may predate other moves.
@@ -139,6 +144,7 @@ def unit_retire(*, actor: User, unit: Unit, valid_to: dt.date, reason: str) -> U
     The unit stays in the tree, with its history, for the years in which it existed.
     """
     access_for(actor).require(access_for(actor).is_administrator)
+    require_dates_in_range(valid_to=valid_to)
     # The descendants are found by tree bounds, which the caller's copy may have from before.
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if valid_to < unit.valid_from:

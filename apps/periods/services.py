@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
+from apps.core.bounds import require_dates_in_range, require_years_in_range
 from apps.core.history import delete_with_history, require_reason, save_with_history
 from apps.periods.models import DeadlineExtension, PeriodState, ReportingPeriod
 from styrmodell.lib.formats import format_date
@@ -47,6 +48,8 @@ def period_create(
     reason: str,
 ) -> ReportingPeriod:
     _require_period_manager(actor)
+    require_years_in_range(year=year)
+    require_dates_in_range(starts_on=starts_on, ends_on=ends_on, deadline=deadline)
     period = ReportingPeriod(
         year=year, kind=kind, name=name, starts_on=starts_on, ends_on=ends_on, deadline=deadline
     )
@@ -93,6 +96,7 @@ def period_set_deadline(
     """Move the period's deadline for everyone (an extension moves it for one unit);
     ``StaleEdit`` if the period changed after the ekonom opened ``expected_version``."""
     _require_period_manager(actor)
+    require_dates_in_range(deadline=deadline)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_closed:
         raise ValidationError({"deadline": _("The period is closed; reopen it first.")})
@@ -110,6 +114,7 @@ def deadline_extend(
 ) -> DeadlineExtension:
     """Give ``unit`` and the units under it until ``until`` to report in ``period``."""
     _require_period_manager(actor)
+    require_dates_in_range(until=until)
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_closed:
         raise ValidationError({"until": _("The period is closed; reopen it first.")})
