@@ -67,6 +67,13 @@ class TestUnsafeFiles:
         assert "1 MB" in refusal(economist, content).messages[0]
         assert not OutcomeImport.objects.exists()
 
+    @pytest.mark.parametrize("year", [0, 1999, 10_000])
+    def test_a_year_out_of_range_is_a_field_error_not_a_crash(self, economist, org, year):
+        with pytest.raises(ValidationError) as refused:
+            run(economist, csv("2026-03;2110;5110;;1"), year=year, file_name="utfall.csv")
+        assert "year" in refused.value.message_dict
+        assert not OutcomeImport.objects.exists()
+
     def test_the_service_reads_an_open_file_as_well_as_bytes(self, economist, org):
         with MAY_JUNE.open("rb") as file:
             record = run(economist, file)

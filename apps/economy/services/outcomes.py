@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from apps.accounts.access import access_for
+from apps.core.bounds import require_years_in_range
 from apps.core.history import require_reason, save_with_history
 from apps.economy import outcomes
 from apps.economy.kommun_bas import account_chart, is_balance_account
@@ -159,6 +160,7 @@ def outcome_import(
     """
     _require_importer(actor)
     reason = require_reason(reason)
+    require_years_in_range(year=year)
     if outcomes.size_of(content) > outcomes.max_upload_bytes():
         raise OutcomeImportRefused(outcomes.too_large_message())
     checksum = checksum_of(content)
