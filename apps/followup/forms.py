@@ -29,6 +29,8 @@ class IndicatorValueForm(forms.Form):
         label=_("Men"), required=False, max_digits=14, decimal_places=4, localize=True
     )
     comment = forms.CharField(label=_("Comment"), max_length=300, required=False)
+    # The version of the stored value the form opens on (0: none yet).
+    version = VersionField()
 
     def __init__(self, *args, by_sex: bool, **kwargs):
         super().__init__(*args, **kwargs)

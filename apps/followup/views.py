@@ -89,9 +89,10 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
                 "women": _plain(value.women),
                 "men": _plain(value.men),
                 "comment": value.comment,
+                "version": value.version,
             }
             if value
-            else None,
+            else {"version": 0},
         )
         indicator_forms.append((entry, form))
     return {
@@ -99,6 +100,7 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
         "goal_forms": goal_forms,
         "indicator_forms": indicator_forms,
         "conflicts": bound.get("conflicts", {}),
+        "indicator_conflicts": bound.get("indicator_conflicts", {}),
     }
 
 
@@ -173,8 +175,11 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                             women=data.get("women"),
                             men=data.get("men"),
                             comment=data["comment"],
+                            expected_version=data["version"],
                             reason=reason,
                         )
+                    except StaleEdit as stale:
+                        bound["indicator_conflicts"] = {indicator.pk: conflict_for(form, stale)}
                     except ValidationError as error:
                         add_service_errors(form, error)
                     else:

@@ -653,7 +653,7 @@ class IndicatorTarget(models.Model):
         return f"{self.indicator} {self.year}: {self.value}"
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(Versioned, models.Model):
     """A measured value for a period, kommun-wide or for one unit, optionally by sex."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")

@@ -611,8 +611,14 @@ def indicator_value_set(
     women: Decimal | None = None,
     men: Decimal | None = None,
     comment: str = "",
+    expected_version: int | None = None,
     reason: str,
 ) -> IndicatorValue:
+    """Enter ``indicator``'s value in ``period`` for ``unit`` (None: kommun-wide).
+
+    ``expected_version`` is the version of the value the editor's form was opened on (0: no
+    value yet); if someone saved since, ``StaleEdit`` is raised and nothing is written.
+    """
     access = access_for(actor)
     if unit is None:
         access.require(access.is_administrator or access.is_economist)
@@ -628,7 +634,9 @@ def indicator_value_set(
     value.total, value.women, value.men, value.comment = total, women, men, comment
     if not indicator.by_sex and (women is not None or men is not None):
         raise ValidationError({"women": _("This indicator is not split by sex.")})
-    save_with_history(value, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        value, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return value
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from html import unescape
 
 import pytest
@@ -14,10 +15,13 @@ from django.utils import translation
 from apps.core.locking import StaleEdit
 from apps.followup import services
 from apps.followup.models import ActionPlan, Assessment, MeasureFollowup
-from apps.goals.services import steering_model_load_preset
+from apps.goals.models import IndicatorValue
+from apps.goals.services import indicator_value_set, steering_model_load_preset
 from tests.factories import (
     AssessmentFactory,
     GoalFactory,
+    GoalIndicatorFactory,
+    IndicatorFactory,
     ReportingPeriodFactory,
     RoleAssignmentFactory,
     UserFactory,
@@ -58,6 +62,19 @@ def plan(org, editor_a, goal, period) -> ActionPlan:
     services.measure_add(actor=editor_a, action_plan=plan, what="Extra lästräning", who="Rektor",
                          due_on=dt.date(2026, 12, 15), reason="Ny åtgärd")  # fmt: skip
     return plan
+
+
+@pytest.fixture
+def indicator(goal):
+    measured = IndicatorFactory(title="Läsande elever", measure_unit="st")
+    return GoalIndicatorFactory(goal=goal, indicator=measured).indicator
+
+
+def set_value(actor, indicator, period, total, version, *, unit=None, comment=""):
+    return indicator_value_set(
+        actor=actor, indicator=indicator, period=period, unit=unit, total=Decimal(total),
+        comment=comment, expected_version=version, reason="Tertial 1",
+    )  # fmt: skip
 
 
 def assess(actor, goal, period, **fields):
@@ -120,6 +137,30 @@ class TestServices:
         plan.refresh_from_db()
         assert (plan.paragraph, plan.version) == ("§ 77", 2)
 
+    def test_indicator_value_second_save_from_the_same_version_is_refused(
+        self, org, editor_a, colleague, indicator, period
+    ):
+        set_value(colleague, indicator, period, 72, 0, unit=org.namnd_a, comment="Karins mätning")
+        with pytest.raises(StaleEdit) as caught:
+            set_value(editor_a, indicator, period, 75, 0, unit=org.namnd_a, comment="Min mätning")
+        assert caught.value.who == "Karin Ek"
+        kept = IndicatorValue.objects.get()
+        assert (kept.total, kept.comment, kept.version) == (Decimal(72), "Karins mätning", 1)
+        with pytest.raises(StaleEdit):
+            set_value(editor_a, indicator, period, 76, 2, unit=org.namnd_a)
+        again = set_value(editor_a, indicator, period, 74, 1, unit=org.namnd_a, comment="Båda")
+        again.refresh_from_db()
+        assert (again.total, again.comment, again.version) == (Decimal(74), "Båda", 2)
+
+    def test_kommun_wide_value_second_save_from_the_same_version_is_refused(
+        self, economist, admin_user, indicator, period
+    ):
+        set_value(economist, indicator, period, 70, 0)
+        with pytest.raises(StaleEdit):
+            set_value(admin_user, indicator, period, 71, 0)
+        assert IndicatorValue.objects.get(unit=None).total == Decimal(70)
+        assert set_value(admin_user, indicator, period, 71, 1).version == 2
+
 
 class TestEntryPage:
     def test_a_stale_assessment_shows_both_texts_and_keeps_the_first(
@@ -150,6 +191,51 @@ class TestEntryPage:
         assert Assessment.objects.get().analysis == "Karins text."
         assert post("Karins och min text.", 2).status_code == 302
         assert Assessment.objects.get().analysis == "Karins och min text."
+
+    def test_a_stale_indicator_value_shows_both_values_at_its_indicator(
+        self, client, editor_a, colleague, org, indicator, period
+    ):
+        url = f"/uppfoljning/{period.pk}/enhet/{org.namnd_a.pk}/"
+
+        def post(total, comment, version):
+            return client.post(url, {
+                "action": f"indicator-{indicator.pk}", f"i{indicator.pk}-total": total,
+                f"i{indicator.pk}-comment": comment, f"i{indicator.pk}-version": version,
+            })  # fmt: skip
+
+        client.force_login(colleague)
+        assert post("72", "Karins mätning", 0).status_code == 302
+        client.force_login(editor_a)
+        response = post("75", "Min mätning", 0)
+
+        assert response.status_code == 200
+        html = unescape(response.content.decode())
+        article = re.search(rf'<article [^>]*id="indicator-{indicator.pk}"[^>]*>(.*?)</article>',
+                            html, re.S)[1]  # fmt: skip
+        alert = re.search(r'<div class="conflict" role="alert" id="conflict">(.*?)</div>', article,
+                          re.S)[1]  # fmt: skip
+        assert "Karin Ek" in alert
+        assert t("Their version:") in alert and "72" in alert and "Karins mätning" in alert
+        assert t("Your version:") in alert and "75" in alert and "Min mätning" in alert
+        assert re.search(rf'name="i{indicator.pk}-version" value="1"', article)
+        assert 'value="Min mätning"' in article  # the editor's text stays in the form
+        kept = IndicatorValue.objects.get()
+        assert (kept.total, kept.comment) == (Decimal(72), "Karins mätning")
+        assert post("74", "Båda", 1).status_code == 302
+        assert IndicatorValue.objects.get().total == Decimal(74)
+
+    def test_the_indicator_form_opens_with_the_stored_value_s_version(
+        self, client, editor_a, org, indicator, period
+    ):
+        url = f"/uppfoljning/{period.pk}/enhet/{org.namnd_a.pk}/"
+        client.force_login(editor_a)
+        assert re.search(
+            rf'name="i{indicator.pk}-version" value="0"', client.get(url).content.decode()
+        )
+        set_value(editor_a, indicator, period, 72, 0, unit=org.namnd_a)
+        set_value(editor_a, indicator, period, 73, 1, unit=org.namnd_a)
+        html = client.get(url).content.decode()
+        assert re.search(rf'name="i{indicator.pk}-version" value="2"', html)
 
 
 class TestActionPlanPage:
