@@ -66,6 +66,7 @@ class GoalForm(forms.Form):
 class GoalMoveForm(forms.Form):
     parent = forms.ModelChoiceField(queryset=Goal.objects.none(), label=_("New place in the chain"))
     change_reason = ReasonField()
+    version = VersionField()  # the goal's
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)

@@ -269,15 +269,21 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk, write=True)
     candidates = selectors.move_candidates(goal)
-    form = GoalMoveForm(request.POST or None, candidates=candidates)
+    form = GoalMoveForm(
+        request.POST or None, candidates=candidates, initial={"version": goal.version}
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.goal_update(
                 actor=request.user,
                 goal=goal,
                 parent=form.cleaned_data["parent"],
+                expected_version=form.cleaned_data["version"],
                 reason=form.cleaned_data["change_reason"],
             )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -290,6 +296,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         lead=_goal_label(goal),
         cancel_url=_goal_url(goal),
         submit_label=_("Move"),
+        conflict=conflict,
     )
 
 

@@ -175,6 +175,30 @@ class TestPages:
         stored = Goal.objects.get(pk=goal.pk)
         assert (stored.title, stored.description) == ("Alla läser", "Läsning först.")
 
+    def test_a_move_from_a_page_opened_before_another_move_is_refused(
+        self, client, chain, editor_a, editor_a2
+    ):
+        """The second mover would silently put the goal back where they saw it."""
+        goal = Goal.objects.get(pk=chain.reading.pk)
+        client.force_login(editor_a2)
+        opened = client.get(f"/mal/{goal.pk}/flytta/").content.decode()
+        assert f'name="version" value="{goal.version}"' in opened
+        services.goal_update(actor=editor_a, goal=goal, parent=chain.elderly, reason=REASON)
+
+        def move(parent, version):
+            return client.post(
+                f"/mal/{goal.pk}/flytta/",
+                {"parent": parent.pk, "change_reason": REASON, "version": version},
+            )
+
+        response = move(chain.school, goal.version)
+        conflict_shown(response, theirs=str(chain.elderly), yours=str(chain.school))
+        stored = Goal.objects.get(pk=goal.pk)
+        assert stored.parent == chain.elderly
+        assert f'name="version" value="{stored.version}"' in response.content.decode()
+        assert move(chain.school, stored.version).status_code == 302
+        assert Goal.objects.get(pk=goal.pk).parent == chain.school
+
     def test_a_basic_mission_saved_meanwhile(self, client, org, editor_a, editor_a2):
         mission = services.basic_mission_save(
             actor=editor_a, unit=org.namnd_a, text="Skola", first_year=2026, reason=REASON
