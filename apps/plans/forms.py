@@ -63,6 +63,8 @@ class DecideForm(forms.Form):
     decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))
     change_reason = ReasonField()
+    # The plan as the nämnd saw it: a plan reopened and submitted again meanwhile is refused.
+    version = VersionField()
 
 
 class ReasonOnlyForm(forms.Form):

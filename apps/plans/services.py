@@ -268,7 +268,13 @@ def plan_submit(*, actor: User, plan: Plan, reason: str) -> Plan:
 
 @transaction.atomic
 def plan_decide(
-    *, actor: User, plan: Plan, decided_on: dt.date, paragraph: str, reason: str
+    *,
+    actor: User,
+    plan: Plan,
+    decided_on: dt.date,
+    paragraph: str,
+    reason: str,
+    expected_version: int | None = None,
 ) -> Plan:
     """Inskickad → fastställd, by the nämnd (or KS, or the bolag's board) over the unit."""
     body = deciding_body(plan.unit)
@@ -282,7 +288,9 @@ def plan_decide(
         (paragraph or "").strip(),
         body,
     )
-    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    save_with_history(
+        plan, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     return plan
 
 

@@ -116,7 +116,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             elif action == "decide":
                 access.require(can_decide)
                 form = DecideForm(request.POST, prefix="decide")
-                bound["decide"] = form
+                bound["decide"] = posted = form
+                conflict_key = "decide"
                 if form.is_valid():
                     services.plan_decide(
                         actor=request.user,
@@ -124,6 +125,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         decided_on=form.cleaned_data["decided_on"],
                         paragraph=form.cleaned_data["paragraph"],
                         reason=form.cleaned_data["change_reason"],
+                        expected_version=form.cleaned_data["version"],
                     )
                     messages.success(request, _("The plan was decided and is now read-only."))
                     return redirect(request.path)
@@ -200,7 +202,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 },
             ),
             "swot_conflict": conflicts.get("swot"),
-            "decide_form": bound.get("decide") or DecideForm(prefix="decide"),
+            "decide_form": bound.get("decide")
+            or DecideForm(prefix="decide", initial={"version": plan.version}),
+            "decide_conflict": conflicts.get("decide"),
             "reopen_form": bound.get("reopen") or ReasonOnlyForm(prefix="reopen"),
             "activities": plan.activities.select_related("goal__level", "assignment"),
             "factor_rows": factor_rows,

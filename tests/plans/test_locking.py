@@ -13,7 +13,7 @@ from apps.core.locking import StaleEdit
 from apps.plans import services
 from apps.plans.models import Activity, Plan, PlanFactorResponse, PlanSection, SectionTemplate
 from tests.factories import RoleAssignmentFactory, UserFactory
-from tests.plans.conftest import REASON
+from tests.plans.conftest import DECIDED_ON, REASON
 from tests.plans.test_external_factors import factor
 from tests.stale import conflict_shown, second_writer_is_refused
 
@@ -85,6 +85,32 @@ class TestServices:
                 **dict.fromkeys(SWOT, "Gammal"),
             )  # fmt: skip
         assert swot_of(draft) == dict.fromkeys(SWOT, "")
+
+    def test_a_decision_on_a_plan_reopened_and_resubmitted_meanwhile_is_refused(
+        self, decided, editor_a
+    ):
+        """The nämnd opened the submitted plan; meanwhile it was decided, reopened, changed
+        and submitted again. Deciding from the old page would decide a plan nobody read."""
+        services.plan_reopen(actor=editor_a, plan=decided, reason=REASON)
+        services.plan_submit(actor=editor_a, plan=decided, reason=REASON)
+        opened = Plan.objects.get(pk=decided.pk).version
+        services.plan_reopen(actor=editor_a, plan=decided, reason=REASON)
+        services.plan_swot_update(
+            actor=editor_a, plan=decided, reason=REASON, **dict.fromkeys(SWOT, "Ändrad")
+        )
+        services.plan_submit(actor=editor_a, plan=decided, reason=REASON)
+        with pytest.raises(StaleEdit):
+            services.plan_decide(
+                actor=editor_a, plan=decided, decided_on=DECIDED_ON, paragraph="§ 9",
+                reason=REASON, expected_version=opened,
+            )  # fmt: skip
+        assert Plan.objects.get(pk=decided.pk).state == "submitted"
+        current = Plan.objects.get(pk=decided.pk).version
+        services.plan_decide(
+            actor=editor_a, plan=decided, decided_on=DECIDED_ON, paragraph="§ 9",
+            reason=REASON, expected_version=current,
+        )  # fmt: skip
+        assert Plan.objects.get(pk=decided.pk).paragraph == "§ 9"
 
     def test_an_activity(self, draft, editor_a, editor_a2):
         activity = draft.activities.get()
@@ -188,6 +214,30 @@ class TestPages:
         assert PlanSection.objects.get(pk=section.pk).body == (
             "<p>Första texten</p><p>Andra texten</p>"
         )
+
+    def test_the_decision_form_carries_the_plan_version_and_refuses_a_stale_one(
+        self, client, submitted, editor_a
+    ):
+        client.force_login(editor_a)
+        opened = Plan.objects.get(pk=submitted.pk).version
+        page = client.get(f"/planer/{submitted.pk}/").content.decode()
+        assert f'name="decide-version" value="{opened}"' in page
+        services.plan_swot_update(
+            actor=editor_a, plan=submitted, reason=REASON, **dict.fromkeys(SWOT, "Ny")
+        )
+        response = client.post(
+            f"/planer/{submitted.pk}/",
+            {
+                "action": "decide",
+                "decide-decided_on": DECIDED_ON.isoformat(),
+                "decide-paragraph": "§ 12",
+                "decide-change_reason": "Beslut i nämnden",
+                "decide-version": opened,
+            },
+        )
+        assert response.status_code == 200
+        assert 'id="conflict"' in response.content.decode()
+        assert Plan.objects.get(pk=submitted.pk).state == "submitted"
 
     def test_the_swot_saved_meanwhile(self, client, draft, editor_a, editor_a2):
         opened = Plan.objects.get(pk=draft.pk).version
