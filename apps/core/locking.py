@@ -122,7 +122,8 @@ class Conflict:
     fields: list[ConflictField]
 
 
-def _text(value: Any) -> str:
+def display_value(value: Any) -> str:
+    """A stored or typed value as the conflict box writes it: Swedish amounts and dates."""
     if value is None:
         return ""
     if isinstance(value, models.Model):
@@ -141,30 +142,39 @@ def _text(value: Any) -> str:
     return strip_tags(str(value)).strip()
 
 
-def conflict_for(form: forms.Form, error: StaleEdit, *, version_name: str = "version") -> Conflict:
+def conflict_for(
+    form: forms.Form,
+    error: StaleEdit,
+    *,
+    version_name: str = "version",
+    fields: list[ConflictField] | None = None,
+) -> Conflict:
     """Turn a ``StaleEdit`` into what the form's page shows, and let the form save again.
 
     The form keeps the editor's data; its version becomes the stored one, so the next save
     (after merging) goes through. Each field the other writer left different from what this
-    editor sent is listed with both values.
+    editor sent is listed with both values, unless the caller gives ``fields`` itself (a
+    table of amounts lists its cells).
     """
     current = error.current
     form.data = form.data.copy()
     form.data[form.add_prefix(version_name)] = current.version
     form.add_error(None, error.messages[0])
+    if fields is not None:
+        return Conflict(who=error.who, when=error.when, fields=fields)
     fields = []
     for name, field in form.fields.items():
         if name == version_name or not hasattr(current, name):
             continue
         theirs = getattr(current, name)
         display = getattr(current, f"get_{name}_display", None)
-        theirs_text = str(display()) if callable(display) else _text(theirs)
+        theirs_text = str(display()) if callable(display) else display_value(theirs)
         yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
         if yours is None:
             yours = form.data.get(form.add_prefix(name), "")
         if hasattr(field, "choices") and not isinstance(yours, models.Model):
             yours = dict(field.choices).get(yours, yours)
-        yours_text = _text(yours)
+        yours_text = display_value(yours)
         if theirs_text != yours_text:
             fields.append(ConflictField(str(field.label or name), theirs_text, yours_text))
     return Conflict(who=error.who, when=error.when, fields=fields)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from apps.periods.models import PeriodState
@@ -35,11 +34,6 @@ def can_read_followup(access: UserAccess, unit: Unit | None, period: ReportingPe
     if access.reads_unpublished:
         return True
     return unit is not None and access.can_edit_for(unit)
-
-
-def require_followup_reader(access: UserAccess, unit: Unit | None, period: ReportingPeriod):
-    if not can_read_followup(access, unit, period):
-        raise PermissionDenied
 
 
 def can_read_action_plan(access: UserAccess, plan: ActionPlan) -> bool:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
-from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for
+from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for, display_value
 from apps.economy import selectors
 from apps.economy.forms.budget import (
     AppropriationTableForm,
@@ -39,7 +39,6 @@ from apps.economy.services import (
 )
 from apps.economy.views import xlsx_response
 from apps.organisation.models import Unit
-from styrmodell.lib.formats import format_number
 from styrmodell.lib.xlsx import AMOUNT_FORMAT, Column, Sheet
 
 ZERO = selectors.ZERO
@@ -252,31 +251,16 @@ def _cell(form, name):
     return form[name]
 
 
-def _refused(form, error: StaleEdit, fields: list[ConflictField] | None = None) -> Conflict:
-    """A stale save of ``form``: its message, and its version moved on to the stored one so
-    that the next save goes through (as ``conflict_for`` does)."""
-    form.data = form.data.copy()
-    form.data[form.add_prefix("version")] = error.current.version
-    form.add_error(None, error.messages[0])
-    return Conflict(who=error.who, when=error.when, fields=fields or [])
-
-
-def _amount_text(amount) -> str:
-    if amount is None:
-        return ""
-    return format_number(amount, 0 if amount == amount.to_integral_value() else 2)
-
-
 def _table_conflict(form, error: StaleEdit, stored: dict) -> Conflict:
     """A table of amounts saved from an older version: every cell whose stored amount
     (``stored`` by cell name) differs from the one the editor typed, as "row – column"."""
     fields = []
     for name, label in form.cell_labels.items():
-        theirs = _amount_text(stored.get(name))
-        yours = _amount_text(form.cleaned_data.get(name))
+        theirs = display_value(stored.get(name))
+        yours = display_value(form.cleaned_data.get(name))
         if theirs != yours:
             fields.append(ConflictField(label, theirs, yours))
-    return _refused(form, error, fields)
+    return conflict_for(form, error, fields=fields)
 
 
 def _decision_projects(first: int) -> list[InvestmentProject]:
@@ -360,7 +344,7 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
                         reason=decide_form.cleaned_data["change_reason"],
                     )
                 except StaleEdit as stale:
-                    conflicts["decide"] = _refused(decide_form, stale)
+                    conflicts["decide"] = conflict_for(decide_form, stale, fields=[])
                 except ValidationError as error:
                     add_service_errors(decide_form, error)
                 else:
@@ -377,7 +361,7 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
                         reason=delete_form.cleaned_data["change_reason"],
                     )
                 except StaleEdit as stale:
-                    conflicts["delete"] = _refused(delete_form, stale)
+                    conflicts["delete"] = conflict_for(delete_form, stale, fields=[])
                 except ValidationError as error:
                     add_service_errors(delete_form, error)
                 else:
@@ -546,7 +530,7 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
                 conflicts[action] = _table_conflict(lines_form, stale, stored)
             else:
                 target = {"decide": decide_form, "reopen": reopen_form}[action]
-                conflicts[action] = _refused(target, stale)
+                conflicts[action] = conflict_for(target, stale, fields=[])
         except ValidationError as error:
             target = {"lines": lines_form, "decide": decide_form, "reopen": reopen_form}[action]
             add_service_errors(target, error)
