@@ -474,3 +474,80 @@ def balance_sheet(
         equity_keys=frozenset(equity_keys),
         unmapped=[(a, s) for a, s in book.unmapped() if a[:1] in (ASSET_CLASS, "2")],
     )
+
+
+# --- Driftredovisning against the resultaträkning ------------------------------------------
+
+
+@dataclass(frozen=True)
+class DriftReconciliation:
+    """The driftredovisning's net cost against the resultaträkning's verksamhetens
+    nettokostnader, January to ``through_month``. Both as net costs (costs positive, the
+    driftredovisning's sign). What is booked on operating accounts on units outside every
+    body (finansförvaltning, KF) is in the RR but in no body's row: it is its own row here,
+    so that any difference left is one that needs looking into (an operating account mapped
+    on another line of the RR, an account no line covers, an opening balance on an operating
+    account)."""
+
+    year: int
+    through_month: int
+    operating_accounts: Decimal  # the driftredovisning's total: the bodies' outcome summed
+    not_distributed: Decimal  # finansförvaltning / ej fördelat: outside every body
+    net_operating_cost: Decimal  # the RR's verksamhetens nettokostnader, as a cost
+
+    @property
+    def reconciled(self) -> Decimal:
+        """The driftredovisning with what is booked outside the bodies."""
+        return self.operating_accounts + self.not_distributed
+
+    @property
+    def difference(self) -> Decimal:
+        """The RR's net cost minus the driftredovisning and the row outside the bodies."""
+        return self.net_operating_cost - self.reconciled
+
+    @property
+    def reconciles(self) -> bool:
+        return self.difference == ZERO
+
+    @property
+    def rows(self) -> list[tuple[str, Decimal, bool]]:
+        """(label, amount, is_total) in the order a reconciliation is read."""
+        return [
+            (_("Operating accounts: the committees' and companies' net costs"),
+             self.operating_accounts, False),
+            (_("Booked outside the committees (financial administration, not distributed)"),
+             self.not_distributed, False),
+            (_("Net costs in the operating accounts and outside the committees"),
+             self.reconciled, True),
+            (_("Net operating costs in the income statement"), self.net_operating_cost, False),
+            (_("Difference"), self.difference, True),
+        ]  # fmt: skip
+
+
+def drift_reconciliation(
+    period, *, book: Ledger | None = None, income: IncomeStatement | None = None
+) -> DriftReconciliation:
+    """The reconciliation of ``period``'s driftredovisning (``selectors.operating_outcome``,
+    the one the overview and the reports show) with its resultaträkning.
+
+    Seven queries (two with ``book`` and ``income`` given), whatever the size of the ledger.
+    """
+    year, month = period.year, period.ends_on.month
+    book = book or ledger(year, month)
+    income = income or income_statement(year, month, book=book)
+    by_unit = selectors.operating_outcome_by_unit(year, month)
+    body_of = selectors.body_of_units()
+    operating = outside = ZERO
+    for unit_id, amount in by_unit.items():
+        if unit_id in body_of:
+            operating += amount
+        else:
+            outside += amount
+    net_cost = income.amount(NET_COST, "outcome")
+    return DriftReconciliation(
+        year=year,
+        through_month=month,
+        operating_accounts=operating,
+        not_distributed=outside,
+        net_operating_cost=-(net_cost or ZERO),
+    )
