@@ -343,7 +343,8 @@ def parse_amount(text: str) -> Decimal:
     elif value.count(".") > 1:
         value = value.replace(".", "")
     try:
-        amount = parse_decimal(value)  # ASCII digits only, no exponent, NaN or underscores
+        # ASCII digits only, no exponent, NaN or underscores; the dot is a decimal point here
+        amount = parse_decimal(value, dot_is_decimal=True)
     except NumberError:
         raise ValueError(_("The amount is not a number.")) from None
     if -amount.as_tuple().exponent > 2:

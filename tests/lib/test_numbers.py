@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from styrmodell.lib.numbers import parse_decimal, parse_integer
+from styrmodell.lib.numbers import AmbiguousNumber, NumberError, parse_decimal, parse_integer
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,14 @@ from styrmodell.lib.numbers import parse_decimal, parse_integer
         ("  42 ", Decimal("42")),
         ("0,25", Decimal("0.25")),
         (",5", Decimal("0.5")),
+        ("85,5", Decimal("85.5")),
+        ("412 500,5", Decimal("412500.5")),
+        ("1,234", Decimal("1.234")),  # the comma is always the decimal separator
+        ("0.125", Decimal("0.125")),  # no thousands group starts with 0
+        ("1234.567", Decimal("1234.567")),  # nor follows four digits
+        ("1 234.567", Decimal("1234.567")),  # nor a grouped number
+        ("1.23", Decimal("1.23")),
+        ("1.2345", Decimal("1.2345")),
     ],
 )
 def test_a_number_as_people_write_it_is_read(text, expected):
@@ -58,6 +66,10 @@ def test_a_number_as_people_write_it_is_read(text, expected):
         "½",
         "²",
         "12 kr",
+        "6 5",  # thousands come in groups of three: never read as 65
+        "12 34",
+        "1 2345",
+        "1 234 56",
     ],
 )
 def test_anything_else_is_refused(text):
@@ -74,3 +86,23 @@ def test_an_integer_is_read(text, expected):
 def test_an_integer_with_anything_else_is_refused(text):
     with pytest.raises(ValueError):
         parse_integer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "thousands", "decimal"),
+    [
+        ("1.234", "1 234", "1,234"),
+        ("12.500", "12 500", "12,500"),
+        ("\u2212123.456", "\u2212123 456", "\u2212123,456"),
+        ("-1.234", "\u22121 234", "\u22121,234"),
+    ],
+)
+def test_a_dot_that_may_separate_thousands_is_refused_with_both_readings(text, thousands, decimal):
+    with pytest.raises(AmbiguousNumber) as refused:
+        parse_decimal(text)
+    assert (refused.value.thousands, refused.value.decimal) == (thousands, decimal)
+    assert isinstance(refused.value, NumberError)
+
+
+def test_a_caller_that_knows_the_dot_is_a_decimal_point_reads_it_so():
+    assert parse_decimal("1.005", dot_is_decimal=True) == Decimal("1.005")
