@@ -93,6 +93,16 @@ class ReportRequest(models.Model):
         help_text=_("Of the report's texts and figures: equal for two generations of the "
                     "same data, although the files' creation times differ."),
     )  # fmt: skip
+    # The version the ekonom marked final ("slutlig"): at most one per kind, period and scope.
+    final_at = models.DateTimeField(_("marked final at"), null=True, blank=True)
+    final_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("marked final by"),
+    )  # fmt: skip
+    final_acknowledgement = models.TextField(
+        _("why final despite failing checks"), blank=True,
+        help_text=_("Why the ekonom marked it final while a check failed."),
+    )  # fmt: skip
 
     # Who requested, retried or ended it and why; progress is left out (it changes often).
     history = HistoricalRecords(excluded_fields=["progress", "stage", "heartbeat_at"])
@@ -113,6 +123,18 @@ class ReportRequest(models.Model):
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="progress_at_most_100"
             ),
+            models.UniqueConstraint(
+                fields=["kind", "period", "unit"],
+                condition=models.Q(final_at__isnull=False),
+                name="one_final_report",
+                violation_error_message=_("Another version of this report is already final."),
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "period"],
+                condition=models.Q(final_at__isnull=False, unit__isnull=True),
+                name="one_final_kommun_report",
+                violation_error_message=_("Another version of this report is already final."),
+            ),
         ]
         indexes = [models.Index(fields=["state", "dispatched_at"], name="report_pending")]
 
@@ -123,6 +145,10 @@ class ReportRequest(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in FINISHED
+
+    @property
+    def is_final(self) -> bool:
+        return self.final_at is not None
 
     @property
     def duration_seconds(self) -> float | None:

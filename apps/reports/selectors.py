@@ -68,7 +68,7 @@ def period_reports(period: ReportingPeriod, reader: UserAccess) -> PeriodReports
     by_unit: dict[int | None, list[ReportRequest]] = {}
     requests = (
         ReportRequest.objects.filter(period=period)
-        .select_related("requested_by", "unit")
+        .select_related("requested_by", "unit", "final_by")
         .order_by("-version", "-pk")
     )
     for request in requests:

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError
 
 from apps.accounts.access import access_for
@@ -30,6 +31,7 @@ from apps.economy.services import may_manage_economy
 from apps.organisation.models import Unit, UnitKind
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.reports import render
+from apps.reports.checks import failing, period_checks
 from apps.reports.content import ReportKind
 from apps.reports.document import KIND_OF_PERIOD, build_document
 from apps.reports.models import ReportBatch, ReportRequest, RequestState
@@ -142,6 +144,66 @@ def report_retry(*, actor: User, request: ReportRequest) -> ReportRequest:
         save_with_history(request, actor=actor, reason=reason)
         transaction.on_commit(lambda: dispatch(request.pk))
     request.refresh_from_db()
+    return request
+
+
+def report_mark_final(
+    *, actor: User, request: ReportRequest, acknowledgement: str = ""
+) -> ReportRequest:
+    """Mark a finished report of a closed period as the final version ("slutlig").
+
+    While a check before the report fails (``apps.reports.checks``), the ekonom must say why
+    it is final all the same; the reason is kept on the request and in its history. Only one
+    version per kind, period and scope is final: marking another moves the mark, recorded on
+    both.
+    """
+    access_for(actor).require(may_request_reports(actor))
+    acknowledgement = (acknowledgement or "").strip()
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=request.period_id)
+        request = ReportRequest.objects.select_for_update().get(pk=request.pk)
+        if period.state != PeriodState.CLOSED:
+            raise ValidationError(
+                {"report": _("%(period)s is open: a report is final only once the period is "
+                             "closed.") % {"period": period}}
+            )  # fmt: skip
+        if request.state != RequestState.DONE:
+            raise ValidationError({"report": _("Only a finished report can be marked final.")})
+        if request.final_at is not None:
+            raise ValidationError(
+                {
+                    "report": _("Version %(version)s is already final.")
+                    % {"version": request.version}
+                }
+            )
+        failed = failing(period_checks(period))
+        if failed and not acknowledgement:
+            raise ValidationError(
+                {"acknowledgement": ngettext(
+                    "A check fails (%(titles)s). Say why the report is final all the same.",
+                    "%(count)s checks fail (%(titles)s). Say why the report is final all the "
+                    "same.",
+                    len(failed),
+                ) % {"count": len(failed), "titles": "; ".join(c.title for c in failed)}}
+            )  # fmt: skip
+        earlier = ReportRequest.objects.select_for_update().filter(
+            kind=request.kind, period=period, unit=request.unit_id, final_at__isnull=False
+        )
+        moved = _("The final mark moved to version %(version)s") % {"version": request.version}
+        for previous in earlier:
+            previous.final_at = previous.final_by = None
+            previous.final_acknowledgement = ""
+            save_with_history(previous, actor=actor, reason=moved)
+        request.final_at = timezone.now()
+        request.final_by = actor
+        request.final_acknowledgement = acknowledgement if failed else ""
+        if failed:
+            reason = _("Marked final although checks fail (%(titles)s): %(why)s") % {
+                "titles": "; ".join(c.title for c in failed), "why": acknowledgement,
+            }  # fmt: skip
+        else:
+            reason = _("Marked final; every check passes")
+        save_with_history(request, actor=actor, reason=reason)
     return request
 
 

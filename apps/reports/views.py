@@ -13,16 +13,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from apps.accounts.access import UserAccess, access_for
+from apps.core.forms import add_service_errors
 from apps.core.views import action_pk, year_from
 from apps.followup.access import can_read_followup
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.reports import selectors, services
+from apps.reports.checks import failing, period_checks
 from apps.reports.content import ReportKind
 from apps.reports.document import KIND_OF_PERIOD
+from apps.reports.forms import MarkFinalForm
 from apps.reports.models import ReportBatch, ReportRequest, RequestState
 from styrmodell.lib import xlsx
 
@@ -122,8 +127,79 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
             "title": ReportKind(kind).label,
             "data": selectors.period_reports(period, access),
             "may_request": may_request,
+            # What the ekonom should know before requesting: the checks that fail.
+            "failing_checks": failing(period_checks(period)) if may_request else [],
         },
     )
+
+
+def _checker(request: HttpRequest) -> UserAccess:
+    """The kontroller are the ekonomers' and the administrators': 403 for other readers."""
+    access = _reader(request)
+    access.require(services.may_request_reports(request.user))
+    return access
+
+
+@login_required
+def checks(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """Kontroller inför rapport: every check of the period, passed or not, with what fails
+    and a link to where it is fixed."""
+    _checker(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    results = period_checks(period)
+    return render(
+        request,
+        "reports/checks.html",
+        {
+            "period": period,
+            "has_report": period.kind in KIND_OF_PERIOD,
+            "checks": results,
+            "failing_checks": failing(results),
+        },
+    )
+
+
+def _versions_page(
+    request: HttpRequest,
+    period: ReportingPeriod,
+    unit: Unit | None,
+    form: MarkFinalForm | None = None,
+    failed: list | None = None,
+) -> HttpResponse:
+    """The versions page, with the form that marks one final for the ekonom once the period
+    is closed (the failing checks listed above it)."""
+    rows = (
+        ReportRequest.objects.filter(period=period, unit=unit)
+        .select_related("requested_by", "unit", "period", "final_by")
+        .order_by("-version", "-pk")
+    )
+    may_mark = (
+        services.may_request_reports(request.user)
+        and period.is_closed
+        and any(row.state == RequestState.DONE for row in rows)
+    )
+    if may_mark and form is None:
+        failed = failing(period_checks(period))
+        latest_done = next((row for row in rows if row.state == RequestState.DONE), None)
+        form = MarkFinalForm(
+            versions=rows, ask_reason=bool(failed), initial={"report": latest_done}
+        )
+    return render(
+        request,
+        "reports/versions.html",
+        {
+            "period": period,
+            "unit": unit,
+            "rows": rows,
+            "form": form if may_mark else None,
+            "failing_checks": failed or [],
+        },
+        status=400 if form is not None and form.is_bound else 200,
+    )
+
+
+def _unit_from(raw: str) -> Unit | None:
+    return get_object_or_404(Unit, pk=int(raw)) if raw.isascii() and raw.isdigit() else None
 
 
 @login_required
@@ -131,19 +207,38 @@ def versions(request: HttpRequest, period_pk: int) -> HttpResponse:
     """Every version of one report (?enhet=<pk> for a body's, none for the kommun's)."""
     access = _reader(request)
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
-    raw = request.GET.get("enhet", "")
-    unit = get_object_or_404(Unit, pk=int(raw)) if raw.isascii() and raw.isdigit() else None
+    unit = _unit_from(request.GET.get("enhet", ""))
     access.require(can_read_followup(access, unit, period))
-    rows = (
-        ReportRequest.objects.filter(period=period, unit=unit)
-        .select_related("requested_by", "unit", "period")
-        .order_by("-version", "-pk")
-    )
-    return render(
-        request,
-        "reports/versions.html",
-        {"period": period, "unit": unit, "rows": rows},
-    )
+    return _versions_page(request, period, unit)
+
+
+@require_POST
+@login_required
+def mark_final(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """Mark one version of a closed period's report final (?enhet=<pk> for a body's)."""
+    _checker(request)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    unit = _unit_from(request.GET.get("enhet", ""))
+    scope = ReportRequest.objects.filter(period=period, unit=unit)
+    failed = failing(period_checks(period))
+    form = MarkFinalForm(request.POST, versions=scope, ask_reason=bool(failed))
+    if form.is_valid():
+        try:
+            report = services.report_mark_final(
+                actor=request.user,
+                request=form.cleaned_data["report"],
+                acknowledgement=form.cleaned_data.get("acknowledgement", ""),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s is the final report.") % {"version": report.version},
+            )
+            query = f"?enhet={unit.pk}" if unit else ""
+            return redirect(reverse("reports:versions", args=[period.pk]) + query)
+    return _versions_page(request, period, unit, form=form, failed=failed)
 
 
 @login_required
