@@ -1,10 +1,17 @@
 """Key figures for god ekonomisk hushållning, computed from the ledger per reporting period,
 and the status of the financial goals linked to them.
 
-Each figure has the outcome to date (January to the period's month) and the full-year
-forecast; a figure that cannot be computed is None with the reason in words. Percentages are
-rounded to two decimals before a goal is compared with them, so that a status agrees with the
-figure the page shows.
+Each figure of the income statement has the outcome to date (January to the period's month)
+and the full-year forecast; the figures of the balance sheet (soliditet, skuldsättningsgrad,
+låneskuld per invånare) have the balance at the end of the period's month and no forecast. A
+figure that cannot be computed is None with the reason in words. Percentages are rounded to
+two decimals before a goal is compared with them, so that a status agrees with the figure the
+page shows.
+
+A financial goal linked to a key figure takes its status only from the figure and the link's
+threshold (``computed_goal_statuses``, registered with ``apps.goals.computed`` so that every
+page and report reads the same computation): at the year-end the outcome, before it the
+full-year forecast, and for a balance sheet figure the balance at the period's end.
 
 The forecasts are the nämnder's: an open period's are for ekonomer and administrators
 (``apps.followup.access``, kommun-wide figures). With ``forecast_hidden`` every forecast, and
@@ -14,17 +21,15 @@ a forecast), is None with the reason in words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.accounts.access import UserAccess
 from apps.economy import selectors, statements
 from apps.economy.models import (
     BalanceRequirementAdjustment,
@@ -34,26 +39,44 @@ from apps.economy.models import (
     KeyFigure,
 )
 from apps.followup.models import GoalStatus
+from apps.goals.computed import ComputedStatus
+from apps.organisation.models import Municipality
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
-from styrmodell.lib.formats import MONTH_NAMES, format_number, format_percent, format_tkr
+from styrmodell.lib.formats import (
+    MONTH_NAMES,
+    format_kr,
+    format_number,
+    format_percent,
+    format_tkr,
+)
 
 if TYPE_CHECKING:
+    from apps.accounts.access import UserAccess
     from apps.goals.models import Goal
 
 ZERO = selectors.ZERO
+LONG_TERM_LIABILITIES = "br_long_term_liabilities"  # the Kommun-Bas line (account group 23)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
-PERCENT, KRONOR, POINTS = "%", "kr", "pp"
+PERCENT, KRONOR, POINTS, KRONOR_PER_INHABITANT = "%", "kr", "pp", "kr/inv"
 UNIT_OF = {
     KeyFigure.RESULT: KRONOR,
     KeyFigure.RESULT_SHARE: PERCENT,
     KeyFigure.BALANCE_REQUIREMENT: KRONOR,
     KeyFigure.SELF_FINANCING: PERCENT,
+    KeyFigure.NET_COST_SHARE: PERCENT,
     KeyFigure.NET_COST_GROWTH: PERCENT,
     KeyFigure.TAX_GROWTH: PERCENT,
     KeyFigure.GROWTH_MARGIN: POINTS,
+    KeyFigure.EQUITY_RATIO: PERCENT,
+    KeyFigure.DEBT_RATIO: PERCENT,
+    KeyFigure.DEBT_PER_INHABITANT: KRONOR_PER_INHABITANT,
 }
+# Read from the balansräkning at the end of the period's month: a stock, with no forecast.
+BALANCE_FIGURES = frozenset(
+    {KeyFigure.EQUITY_RATIO, KeyFigure.DEBT_RATIO, KeyFigure.DEBT_PER_INHABITANT}
+)
 
 EXPLANATIONS = {
     KeyFigure.RESULT: gettext_lazy(
@@ -72,6 +95,11 @@ EXPLANATIONS = {
         "The result for the year plus depreciation, divided by the net investments: the share "
         "of the investments paid for without borrowing."
     ),
+    KeyFigure.NET_COST_SHARE: gettext_lazy(
+        "Net operating costs (depreciation included) and the net of financial items, divided "
+        "by tax revenue and general grants and equalisation: the share of the revenue that "
+        "the running costs take. Below 100 per cent leaves a positive result."
+    ),
     KeyFigure.NET_COST_GROWTH: gettext_lazy(
         "The change in net operating costs since the same months of the previous year."
     ),
@@ -81,6 +109,20 @@ EXPLANATIONS = {
     KeyFigure.GROWTH_MARGIN: gettext_lazy(
         "Tax revenue growth minus net cost growth, in percentage points. Negative when the "
         "costs grow faster than the revenue that finances them."
+    ),
+    KeyFigure.EQUITY_RATIO: gettext_lazy(
+        "Equity, the result so far included, divided by total assets at the end of the "
+        "period: the share of the assets financed with the kommun's own means. Excluding the "
+        "contingent liability for pensions, which is not yet reported."
+    ),
+    KeyFigure.DEBT_RATIO: gettext_lazy(
+        "Provisions and liabilities divided by total assets at the end of the period: the "
+        "share of the assets financed by others. Equity ratio and debt ratio add up to 100 "
+        "per cent."
+    ),
+    KeyFigure.DEBT_PER_INHABITANT: gettext_lazy(
+        "Long-term liabilities at the end of the period divided by the population (the "
+        "budget year's population forecast, or the kommun's population where there is none)."
     ),
 }
 
@@ -107,7 +149,24 @@ class Figure:
 
     @property
     def unit_label(self) -> str:
-        return _("percentage points") if self.unit == POINTS else self.unit
+        if self.unit == POINTS:
+            return _("percentage points")
+        if self.unit == KRONOR_PER_INHABITANT:
+            return _("kr per inhabitant")
+        return self.unit
+
+    @property
+    def is_balance(self) -> bool:
+        """A balance at the period's end rather than a flow of the year: no forecast."""
+        return self.key in BALANCE_FIGURES
+
+    @property
+    def outcome_text(self) -> str:
+        return format_figure(self.outcome, self.unit)
+
+    @property
+    def forecast_text(self) -> str:
+        return format_figure(self.forecast, self.unit)
 
 
 @dataclass(frozen=True)
@@ -147,11 +206,17 @@ class KeyFigures:
     def is_year_end(self) -> bool:
         return self.period.kind == PeriodKind.ANNUAL or self.through_month == 12
 
+    def judged_on_outcome(self, key: str) -> bool:
+        """Whether a financial goal on ``key`` is judged on the outcome: at the year-end, and
+        always for a balance sheet figure (a balance has no forecast)."""
+        return self.is_year_end or key in BALANCE_FIGURES
+
     def assessed(self, key: str) -> tuple[Decimal | None, str]:
         """The value a financial goal is judged on, and why it is missing if it is: the
-        outcome at the year-end, the full-year forecast in the periods before it."""
+        outcome at the year-end, the full-year forecast in the periods before it, and the
+        balance at the period's end for a balance sheet figure."""
         figure = self.figures[key]
-        if self.is_year_end:
+        if self.judged_on_outcome(key):
             return figure.outcome, figure.outcome_missing
         return figure.forecast, figure.forecast_missing
 
@@ -190,7 +255,9 @@ def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> Ke
     ``forecast_hidden``: the reader may not read the period's forecasts (see the module's
     docstring); the same queries run.
 
-    Twelve queries, whatever the number of rows, accounts, nämnder or projects.
+    Thirteen queries, whatever the number of rows, accounts, nämnder or projects (the
+    balance sheet is built from the same ledger; one query reads the kommun's population;
+    the net investments forecast is the investment overview's).
     """
     year, month = period.year, through_month(period)
     book = statements.ledger(year, month)
@@ -200,8 +267,7 @@ def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> Ke
     budget_year = BudgetYear.objects.filter(year=year).first()
     adjustments = tuple(BalanceRequirementAdjustment.objects.filter(year=year))
     project_outcome = selectors.investment_outcome(year, month)
-    project_budgets = selectors.investment_budgets(year)
-    project_forecasts = selectors.investment_forecasts(period.pk)
+    investments = selectors.investment_overview(year, period=period, booked=project_outcome)
 
     no_outcome = _("No outcome has been imported for %(months)s.") % {
         "months": months_label(year, month)
@@ -273,14 +339,8 @@ def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> Ke
     depreciation = None if depreciation is None else -depreciation
     depreciation_forecast = None if budget_year is None else budget_year.depreciation
     net_investments = sum(project_outcome.values(), ZERO) if project_outcome else None
-    forecast_investments = ZERO
-    projects = set(project_budgets) | set(project_forecasts)
-    for project_id in projects:
-        if project_id in project_forecasts:
-            forecast_investments += project_forecasts[project_id].year_amount
-        else:
-            forecast_investments += project_budgets[project_id].current
-    net_investments_forecast = forecast_investments if projects else None
+    # The one definition the investment page and the reports' tables read too.
+    net_investments_forecast = investments.net_investments_forecast
     no_investments = _("No net investments are booked for %(months)s.") % {
         "months": months_label(year, month)
     }
@@ -334,6 +394,10 @@ def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> Ke
         or figures[KeyFigure.NET_COST_GROWTH].forecast_missing,
     )
 
+    _add_net_cost_share(add, amount, net_cost, taxes, no_outcome, no_budget, no_taxes)
+    _add_balance_figures(add, year, month, book, income, budget_year, no_outcome)
+
+    figures = {key: figures[key] for key in UNIT_OF}  # in the order the pages show them
     notes = []
     if income.unmapped:
         notes.append(
@@ -363,6 +427,67 @@ def key_figures(period: ReportingPeriod, *, forecast_hidden: bool = False) -> Ke
     )
 
 
+def _add_net_cost_share(add, amount, net_cost, taxes, no_outcome, no_budget, no_taxes) -> None:
+    """Nettokostnadsandel: what the operations (depreciation included, as the statement's
+    net operating costs hold it) and the net of financial items take of the tax revenue and
+    general grants."""
+    values = {}
+    for column in ("outcome", "forecast"):
+        financial_net = selectors.sum_present(
+            amount(key, column) for key in statements.FINANCIAL_LINES
+        )
+        cost = net_cost[column]
+        if cost is not None and financial_net is not None:
+            cost -= financial_net  # a net financial cost (negative) adds to the cost
+        values[column] = _percent(cost, taxes[column])
+    add(
+        KeyFigure.NET_COST_SHARE,
+        values["outcome"],
+        values["forecast"],
+        no_outcome if net_cost["outcome"] is None else no_taxes,
+        no_budget,
+    )
+
+
+def _add_balance_figures(add, year, month, book, income, budget_year, no_outcome) -> None:
+    """Soliditet, skuldsättningsgrad and låneskuld per invånare from the balansräkning at the
+    end of ``month`` (the one ``statements.balance_sheet`` builds from the same ledger, the
+    period's result included in equity). One query: the kommun's population."""
+    sheet = statements.balance_sheet(year, month, book=book, result=income)
+    municipality_population = (
+        Municipality.objects.filter(pk=1).values_list("population", flat=True).first()
+    )
+    population = (budget_year.population if budget_year else None) or municipality_population
+    assets = sheet.total_assets.closing if sheet.has_outcome else None
+    equity = sheet.equity("closing") if sheet.has_outcome else None
+    total = sheet.total_equity_and_liabilities.closing if sheet.has_outcome else None
+    liabilities = selectors.difference(total, equity)
+    long_term = next(
+        (r.closing for r in sheet.equity_and_liabilities if r.key == LONG_TERM_LIABILITIES),
+        None,
+    )
+    if sheet.has_outcome and long_term is None:
+        long_term = ZERO  # a balance sheet without long-term liabilities has none
+    no_balance = _("No balances have been imported for %(months)s.") % {
+        "months": months_label(year, month)
+    }
+    no_forecast = _("A balance sheet figure has no forecast: it is read at the period's end.")
+    why = no_balance if not sheet.has_outcome else no_outcome
+    add(KeyFigure.EQUITY_RATIO, _percent(equity, assets), None, why, no_forecast)
+    add(KeyFigure.DEBT_RATIO, _percent(liabilities, assets), None, why, no_forecast)
+    add(
+        KeyFigure.DEBT_PER_INHABITANT,
+        None
+        if long_term is None or not population
+        else (long_term / population).quantize(Decimal(1), rounding=ROUND_HALF_UP),
+        None,
+        no_balance
+        if long_term is None
+        else _("The population is not recorded: enter it on the kommun or the budget year."),
+        no_forecast,
+    )
+
+
 # --- Financial goals --------------------------------------------------------------------------
 
 
@@ -372,6 +497,8 @@ def format_figure(value: Decimal | None, unit: str) -> str:
         return "–"
     if unit == KRONOR:
         return format_tkr(value)
+    if unit == KRONOR_PER_INHABITANT:
+        return f"{format_kr(value)}\u00a0{_('per inhabitant')}"
     if unit == POINTS:
         return f"{format_number(value, 1)}\u00a0{_('percentage points')}"
     return format_percent(value)
@@ -383,7 +510,7 @@ class FinancialGoalStatus:
     figure: Figure
     value: Decimal | None
     missing: str  # why the value is None
-    is_outcome: bool  # the year-end's outcome rather than a forecast
+    is_outcome: bool  # the year-end's outcome (or a balance) rather than a forecast
     period: ReportingPeriod
 
     @property
@@ -412,28 +539,36 @@ class FinancialGoalStatus:
     def value_text(self) -> str:
         return format_figure(self.value, self.figure.unit)
 
-    def analysis(self) -> str:
-        """The analysis written with the computed assessment, in the kommun's language."""
-        with translation.override(settings.LANGUAGE_CODE):
-            if self.is_outcome:
-                basis = _("The outcome for %(year)s") % {"year": self.period.year}
-            else:
-                basis = _("The full-year forecast in %(period)s") % {"period": self.period}
-            figure = str(KeyFigure(self.link.figure).label)
-            if self.value is None:
-                return _(
-                    "Computed from the accounts: %(figure)s could not be computed. %(why)s"
-                ) % {"figure": figure.lower(), "why": self.missing}
-            return _(
-                "Computed from the accounts. %(basis)s gives %(figure)s of %(value)s; the goal "
-                "is %(threshold)s. Status: %(status)s."
-            ) % {
-                "basis": basis,
-                "figure": figure.lower(),
-                "value": self.value_text,
-                "threshold": self.threshold_text,
-                "status": str(self.status_label).lower(),
+    @property
+    def basis(self) -> str:
+        """What the value is: "utfallet 2025", "helårsprognosen i Tertial 2 2026", "balansen
+        vid utgången av augusti 2026"."""
+        if self.figure.is_balance:
+            return _("the balance at the end of %(month)s %(year)s") % {
+                "month": MONTH_NAMES[self.period.ends_on.month - 1],
+                "year": self.period.ends_on.year,
             }
+        if self.is_outcome:
+            return _("the outcome for %(year)s") % {"year": self.period.year}
+        return _("the full-year forecast in %(period)s") % {"period": self.period}
+
+    @property
+    def source(self) -> str:
+        """Where the status comes from, in words, with why the figure is missing if it is."""
+        text = _("Computed from the key figure %(figure)s, %(basis)s.") % {
+            "figure": str(self.figure.label).lower(),
+            "basis": self.basis,
+        }
+        return f"{text} {self.missing}" if self.value is None and self.missing else text
+
+    def computed(self) -> ComputedStatus:
+        """The status as ``apps.goals.computed`` hands it to every page and report."""
+        return ComputedStatus(
+            status=self.status,
+            value_text=self.value_text,
+            threshold_text=self.threshold_text,
+            source=self.source,
+        )
 
 
 def _links_valid_in(year: int):
@@ -451,7 +586,7 @@ def _status(link: FinancialGoalLink, figures: KeyFigures) -> FinancialGoalStatus
         figure=figures.figures[link.figure],
         value=value,
         missing=missing,
-        is_outcome=figures.is_year_end,
+        is_outcome=figures.judged_on_outcome(link.figure),
         period=figures.period,
     )
 
@@ -463,13 +598,29 @@ def financial_goal_statuses(figures: KeyFigures) -> list[FinancialGoalStatus]:
     return [_status(link, figures) for link in links]
 
 
+def computed_goal_statuses(
+    goal_ids: Sequence[int], period: ReportingPeriod
+) -> dict[int, ComputedStatus]:
+    """The provider ``apps.goals.computed`` calls (registered in ``EconomyConfig.ready``):
+    the computed status in ``period`` of each of ``goal_ids`` that is linked to a key figure.
+
+    One query when none is linked; otherwise the key figures are computed once for the call
+    (thirteen queries in all), whatever the number of goals. The figures are the period's
+    whole truth, forecasts included: whether the reader may read an open period's forecasts
+    is the caller's question (``apps.followup.access``), as for every status of that period.
+    """
+    links = list(FinancialGoalLink.objects.filter(goal_id__in=list(goal_ids)))
+    if not links:
+        return {}
+    figures = key_figures(period)
+    return {link.goal_id: _status(link, figures).computed() for link in links}
+
+
 def goal_financial_status(
     *, goal: Goal, year: int, reader: UserAccess
 ) -> FinancialGoalStatus | None:
-    """A financial goal's computed status in the latest period of ``year`` whose kommun-wide
-    figures ``reader`` may read (before the year-end they are the nämnder's forecasts: an open
-    period's are for ekonomer and administrators, see ``apps.followup.access``), for the goal
-    page; None when the goal is not linked to a key figure or the year has no such period."""
+    """Deprecated: the goal page reads ``apps.goals.computed.computed_statuses`` for its
+    period. Kept only until that page's change is committed; remove it then."""
     link = FinancialGoalLink.objects.filter(goal=goal).first()
     if link is None:
         return None

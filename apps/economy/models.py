@@ -503,10 +503,14 @@ class KeyFigure(models.TextChoices):
     RESULT = "result", _("Result for the year")
     RESULT_SHARE = "result_share", _("Result as a share of tax revenue and general grants")
     BALANCE_REQUIREMENT = "balance_requirement", _("Balance requirement result")
-    SELF_FINANCING = "self_financing", _("Self-financing ratio of investments")
+    SELF_FINANCING = "self_financing", _("Self-financing ratio of net investments")
+    NET_COST_SHARE = "net_cost_share", _("Net cost share")
     NET_COST_GROWTH = "net_cost_growth", _("Net cost growth")
     TAX_GROWTH = "tax_growth", _("Growth of tax revenue and general grants")
     GROWTH_MARGIN = "growth_margin", _("Growth of tax revenue and grants minus net cost growth")
+    EQUITY_RATIO = "equity_ratio", _("Equity ratio")
+    DEBT_RATIO = "debt_ratio", _("Debt ratio")
+    DEBT_PER_INHABITANT = "debt_per_inhabitant", _("Long-term debt per inhabitant")
 
 
 class Comparison(models.TextChoices):
@@ -526,7 +530,10 @@ class FinancialGoalLink(Versioned):
     comparison = models.CharField(_("comparison"), max_length=3, choices=Comparison.choices)
     threshold = models.DecimalField(
         _("threshold"), max_digits=16, decimal_places=2,
-        help_text=_("In per cent for the shares and growth figures, in kronor for the results."),
+        help_text=_(
+            "In per cent for the shares, ratios and growth figures, in kronor for the results "
+            "and for the debt per inhabitant."
+        ),
     )  # fmt: skip
     history = HistoricalRecords()
 

@@ -1,7 +1,8 @@
-"""Financial goals computed from the key figures: the link, the status rules, and the
-assessment written from them. The goal is KF's finansiella mål "Resultat två procent" of the
-chain in tests/goals/conftest.py; the figures are those of ``example_year`` (Tertial 1 2026:
-result 10,22 % of tax revenue and grants in the full-year forecast, 34,67 % to date)."""
+"""Financial goals computed from the key figures: the link, the status rules, the one
+computation every page reads, and the refusal of a typed status for a linked goal. The goal
+is KF's finansiella mål "Resultat två procent" of the chain in tests/goals/conftest.py; the
+figures are those of ``example_year`` (Tertial 1 2026: result 10,22 % of tax revenue and
+grants in the full-year forecast, 34,67 % to date)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from apps.economy import keyfigures
 from apps.economy.models import FinancialGoalLink
 from apps.economy.services import financial as services
 from apps.followup.models import Assessment
+from apps.followup.services import assessment_save
+from apps.goals.computed import computed_statuses
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib.formats import format_percent
 from tests.economy.factories import FinancialGoalLinkFactory, example_year, kommun_bas_chart
@@ -142,78 +145,84 @@ class TestLink:
         assert "reason" in refused.value.message_dict
 
 
-class TestAssessmentsUpdate:
-    def test_writes_the_computed_status_as_the_owners_assessment(self, period, goal, admin_user):
+class TestTypedStatusRefused:
+    """A linked goal's status is computed: ``assessment_save`` refuses a typed one and keeps
+    a comment, whoever writes and from whatever page."""
+
+    def test_a_typed_status_is_refused_at_the_field(self, period, goal, kf_economist):
         FinancialGoalLinkFactory(goal=goal, threshold=Decimal("2.00"))
-        [written] = services.financial_goal_assessments_update(
-            actor=admin_user, period=period, reason="Nyckeltal T1"
-        )
-        assessment = Assessment.objects.get(goal=goal, period=period)
-        assert assessment == written
-        assert assessment.unit == goal.owner
+        with pytest.raises(ValidationError) as refused:
+            assessment_save(
+                actor=kf_economist, goal=goal, period=period, unit=goal.owner,
+                status="met", analysis="Resultatet blev 2,4 procent.", reason="T1",
+            )  # fmt: skip
+        assert list(refused.value.message_dict) == ["status"]
+        source = computed_statuses([goal.pk], period)[goal.pk].source
+        assert source in refused.value.message_dict["status"][0]
+        assert not Assessment.objects.exists()
+
+    @pytest.mark.parametrize("status", ["partly", "not_met"])
+    def test_every_typed_status_is_refused(self, period, goal, kf_economist, status):
+        FinancialGoalLinkFactory(goal=goal)
+        with pytest.raises(ValidationError):
+            assessment_save(
+                actor=kf_economist, goal=goal, period=period, unit=goal.owner,
+                status=status, analysis="Förklaring", reason="T1",
+            )  # fmt: skip
+
+    def test_a_comment_is_kept_and_the_status_is_not_used(self, period, goal, kf_economist):
+        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("2.00"))
+        assessment = assessment_save(
+            actor=kf_economist, goal=goal, period=period, unit=goal.owner,
+            status="", analysis="Skatteintäkterna blev högre än budgeterat.", reason="T1",
+        )  # fmt: skip
+        assessment.refresh_from_db()
+        assert assessment.analysis == "Skatteintäkterna blev högre än budgeterat."
+        assert assessment.status == "not_assessed"  # stored, never read: the figure decides
+        assert computed_statuses([goal.pk], period)[goal.pk].status == "met"
+
+    def test_an_unlinked_goal_is_still_assessed_by_hand(self, period, goal, kf_economist):
+        assessment = assessment_save(
+            actor=kf_economist, goal=goal, period=period, unit=goal.owner,
+            status="met", analysis="", reason="T1",
+        )  # fmt: skip
         assert assessment.status == "met"
-        assert format_percent(Decimal("10.22")) in assessment.analysis  # "10,2 %"
-        assert format_percent(Decimal(2)) in assessment.analysis  # "2,0 %"
-        assert assessment.history.first().history_user == admin_user
-        assert assessment.history.first().history_change_reason == "Nyckeltal T1"
 
-    def test_a_second_run_updates_the_same_assessment(self, period, goal, kf_economist):
-        link = FinancialGoalLinkFactory(goal=goal, threshold=Decimal("2.00"))
-        services.financial_goal_assessments_update(actor=kf_economist, period=period, reason="T1")
-        link.threshold = Decimal(20)
-        link.save()
-        services.financial_goal_assessments_update(actor=kf_economist, period=period, reason="T1")
-        assessment = Assessment.objects.get(goal=goal, period=period)
-        assert (assessment.status, assessment.version) == ("not_met", 2)
-        assert format_percent(Decimal(20)) in assessment.analysis
 
-    def test_the_economy_department_assesses_the_financial_goals(self, period, goal, economist):
-        """A financial goal's status is the ekonom's to write: no editor role on KF needed."""
-        assert goal.level.is_financial
-        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("2.00"))
-        services.financial_goal_assessments_update(actor=economist, period=period, reason="T1")
-        assert Assessment.objects.get(goal=goal, period=period).status == "met"
+class TestComputedStatuses:
+    """The one computation every page and report reads (``apps.goals.computed``)."""
 
-    def test_a_linked_goal_on_another_level_takes_an_editor_of_its_owner(
-        self, period, chain, economist
+    def test_the_provider_is_registered_and_agrees_with_the_key_figures_page(self, period, goal):
+        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("12.00"))
+        [on_page] = keyfigures.financial_goal_statuses(keyfigures.key_figures(period))
+        computed = computed_statuses([goal.pk, goal.parent_id], period)
+        assert list(computed) == [goal.pk]  # the unlinked parent has none
+        assert computed[goal.pk].status == on_page.status == "not_met"
+        assert (
+            computed[goal.pk].value_text == on_page.value_text == format_percent(Decimal("10.22"))
+        )
+        assert computed[goal.pk].threshold_text == on_page.threshold_text
+
+    def test_runs_a_fixed_number_of_queries(self, period, chain, org, django_assert_num_queries):
+        from apps.goals.models import Goal
+        from tests.economy.factories import book_rows
+
+        FinancialGoalLinkFactory(goal=chain.finance)
+        goal_ids = list(Goal.objects.values_list("pk", flat=True))
+        # The links (1) and the key figures, once for every goal (12).
+        with django_assert_num_queries(13):
+            computed_statuses(goal_ids, period)
+        book_rows([(2, f"4{n:03d}", n, f"P{n}") for n in range(200)], unit=org.enhet_a1)
+        FinancialGoalLinkFactory(goal=chain.reading, figure="equity_ratio")
+        with django_assert_num_queries(13):
+            computed = computed_statuses(goal_ids, period)
+        assert set(computed) == {chain.finance.pk, chain.reading.pk}
+
+    def test_without_a_linked_goal_the_key_figures_are_not_computed(
+        self, period, goal, django_assert_num_queries
     ):
-        """assessment_save's rights apply: outside the financial levels, the owner's editors."""
-        other = chain.reading
-        assert not other.level.is_financial
-        FinancialGoalLinkFactory(goal=other)
-        with pytest.raises(PermissionDenied) as refused:
-            services.financial_goal_assessments_update(actor=economist, period=period, reason="T1")
-        assert other.owner.name in str(refused.value)
-        assert not Assessment.objects.exists()
-
-    @pytest.mark.parametrize("persona", ["editor_a", "politician"])
-    def test_others_may_not_trigger_it(self, request, period, goal, persona):
-        FinancialGoalLinkFactory(goal=goal)
-        with pytest.raises(PermissionDenied):
-            services.financial_goal_assessments_update(
-                actor=request.getfixturevalue(persona), period=period, reason="T1"
-            )
-        assert not Assessment.objects.exists()
-
-    def test_a_closed_period_is_refused(self, period, goal, admin_user):
-        FinancialGoalLinkFactory(goal=goal)
-        ReportingPeriod.objects.filter(pk=period.pk).update(state="closed")
-        period.refresh_from_db()
-        with pytest.raises(PermissionDenied):
-            services.financial_goal_assessments_update(actor=admin_user, period=period, reason="T1")
-        assert not Assessment.objects.exists()
-
-    def test_a_goal_not_computable_is_written_as_not_assessed_with_the_reason(
-        self, org, goal, admin_user
-    ):
-        kommun_bas_chart()
-        period = ReportingPeriodFactory()
-        FinancialGoalLinkFactory(goal=goal)
-        services.financial_goal_assessments_update(actor=admin_user, period=period, reason="T1")
-        assessment = Assessment.objects.get(goal=goal, period=period)
-        assert assessment.status == "not_assessed"
-        why = keyfigures.key_figures(period).assessed("result_share")[1]
-        assert why and why in assessment.analysis
+        with django_assert_num_queries(1):
+            assert computed_statuses([goal.pk], period) == {}
 
 
 class TestGoalPage:
@@ -268,7 +277,8 @@ class TestGoalPage:
         assert response.context["financial"].status == "met"
 
 
-# The goal page's own queries for this small chain (13), + the link, the latest period and
-# the key figures (11). An unlinked financial goal costs the link's query only; other goals
-# nothing (tests/goals/test_queries.py keeps its count).
-LINKED_GOAL_PAGE_QUERIES = 26
+# The goal page's own queries for this small chain with its periods (16), + the computed
+# statuses for the goal's period (``apps.goals.computed``): the links (1) and the key figures
+# once (12). An unlinked goal costs the links' query only (tests/goals/test_queries.py keeps
+# its count).
+LINKED_GOAL_PAGE_QUERIES = 29

@@ -14,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from apps.economy import keyfigures
 from apps.economy.models import KeyFigure
@@ -130,6 +131,59 @@ class TestGrowth:
         assert growth.outcome_missing.endswith(f"{keyfigures.months_label(2025, 4)}.")
 
 
+class TestNetCostShare:
+    def test_net_costs_and_financial_net_over_tax_revenue_and_grants(self, period):
+        share = figure(period, KeyFigure.NET_COST_SHARE)
+        # Net operating costs 96 (depreciation 8 included) plus the financial net 2 (1 − 3)
+        # over 150; the forecast 398 plus 6 (3 − 9) over 450. Result share + this = 100 %.
+        assert share.outcome == Decimal("65.33")
+        assert share.forecast == Decimal("89.78")
+
+
+class TestBalanceSheetFigures:
+    """At the end of April: assets 602 (land 530, cash 72); equity 300 + the result 52 = 352;
+    long-term liabilities 200, current 50."""
+
+    def test_equity_ratio_includes_the_result_so_far(self, period):
+        ratio = figure(period, KeyFigure.EQUITY_RATIO)
+        assert ratio.outcome == Decimal("58.47")  # 352 / 602
+        assert ratio.forecast is None and ratio.forecast_missing
+        assert "pension" in str(ratio.explanation)
+
+    def test_debt_ratio_is_provisions_and_liabilities_over_assets(self, period):
+        assert figure(period, KeyFigure.DEBT_RATIO).outcome == Decimal("41.53")  # 250 / 602
+
+    def test_long_term_debt_per_inhabitant_uses_the_budget_years_population(self, period):
+        debt = figure(period, KeyFigure.DEBT_PER_INHABITANT)
+        assert debt.outcome == Decimal(12_987)  # 200 000 000 kr / 15 400
+        assert debt.unit == keyfigures.KRONOR_PER_INHABITANT
+        with translation.override("en"):
+            assert debt.outcome_text == "12\u00a0987\u00a0kr\u00a0per inhabitant"
+
+    def test_without_a_budget_year_population_the_kommuns_is_used(self, period):
+        from apps.economy.models import BudgetYear
+
+        BudgetYear.objects.filter(year=2026).update(population=None)
+        debt = figure(period, KeyFigure.DEBT_PER_INHABITANT)
+        assert debt.outcome == Decimal(16_667)  # 200 000 000 kr / 12 000
+
+    def test_without_any_population_it_says_so(self, period):
+        from apps.economy.models import BudgetYear
+        from apps.organisation.models import Municipality
+
+        BudgetYear.objects.filter(year=2026).update(population=None)
+        Municipality.objects.update(population=None)
+        with translation.override("en"):
+            debt = figure(period, KeyFigure.DEBT_PER_INHABITANT)
+        assert debt.outcome is None
+        assert "population" in debt.outcome_missing
+
+    def test_a_goal_on_a_balance_figure_is_judged_on_the_balance_before_the_year_end(self, period):
+        figures = keyfigures.key_figures(period)
+        assert not figures.is_year_end
+        assert figures.assessed(KeyFigure.EQUITY_RATIO) == (Decimal("58.47"), "")
+
+
 def test_without_outcome_nothing_is_computed_and_the_page_says_why(org):
     kommun_bas_chart()
     figures = keyfigures.key_figures(ReportingPeriodFactory())
@@ -154,12 +208,14 @@ def test_the_year_end_is_judged_on_the_outcome(org):
 
 def test_runs_a_fixed_number_of_queries(period, org, django_assert_num_queries):
     # Ledger (3), budget year, frames and forecasts of the income statement (3); budget year,
-    # adjustments, investment outcome, budgets and forecasts (5).
-    with django_assert_num_queries(11):
+    # adjustments, investment outcome, and the investment overview's projects, budgets and
+    # forecasts (6); the kommun's population for the debt per inhabitant (1; the balance
+    # sheet is built from the same ledger).
+    with django_assert_num_queries(13):
         keyfigures.key_figures(period)
     book_rows([(2, f"4{n:03d}", n, f"P{n}") for n in range(300)], unit=org.enhet_a1)
     for n in range(20):
         BalanceRequirementAdjustmentFactory(amount=n)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         figures = keyfigures.key_figures(period)
     assert figures.net_investments == mkr(30) + sum(range(300))

@@ -1,25 +1,21 @@
-"""Writes of god ekonomisk hushållning: the ekonom's adjustments of the balance requirement,
-the links of financial goals to key figures, and the assessments computed from them."""
+"""Writes of god ekonomisk hushållning: the ekonom's adjustments of the balance requirement
+and the links of financial goals to key figures. A linked goal's status is computed wherever
+it is read (``apps.economy.keyfigures.computed_goal_statuses``), never written."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
 from apps.core.locking import check_version
-from apps.economy.keyfigures import financial_goal_statuses, key_figures
 from apps.economy.models import BalanceRequirementAdjustment, FinancialGoalLink
 from apps.economy.services import require_economy_manager
-from apps.followup.models import Assessment
-from apps.followup.services import assessment_save
-from apps.periods.models import ReportingPeriod
-from apps.periods.services import require_open
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -96,43 +92,3 @@ def financial_goal_link_remove(
     reason = require_reason(reason)
     check_version(link, link.version if expected_version is None else expected_version)
     delete_with_history(link, actor=actor, reason=reason)
-
-
-@transaction.atomic
-def financial_goal_assessments_update(
-    *, actor: User, period: ReportingPeriod, reason: str
-) -> list[Assessment]:
-    """Write each linked financial goal's computed status as its owner's assessment in
-    ``period``, with the figure and the threshold in the analysis, so that the goal tree and
-    the roll-ups show it. All goals or none: any refusal leaves every assessment as it was.
-
-    The assessments are written through ``assessment_save``, so its rights apply too: the
-    actor must also be allowed to write the follow-up of the goals' owners.
-    """
-    require_economy_manager(actor)
-    require_open(period)
-    reason = require_reason(reason)
-    access = access_for(actor)
-    assessments = []
-    for status in financial_goal_statuses(key_figures(period)):
-        owner = status.goal.owner
-        if not (
-            access.can_edit_for(owner)
-            or (status.goal.level.is_financial and access.can_manage_economy_for(owner))
-        ):
-            raise PermissionDenied(
-                _("Assessing %(goal)s takes the right to write the follow-up of %(unit)s.")
-                % {"goal": status.goal.title, "unit": status.goal.owner.name}
-            )
-        assessments.append(
-            assessment_save(
-                actor=actor,
-                goal=status.goal,
-                period=period,
-                unit=status.goal.owner,
-                status=status.status,
-                analysis=status.analysis(),
-                reason=reason,
-            )
-        )
-    return assessments

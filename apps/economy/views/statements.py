@@ -74,7 +74,8 @@ def _unlink_refused(stale: StaleEdit) -> str:
 
 @login_required
 def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
-    """The key figures, the balance requirement and the financial goals with their status."""
+    """The key figures, the balance requirement and the financial goals with their status,
+    computed as every page and report computes it (``keyfigures.computed_goal_statuses``)."""
     period, access = _period_for_reader(request, period_pk)
     can_adjust = access.is_economist
     can_link = may_manage_economy(request.user)
@@ -161,18 +162,6 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
                     return redirect(request.path)
                 messages.success(request, _("The goal is no longer computed from a key figure."))
                 return redirect(request.path)
-            elif action == "assess":
-                written = services.financial_goal_assessments_update(
-                    actor=request.user,
-                    period=period,
-                    reason=_("Computed from the key figures of %(period)s") % {"period": period},
-                )
-                messages.success(
-                    request,
-                    _("%(count)s financial goals were assessed from the key figures.")
-                    % {"count": len(written)},
-                )
-                return redirect(request.path)
             else:
                 raise Http404
         except PermissionDenied as refusal:
@@ -198,7 +187,6 @@ def key_figures(request: HttpRequest, period_pk: int) -> HttpResponse:
             "goals": keyfigures.financial_goal_statuses(figures),
             "can_adjust": can_adjust,
             "can_link": can_link,
-            "can_assess": can_link and period.state == "open",
             "adjustment_form": adjustment_form,
             "link_form": link_form,
             "editing_link": editing,
@@ -298,7 +286,7 @@ def income_statement_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 @login_required
 def balance_sheet(request: HttpRequest, period_pk: int) -> HttpResponse:
-    period, _access = _period_for_reader(request, period_pk)
+    period, access = _period_for_reader(request, period_pk)
     sheet = statements.balance_sheet(period.year, keyfigures.through_month(period))
     return render(
         request,
@@ -310,6 +298,8 @@ def balance_sheet(request: HttpRequest, period_pk: int) -> HttpResponse:
                 period.year - 1, keyfigures.through_month(period)
             ),
             "sheet": sheet,
+            # Those who can correct the accounts and the imports read what is wrong.
+            "show_balance_error": access.is_economist or access.is_administrator,
         },
     )
 
