@@ -168,13 +168,15 @@ def conflict_for(
             continue
         theirs = getattr(current, name)
         display = getattr(current, f"get_{name}_display", None)
-        theirs_text = str(display()) if callable(display) else display_value(theirs)
+        # A field that shows its values its own way (an amount in tkr) writes both sides.
+        shown = getattr(field, "display", display_value)
+        theirs_text = str(display()) if callable(display) else shown(theirs)
         yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
         if yours is None:
             yours = form.data.get(form.add_prefix(name), "")
         if hasattr(field, "choices") and not isinstance(yours, models.Model):
             yours = dict(field.choices).get(yours, yours)
-        yours_text = display_value(yours)
+        yours_text = shown(yours) if isinstance(yours, Decimal) else display_value(yours)
         if theirs_text != yours_text:
             fields.append(ConflictField(str(field.label or name), theirs_text, yours_text))
     return Conflict(who=error.who, when=error.when, fields=fields)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import UserAccess
-from apps.core.forms import DateField, ReasonField, SwedishDecimalField, YearField
+from apps.core.forms import DateField, ReasonField, SwedishDecimalField, TkrField, YearField
 from apps.core.locking import VersionField
 from apps.goals.models import (
     OWNER_KINDS,
@@ -19,7 +19,8 @@ from apps.goals.models import (
 )
 from apps.organisation.models import Unit
 
-YEAR_WIDGET = forms.NumberInput(attrs={"inputmode": "numeric", "min": 2000, "max": 2100})
+# A text input like every number field: a number input would drop what it cannot read.
+YEAR_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 class GoalForm(forms.Form):
@@ -130,9 +131,7 @@ class AssignmentForm(forms.Form):
     )
     first_year = YearField(label=_("First year"), widget=YEAR_WIDGET)
     last_year = YearField(label=_("Last year"), widget=YEAR_WIDGET)
-    resources = SwedishDecimalField(
-        label=_("Resources, kr"), required=False, max_digits=14, decimal_places=0
-    )
+    resources = TkrField(label=_("Resources"), required=False, max_digits=12)
     deadline = DateField(label=_("Deadline"), required=False)
     decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(label=_("Paragraph"), max_length=20, help_text=_("E.g. § 87."))

@@ -184,8 +184,8 @@ class TestYearPage:
             "/ekonomi/budget/ny/",
             {
                 "year": "2027",
-                "tax_revenue": "1 702 500 000,50",
-                "general_grants": "430 000 000",
+                "tax_revenue": "1 702 500,5",
+                "general_grants": "430 000",
                 "tax_rate": "22,21",
                 "population": "15450",
                 "forecast_source": "SKR 26:12",
@@ -195,7 +195,9 @@ class TestYearPage:
         )
         assert response.status_code == 302
         year = BudgetYear.objects.get(year=2027)
-        assert (year.tax_revenue, year.tax_rate) == (Decimal("1702500000.50"), Decimal("22.21"))
+        # typed in tkr, stored in kronor
+        assert (year.tax_revenue, year.tax_rate) == (Decimal("1702500500"), Decimal("22.21"))
+        assert year.general_grants == Decimal("430000000")
 
     def test_a_politician_may_not_create_or_edit_a_year(self, client, politician, decided):
         client.force_login(politician)
@@ -207,7 +209,7 @@ class TestYearPage:
         client.force_login(admin_user)
         response = client.post(
             f"/ekonomi/budget/{YEAR}/antaganden/",
-            {"tax_revenue": "1 700 000 000", "population": "15500", "change_reason": "Augusti"},
+            {"tax_revenue": "1 700 000", "population": "15500", "change_reason": "Augusti"},
         )
         assert response.status_code == 302
         year = BudgetYear.objects.get(year=YEAR)
@@ -219,13 +221,13 @@ class TestYearPage:
         client.force_login(economist)
         response = client.post(
             f"/ekonomi/budget/{YEAR}/antaganden/",
-            {"depreciation": "62 000 000", "financial_income": "8 500 000,50",
-             "financial_costs": "14 000 000", "change_reason": "Budgetberedningen"},
+            {"depreciation": "62 000", "financial_income": "8 500,5",
+             "financial_costs": "14 000", "change_reason": "Budgetberedningen"},
         )  # fmt: skip
         assert response.status_code == 302
         year = BudgetYear.objects.get(year=YEAR)
         assert (year.depreciation, year.financial_income, year.financial_costs) == (
-            Decimal("62000000.00"), Decimal("8500000.50"), Decimal("14000000.00")
+            Decimal("62000000.00"), Decimal("8500500"), Decimal("14000000.00")
         )  # fmt: skip
         html = client.get(f"/ekonomi/budget/{YEAR}/").content.decode()
         assert format_tkr(Decimal("62000000")) in html
@@ -259,8 +261,8 @@ class TestDecisionPage:
             self.url(proposal),
             {
                 "action": "amounts",
-                f"a-operations-{org.namnd_a.pk}-{YEAR}": "1 500 000",
-                f"a-operations-{org.namnd_b.pk}-{YEAR + 1}": "−250 000,50",
+                f"a-operations-{org.namnd_a.pk}-{YEAR}": "1 500",
+                f"a-operations-{org.namnd_b.pk}-{YEAR + 1}": "−250,5",
                 f"a-operations-{org.ks.pk}-{YEAR}": "",
                 "a-change_reason": "Ombudgetering enligt KS",
             },
@@ -271,7 +273,7 @@ class TestDecisionPage:
         }
         assert amounts == {
             (org.namnd_a.pk, YEAR): Decimal("1500000.00"),
-            (org.namnd_b.pk, YEAR + 1): Decimal("-250000.50"),
+            (org.namnd_b.pk, YEAR + 1): Decimal("-250500"),
         }
 
     def test_a_bad_amount_is_shown_at_its_cell_and_nothing_is_saved(
@@ -413,7 +415,7 @@ class TestDetailBudgetPage:
     ):
         client.force_login(editor_a)
         assert (
-            self.post_lines(client, org, "10 000 000", "200 000 000", "200 000 000").status_code
+            self.post_lines(client, org, "10 000", "200 000", "200 000").status_code
             == 302
         )
         response = client.get(self.url(org))
@@ -427,7 +429,7 @@ class TestDetailBudgetPage:
         self, client, editor_a, decided, org
     ):
         client.force_login(editor_a)
-        self.post_lines(client, org, "10 000 000", "200 000 000", "200 000 000")
+        self.post_lines(client, org, "10 000", "200 000", "200 000")
         response = client.post(
             self.url(org),
             {"action": "decide", "d-decided_on": "2025-11-20", "d-paragraph": "§ 101",
@@ -441,7 +443,7 @@ class TestDetailBudgetPage:
 
     def test_deciding_when_it_sums(self, client, editor_a, decided, org):
         client.force_login(editor_a)
-        self.post_lines(client, org, "12 000 000", "200 000 000", "200 000 000")
+        self.post_lines(client, org, "12 000", "200 000", "200 000")
         response = client.post(
             self.url(org),
             {"action": "decide", "d-decided_on": "2025-11-20", "d-paragraph": "§ 101",
@@ -491,14 +493,14 @@ class TestDetailBudgetPage:
 
     def test_the_excel_export(self, client, editor_a, decided, org):
         client.force_login(editor_a)
-        self.post_lines(client, org, "", "212 000 000", "200 000 000,5")
+        self.post_lines(client, org, "", "212 000", "200 000,5")
         rows = list(workbook(client.get(self.url(org) + "?format=xlsx")).values)
         assert rows[0] == (t("Unit"), t("Responsibility code"), t("Net cost (kr)"))
         assert rows[1:] == [
             ("Nämnd A", "2000", None),
             ("Förvaltning A", "2100", 212000000),
-            ("Enhet A1", "2110", 200000000.5),
-            (t("Total"), None, 412000000.5),
+            ("Enhet A1", "2110", 200000500),
+            (t("Total"), None, 412000500),
         ]
 
     def test_the_excel_export_keeps_a_formula_like_name_as_text(
@@ -509,7 +511,7 @@ class TestDetailBudgetPage:
         org.forvaltning_a.name = FORMULA_TEXT
         org.forvaltning_a.save()
         client.force_login(editor_a)
-        self.post_lines(client, org, "", "212 000 000", "200 000 000,5")
+        self.post_lines(client, org, "", "212 000", "200 000,5")
         content = client.get(self.url(org) + "?format=xlsx").content
         assert_text_kept(content, "-2+3", FORMULA_TEXT)
 
@@ -659,7 +661,7 @@ class TestInvestmentsPage:
                 "code": "P900",
                 "name": "Ny idrottshall",
                 "unit": org.namnd_b.pk,
-                "decided_total": "65 000 000",
+                "decided_total": "65 000",
                 "first_year": "2026",
                 "last_year": "2028",
                 "status": "planned",
@@ -677,7 +679,7 @@ class TestInvestmentsPage:
                 "code": "P900",
                 "name": "Ny idrottshall",
                 "unit": org.namnd_b.pk,
-                "decided_total": "65 000 000",
+                "decided_total": "65 000",
                 "first_year": "2026",
                 "last_year": "2025",
                 "status": "ongoing",

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from apps.economy.models import Forecast, InvestmentForecast
 from apps.followup.models import ActionPlan
-from styrmodell.lib.formats import format_kr, format_number
+from styrmodell.lib.formats import format_kr, format_tkr
 from tests.economy.factories import (
     AppropriationFactory,
     ForecastFactory,
@@ -69,7 +69,7 @@ def url(period, unit) -> str:
     return f"/ekonomi/{period.pk}/prognos/{unit.pk}/"
 
 
-def forecast_data(amount="412 500 000", *, comment="Fler barn.", handled=False, version=0):
+def forecast_data(amount="412 500", *, comment="Fler barn.", handled=False, version=0):
     data = {"action": "forecast", "f-amount": amount, "f-comment": comment, "f-version": version}
     if handled:
         data["f-deficit_handled"] = "on"
@@ -81,18 +81,28 @@ class TestEntry:
         self, client, editor_a, org, period, budget
     ):
         client.force_login(editor_a)
-        response = client.post(url(period, org.namnd_a), forecast_data("412 500 000,50"))
+        response = client.post(url(period, org.namnd_a), forecast_data("412 500,5"))
 
         assert response.status_code == 302
         assert response.url == url(period, org.namnd_a)
         forecast = Forecast.objects.get()
         assert (forecast.unit, forecast.period, forecast.amount, forecast.comment) == (
-            org.namnd_a, period, D("412500000.50"), "Fler barn.",
+            org.namnd_a, period, D("412500500"), "Fler barn.",
         )  # fmt: skip
         record = forecast.history.get()
         assert record.history_user == editor_a
         assert record.history_change_reason == t("Forecast in %(period)s") % {"period": period}
         assert shown_messages(response) == [t("The forecast was saved.")]
+
+    def test_the_amount_shown_again_is_the_amount_typed_in_tkr(
+        self, client, editor_a, org, period, budget
+    ):
+        client.force_login(editor_a)
+        client.post(url(period, org.namnd_a), forecast_data("1 234,5"))
+        assert Forecast.objects.get().amount == D("1234500")
+        html = unescape(page(client.get(url(period, org.namnd_a))))
+        assert re.search(r'name="f-amount" value="1\u00a0234,5"', html)
+        assert format_tkr(D("1234500")) in html  # "1 234,5 tkr" in the table
 
     def test_the_page_shows_budget_outcome_previous_forecast_and_deviation(
         self, client, editor_a, org, period, budget
@@ -110,7 +120,7 @@ class TestEntry:
         assert (data.deviation, data.deficit, data.needs_action_plan) == (10 * M, None, False)
         html = page(response)
         for amount in (400 * M, 250 * M, 405 * M, 390 * M, 10 * M):
-            assert format_kr(amount) in html
+            assert format_tkr(amount) in html
         form = response.context["form"]
         assert form.initial["amount"] == 390 * M and form.initial["version"] == 1
 
@@ -140,10 +150,10 @@ class TestConflict:
         self, client, editor_a, colleague, org, period, budget
     ):
         client.force_login(editor_a)
-        client.post(url(period, org.namnd_a), forecast_data("405 000 000", comment="Först."))
+        client.post(url(period, org.namnd_a), forecast_data("405 000", comment="Först."))
         client.force_login(colleague)
         response = client.post(
-            url(period, org.namnd_a), forecast_data("420 000 000", comment="Sen.", version=0)
+            url(period, org.namnd_a), forecast_data("420 000", comment="Sen.", version=0)
         )
 
         assert response.status_code == 200
@@ -151,13 +161,13 @@ class TestConflict:
         alert = re.search(r'<div class="conflict" role="alert" id="conflict">(.*?)</div>', html,
                           re.S)[1]  # fmt: skip
         assert editor_a.get_full_name() in alert
-        assert format_number(405 * M) in alert and format_number(420 * M) in alert
+        assert format_tkr(405 * M) in alert and format_tkr(420 * M) in alert
         assert "Först." in alert and "Sen." in alert
-        assert 'value="420 000 000"' in html  # what the colleague typed is kept
+        assert 'value="420 000"' in html  # what the colleague typed is kept
         assert re.search(r'name="f-version" value="1"', html)
         assert Forecast.objects.get().amount == 405 * M
 
-        again = client.post(url(period, org.namnd_a), forecast_data("420 000 000", version=1))
+        again = client.post(url(period, org.namnd_a), forecast_data("420 000", version=1))
         assert again.status_code == 302
         assert (Forecast.objects.get().amount, Forecast.objects.get().version) == (420 * M, 2)
 
@@ -167,12 +177,12 @@ class TestDeficit:
         self, client, editor_a, org, period, budget
     ):
         client.force_login(editor_a)
-        client.post(url(period, org.namnd_a), forecast_data("412 500 000"))
+        client.post(url(period, org.namnd_a), forecast_data("412 500"))
         response = client.get(url(period, org.namnd_a))
         html = page(response)
         assert response.context["page"].deficit == D("12500000")
         assert (
-            t("The forecast shows a deficit of %(amount)s.") % {"amount": format_kr(D("12500000"))}
+            t("The forecast shows a deficit of %(amount)s.") % {"amount": format_tkr(D("12500000"))}
             in html
         )
         assert t("Draw up an action plan for the deficit") in html
@@ -210,7 +220,8 @@ class TestDeficit:
         client.force_login(economist)
         html = page(client.get(url(period, org.namnd_a)))
         assert (
-            t("The forecast shows a deficit of %(amount)s.") % {"amount": format_kr(12 * M)} in html
+            t("The forecast shows a deficit of %(amount)s.") % {"amount": format_tkr(12 * M)}
+            in html
         )
         assert t("Draw up an action plan for the deficit") not in html
         client.post(url(period, org.namnd_a), {"action": "actionplan"})
@@ -220,7 +231,7 @@ class TestDeficit:
 class TestWhoMay:
     def test_an_economist_writes_any_bodys_forecast(self, client, economist, org, period):
         client.force_login(economist)
-        response = client.post(url(period, org.namnd_b), forecast_data("300 000 000"))
+        response = client.post(url(period, org.namnd_b), forecast_data("300 000"))
         assert response.status_code == 302
         assert Forecast.objects.get().unit == org.namnd_b
 
@@ -257,14 +268,14 @@ class TestInvestmentProjects:
         project = InvestmentProjectFactory(unit=org.namnd_a, name="Ny förskola")
         client.force_login(editor_a)
         response = client.post(url(period, org.namnd_a), {
-            "action": f"project-{project.pk}", f"p{project.pk}-year_amount": "4 500 000",
-            f"p{project.pk}-total_amount": "10 500 000,50", f"p{project.pk}-comment": "Mark",
+            "action": f"project-{project.pk}", f"p{project.pk}-year_amount": "4 500",
+            f"p{project.pk}-total_amount": "10 500,5", f"p{project.pk}-comment": "Mark",
         })  # fmt: skip
         assert response.status_code == 302
         assert response.url == f"{url(period, org.namnd_a)}#project-{project.pk}"
         forecast = InvestmentForecast.objects.get()
         assert (forecast.project, forecast.year_amount, forecast.total_amount) == (
-            project, D("4500000"), D("10500000.50"),
+            project, D("4500000"), D("10500500"),
         )  # fmt: skip
 
     def test_another_nämnds_project_is_not_on_this_page(self, client, editor_a, org, period):

@@ -218,17 +218,17 @@ class TestKeyFiguresPosts:
             {
                 "action": "adjustment",
                 "adj-kind": "rur_reservation",
-                "adj-amount": "4 000 000,50",
+                "adj-amount": "4 000,5",
                 "adj-description": "Reservation till RUR",
                 "adj-change_reason": "Bokslutsdisposition",
             },
         )
         assert response.status_code == 302
         adjustment = BalanceRequirementAdjustment.objects.get()
-        assert (adjustment.year, adjustment.amount) == (2026, Decimal("4000000.50"))
+        assert (adjustment.year, adjustment.amount) == (2026, Decimal("4000500"))
         assert adjustment.history.first().history_change_reason == "Bokslutsdisposition"
         content = page(client.get(url(period, "nyckeltal")))
-        assert format_tkr(mkr(50) - Decimal("4000000.50")) in content
+        assert format_tkr(mkr(50) - Decimal("4000500")) in content
 
     def test_a_negative_amount_is_refused_at_the_field(self, client, economist, period):
         client.force_login(economist)

@@ -584,7 +584,7 @@ class TestIndicatorAndAssignmentViews:
                 "recipients": [org.namnd_a.pk, org.namnd_b.pk],
                 "first_year": YEAR,
                 "last_year": YEAR + 1,
-                "resources": "500 000",
+                "resources": "500",
                 "decided_on": "2025-06-16",
                 "paragraph": "§ 87",
                 "change_reason": "Budget 2026",

@@ -1,5 +1,5 @@
-"""Forms of budget med plan. Amounts are entered in kronor, Swedish style ("412 000 000" or
-"1 234,50"), and come back as Decimal."""
+"""Forms of budget med plan. Amounts are entered in tkr, Swedish style ("412 000" or
+"1 234,5"), and come back as Decimal kronor (``TkrField``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from apps.core.forms import (
     ReasonField,
     SwedishDecimalField,
     SwedishIntegerField,
+    TkrField,
     YearField,
 )
 from apps.core.locking import VersionField
@@ -21,22 +22,15 @@ from apps.economy.models import BudgetYear, DecisionKind, InvestmentProject, Inv
 from apps.organisation.models import Unit
 
 
-def money_field(label, *, required: bool = False, **kwargs) -> SwedishDecimalField:
-    return SwedishDecimalField(
-        label=label,
-        required=required,
-        max_digits=16,
-        decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        **kwargs,
-    )
+def money_field(label, *, required: bool = False, **kwargs) -> TkrField:
+    """An amount typed in tkr (the label gets "(tkr)"), cleaned to kronor."""
+    return TkrField(label=label, required=required, **kwargs)
 
 
 class BudgetYearForm(forms.Form):
     year = YearField(label=_("Year"))
-    tax_revenue = money_field(_("Tax revenue forecast (kr)"))
-    general_grants = money_field(_("General grants and equalisation forecast (kr)"))
+    tax_revenue = money_field(_("Tax revenue forecast"))
+    general_grants = money_field(_("General grants and equalisation forecast"))
     tax_rate = SwedishDecimalField(
         label=_("Municipal tax rate (%)"),
         required=False,
@@ -119,7 +113,7 @@ class AppropriationTableForm(forms.Form):
         for body in bodies:
             for year in years:
                 name = f"operations-{body.pk}-{year}"
-                label = _("%(body)s, %(year)s (kr)") % {"body": body.name, "year": year}
+                label = _("%(body)s, %(year)s") % {"body": body.name, "year": year}
                 self.fields[name] = money_field(label)
                 self.cells[name] = ("operations", body, year)
                 self.cell_labels[name] = f"{body.name} – {year}"
@@ -128,7 +122,7 @@ class AppropriationTableForm(forms.Form):
                 if not project.first_year <= year <= project.last_year:
                     continue
                 name = f"investment-{project.pk}-{year}"
-                label = _("%(project)s, %(year)s (kr)") % {"project": project, "year": year}
+                label = _("%(project)s, %(year)s") % {"project": project, "year": year}
                 self.fields[name] = money_field(label)
                 self.cells[name] = ("investment", project, year)
                 self.cell_labels[name] = f"{project} – {year}"
@@ -154,7 +148,7 @@ class DetailBudgetForm(forms.Form):
         self.cell_labels = {}
         for unit in units:
             name = f"line-{unit.pk}"
-            self.fields[name] = money_field(_("%(unit)s (kr)") % {"unit": unit.name})
+            self.fields[name] = money_field(unit.name)
             self.units[name] = unit
             self.cell_labels[name] = f"{unit.name} – {_('Net cost')}"
         self.fields["change_reason"] = ReasonField()
@@ -175,7 +169,7 @@ class InvestmentProjectForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    decided_total = money_field(_("Decided total cost (kr)"), required=True)
+    decided_total = money_field(_("Decided total cost"), required=True)
     first_year = YearField(label=_("First year"))
     last_year = YearField(label=_("Last year"))
     status = forms.ChoiceField(label=_("Status"), choices=InvestmentStatus.choices)

@@ -3,22 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import SwedishDecimalField
+from apps.core.forms import TkrField
 from apps.core.locking import VersionField
 
 
-def _kronor(label: str, **kwargs) -> SwedishDecimalField:
-    return SwedishDecimalField(
-        label=label, max_digits=16, decimal_places=2, localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        **kwargs,
-    )  # fmt: skip
-
-
 class ForecastForm(forms.Form):
-    amount = _kronor(
-        _("Full-year forecast, net cost (kr)"),
-        help_text=_("For example 412 500 000 or 412 500 000,50."),
+    amount = TkrField(
+        label=_("Full-year forecast, net cost"),
+        help_text=_("In tkr, for example 412 500 or 412 500,5 (412 500 500 kr)."),
     )
     comment = forms.CharField(
         label=_("Comment on the forecast"),
@@ -34,7 +26,7 @@ class ForecastForm(forms.Form):
 
 
 class InvestmentForecastForm(forms.Form):
-    year_amount = _kronor(_("Forecast for the year (kr)"))
-    total_amount = _kronor(_("Forecast total cost (kr)"))
+    year_amount = TkrField(label=_("Forecast for the year"))
+    total_amount = TkrField(label=_("Forecast total cost"))
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
     version = VersionField()  # 0: no forecast yet

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
-from apps.core.forms import add_service_errors
-from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for, display_value
+from apps.core.forms import TkrField, add_service_errors
+from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for
 from apps.economy import selectors
 from apps.economy.forms.budget import (
     AppropriationTableForm,
@@ -256,8 +256,8 @@ def _table_conflict(form, error: StaleEdit, stored: dict) -> Conflict:
     (``stored`` by cell name) differs from the one the editor typed, as "row – column"."""
     fields = []
     for name, label in form.cell_labels.items():
-        theirs = display_value(stored.get(name))
-        yours = display_value(form.cleaned_data.get(name))
+        theirs = TkrField.display(stored.get(name))
+        yours = TkrField.display(form.cleaned_data.get(name))
         if theirs != yours:
             fields.append(ConflictField(label, theirs, yours))
     return conflict_for(form, error, fields=fields)
