@@ -7,11 +7,13 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.access import access_for
 from apps.core.bounds import bound_formfield
+from apps.core.forms import SwedishDecimalField, SwedishIntegerField
 from apps.core.locking import StaleEdit, Versioned, VersionField, conflict_for
 
 
@@ -52,8 +54,30 @@ def _without_version(admin_object, request, obj, kwargs: dict) -> dict:
     return kwargs
 
 
+# Numbers in the admin are read as in the product's own forms: text inputs with the one
+# Swedish parser ("6,5", "1 234"), since a number input drops a decimal comma in an
+# English-locale browser. Matched along the model field's classes, so every integer kind.
+# The widgets are named too: Django's admin defaults give an integer a number input.
+SWEDISH_NUMBERS = {
+    models.DecimalField: {
+        "form_class": SwedishDecimalField,
+        "widget": SwedishDecimalField.widget,
+    },
+    models.IntegerField: {
+        "form_class": SwedishIntegerField,
+        "widget": SwedishIntegerField.widget,
+    },
+    models.BigIntegerField: {
+        "form_class": SwedishIntegerField,
+        "widget": SwedishIntegerField.widget,
+    },
+}
+
+
 class RoleBasedAdmin(admin.ModelAdmin):
     """Administrators may change configuration; Django's per-model permissions are not used."""
+
+    formfield_overrides = SWEDISH_NUMBERS
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # change by keyword: django.contrib.auth's UserAdmin.get_form takes no such argument.
@@ -165,6 +189,8 @@ def reason_field() -> forms.CharField:
 
 class RoleBasedInline:
     """Mixin for inlines: administrators by role may view, add and change rows."""
+
+    formfield_overrides = SWEDISH_NUMBERS
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, **_without_version(self, request, obj, kwargs))

@@ -50,3 +50,34 @@ def test_documents_are_read_only_in_the_admin(client, admin_user, org):
     client.force_login(admin_user)
     assert client.get("/admin/documents/governingdocument/").status_code == 200
     assert client.get("/admin/documents/governingdocument/add/").status_code == 403
+
+
+def test_every_number_in_the_admin_is_a_swedish_text_field(rf, admin_user):
+    # A number input drops a decimal comma in an English-locale browser (issue 13).
+    from django import forms
+
+    from apps.core.forms import SwedishDecimalField, SwedishIntegerField
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    numbers = []
+    for model, model_admin in admin_site._registry.items():
+        form_classes = [model_admin.get_form(request)]
+        form_classes += [
+            inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)
+        ]
+        for form_class in form_classes:
+            for name, field in form_class.base_fields.items():
+                if isinstance(field, forms.IntegerField | forms.DecimalField) and not isinstance(
+                    field.widget, forms.HiddenInput
+                ):
+                    numbers.append((f"{model._meta.label}.{name}", field))
+    assert numbers
+    plain = [
+        name
+        for name, field in numbers
+        if not isinstance(field, SwedishIntegerField | SwedishDecimalField)
+        or field.widget.input_type != "text"
+    ]
+    assert plain == []
+
