@@ -15,8 +15,9 @@ import pytest
 from django.utils import translation
 
 from apps.followup.models import GoalStatus
+from apps.reports.content import ColumnKind
 from tests.invariants import outputs
-from tests.invariants.kommun import Kommun
+from tests.invariants.kommun import Kommun, sections
 from tests.invariants.outputs import PrintedTable, close, is_part_of, is_total, normalise_label
 
 ONE_KR = Decimal(1)
@@ -270,14 +271,12 @@ def test_the_driftredovisning_reconciles_with_the_income_statement(kommun: Kommu
 COMPARED_TABLES = ("resultatrakning", "balansrakning", "drift", "investeringar", "nyckeltal")
 
 
-@pytest.mark.parametrize("table_key", COMPARED_TABLES)
-def test_the_pdf_prints_the_excels_numbers(kommun: Kommun, period: str, table_key: str):
-    table = kommun.table(period, table_key)
-    if table is None:
-        pytest.fail(f"{kommun.name} {period}: the report has no table {table_key}")
-    sheet = kommun.sheet(period, table_key)
-    labels = sheet.labels()
-    printed = outputs.pdf_rows(kommun.pdf_text(period), table.title, labels)
+def pdf_excel_errors(kommun: Kommun, period: str, table_key: str, body: str | None = None):
+    table = kommun.table(period, table_key, body)
+    sheet = kommun.sheet(period, table_key, body)
+    printed = outputs.pdf_rows(
+        kommun.pdf_text(period, body), table.title, sheet.labels(), table.columns[0].header
+    )
     kr_columns = [h.endswith(", kr") for h in sheet.headers]
     errors = []
     for (label, values), (_pdf_label, numbers) in zip(sheet.rows, printed, strict=True):
@@ -293,7 +292,43 @@ def test_the_pdf_prints_the_excels_numbers(kommun: Kommun, period: str, table_ke
             for s, e, d in zip(shown, expected, decimals, strict=True)
         ):
             errors.append(f"{table_key} {label!r}: PDF {shown}, Excel {expected}")
+    return errors
+
+
+@pytest.mark.parametrize("table_key", COMPARED_TABLES)
+def test_the_pdf_prints_the_excels_numbers(kommun: Kommun, period: str, table_key: str):
+    if kommun.table(period, table_key) is None:
+        pytest.fail(f"{kommun.name} {period}: the report has no table {table_key}")
+    errors = pdf_excel_errors(kommun, period, table_key)
     assert not errors, f"{kommun.name} {period}:\n" + "\n".join(errors)
+
+
+def test_a_committees_report_prints_the_same_in_the_pdf_and_excel(kommun: Kommun, period: str):
+    """The report to a nämnd (the module's ``COMMITTEE``): every table of amounts reads the
+    same in the PDF and in Excel, and its totals follow from its rows and columns."""
+    body = kommun.committee
+    year = kommun.period(period).year
+    keys = [
+        t.key
+        for section in sections(kommun.document(period, body))
+        for t in section.tables
+        if t.sheet
+        and any(c.kind == ColumnKind.KR for c in t.columns)
+        # tables of figures; a table of texts and dates (åtgärdsplaner) prints numbers in
+        # its words that are no cells of Excel's
+        and sum(c.kind == ColumnKind.TEXT for c in t.columns) <= 2
+        and not any(c.kind == ColumnKind.DATE for c in t.columns)
+    ]
+    assert keys, f"{kommun.name} {period}: the report to {body} has no table of amounts"
+    errors = []
+    for key in keys:
+        errors += pdf_excel_errors(kommun, period, key, body)
+        sheet = kommun.sheet(period, key, body)
+        for column in outputs.numeric_columns(sheet):
+            errors += [f"{key}, {sheet.headers[column]}: {e}"
+                       for e in outputs.block_sum_errors(sheet.rows, column, ONE_KR)]  # fmt: skip
+        errors += difference_errors(sheet, year, key)
+    assert not errors, f"{kommun.name} {period}, the report to {body}:\n" + "\n".join(errors)
 
 
 # The pages that show the report's tables for a period, by the caption of their table.
@@ -409,5 +444,6 @@ def test_the_goal_trees_counts_equal_the_reports(kommun: Kommun, period: str, re
     page = kommun.page(f"/mal/?ar={the_period.year}&period={the_period.pk}", reader)
     tree = tree_counts(page, council.short_name)
     report = report_counts(kommun, period, {council.name, council.short_name})
+    assert sum(tree.values()) > 0, f"{kommun.name} {period}: no KF goal in the tree"
     assert sum(tree.values()) == sum(report.values()), (tree, report)
     assert tree == report, f"{kommun.name} {period} as {reader}: tree {tree}, report {report}"

@@ -141,7 +141,7 @@ def _budgets(*, ks, care, school) -> dict:
     investments = {2025: {"P-100": 30, "P-200": 8}, 2026: {"P-100": 30, "P-300": 3}}
     for year in (2025, 2026):
         budget_year = BudgetYearFactory(
-            year=year, tax_revenue=Decimal(470 * M), general_grants=Decimal(150 * M),
+            year=year, tax_revenue=Decimal(510 * M), general_grants=Decimal(161 * M),
             depreciation=Decimal(18 * M), financial_income=Decimal(2 * M),
             financial_costs=Decimal(5 * M), population=9800,
         )  # fmt: skip
@@ -179,7 +179,7 @@ def _ledger(*, kf, it, home, housing, teaching, company, projects) -> None:
                 teaching: [("3010", -Decimal("1.5") * M), ("5010", Decimal("22.4") * M * grow),
                            ("4010", Decimal("1.3") * M)],
                 company: [("3010", -Decimal("0.6") * M), ("5010", Decimal("0.5") * M)],
-                kf: [("8010", -Decimal("39.5") * M), ("8210", -Decimal("12.6") * M),
+                kf: [("8010", -Decimal("42.5") * M), ("8210", -Decimal("13.4") * M),
                      ("8410", -Decimal("0.15") * M), ("8510", Decimal("0.4") * M),
                      ("7810", Decimal("1.5") * M), ("5110", Decimal("0.9") * M)],
             }  # fmt: skip

@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from apps.accounts.models import User
+from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.reports import render
 from apps.reports.content import ReportDocument, Section, Table
@@ -39,6 +40,7 @@ class Kommun:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.committee: str | None = None  # the ansvarskod of the nämnd whose report is read
         self.document = cache(self._document)
         self.pdf_text = cache(self._pdf_text)
         self.workbook = cache(self._workbook)
@@ -55,13 +57,15 @@ class Kommun:
         )
         return sorted(period_key(p) for p in periods)
 
-    def _document(self, key: str) -> ReportDocument:
+    def _document(self, key: str, body: str | None = None) -> ReportDocument:
+        """The kommun's report of the period, or with ``body`` (an ansvarskod) the nämnd's."""
         period = self.period(key)
+        unit = None if body is None else Unit.objects.get(ansvarskod=body, valid_to=None)
         with translation.override("sv"):
-            return build_document(kind=KIND_OF_PERIOD[period.kind], period=period)
+            return build_document(kind=KIND_OF_PERIOD[period.kind], period=period, unit=unit)
 
-    def table(self, key: str, table_key: str) -> Table | None:
-        for section in sections(self.document(key)):
+    def table(self, key: str, table_key: str, body: str | None = None) -> Table | None:
+        for section in sections(self.document(key, body)):
             for table in section.tables:
                 if table.key == table_key:
                     return table
@@ -73,20 +77,22 @@ class Kommun:
                 return list(section.tables)
         return []
 
-    def _pdf_text(self, key: str) -> str:
+    def _pdf_text(self, key: str, body: str | None = None) -> str:
         with translation.override("sv"):
-            pdf, _pages = render.render_pdf(self.document(key))
+            pdf, _pages = render.render_pdf(self.document(key, body))
         return outputs.pdf_text(pdf)
 
-    def _workbook(self, key: str) -> dict[str, outputs.PrintedTable]:
+    def _workbook(self, key: str, body: str | None = None) -> dict[str, outputs.PrintedTable]:
         with translation.override("sv"):
-            return outputs.xlsx_tables(render.render_xlsx(self.document(key)))
+            return outputs.xlsx_tables(render.render_xlsx(self.document(key, body)))
 
-    def sheet(self, key: str, table_key: str) -> outputs.PrintedTable | None:
-        table = self.table(key, table_key)
+    def sheet(
+        self, key: str, table_key: str, body: str | None = None
+    ) -> outputs.PrintedTable | None:
+        table = self.table(key, table_key, body)
         if table is None or not table.sheet:
             return None
-        return self.workbook(key)[table.sheet[:31]]
+        return self.workbook(key, body)[table.sheet[:31]]
 
     def _page(self, url: str, username: str) -> str:
         # A new login each time: a test's savepoint takes the session with it.

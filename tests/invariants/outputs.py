@@ -114,17 +114,27 @@ def _label_part(line: str) -> str:
 
 
 def pdf_rows(
-    text: str, caption: str, labels: Sequence[str]
+    text: str, caption: str, labels: Sequence[str], first_header: str = ""
 ) -> list[tuple[str, list[tuple[Decimal, int]]]]:
     """The numbers printed on each of ``labels``' rows of the table under ``caption`` in a
     PDF's layout text, in order: (label, [(value, decimals shown), …]).
 
     Each label is looked for after the previous one (so a "Summa" of another table is not
-    taken), as the start of a line; a label that wraps is found by the part on its first
+    taken) after the caption that the table's header (``first_header``) follows, as the
+    start of a line; a label that wraps is found by the part on its first
     line, and the row's numbers are read from its lines up to the blank line that ends it,
     without the label's own words ("etapp 2")."""
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if caption in line), None)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if caption in line
+            # the table's caption, not a line of the contents: its header follows
+            and any(first_header in following for following in lines[i + 1 : i + 5])
+        ),
+        None,
+    )
     if start is None:
         raise AssertionError(f"the PDF has no table {caption!r}")
     position = start + 1
@@ -297,8 +307,9 @@ def block_sum_errors(
     of its block, or the subtotals of its blocks and the rows between them ("Summa eget
     kapital, avsättningar och skulder" after "Summa eget kapital", "Avsättningar" and
     "Summa skulder"). A total is taken as a row by the totals after it, its parts no longer.
-    "Varav" rows are parts of the row above, never added. Tolerance: half a printed step
-    per row added.
+    "Varav" rows are parts of the row above, never added. A total whose block has no figure
+    at all in the column is the body's own figure and is taken as printed. Tolerance: half a
+    printed step per row added.
     """
     errors = []
     stack: list[tuple[str, Decimal | None, bool]] = []  # (label, value, is a total)
@@ -326,6 +337,12 @@ def block_sum_errors(
                     break
                 block += 1
             natural = sums[block - 1] if block else Decimal(0)
+            if all(item is None for _l, item, _t in stack[len(stack) - block :]):
+                # No row of the block has a figure in this column: the total is the body's
+                # own (a nämnd's forecast, not spread on its units), not a sum
+                stack.append((label, amount, True))
+                del stack[len(stack) - 1 - block : len(stack) - 1]
+                continue
             errors.append(
                 f"{label!r} reads {amount} but the rows of its block sum to {natural} "
                 f"(difference {amount - natural})"

@@ -7,6 +7,7 @@ import pytest
 
 from apps.demo.loader import load_demo
 from tests.invariants.cases import (  # noqa: F401  (collected here, for this kommun)
+    test_a_committees_report_prints_the_same_in_the_pdf_and_excel,
     test_the_balance_sheet_page_balances,
     test_the_driftredovisning_reconciles_with_the_income_statement,
     test_the_goal_trees_counts_equal_the_reports,
@@ -25,10 +26,14 @@ pytestmark = pytest.mark.django_db
 PERIODS = ["2025-bokslut", "2025-tertial1", "2025-tertial2", "2026-tertial1", "2026-tertial2"]
 CLOSED = ["2025-bokslut", "2025-tertial1", "2025-tertial2", "2026-tertial1"]
 
+# The nämnd whose own report is read too (Socialnämnden / Omsorgsnämnden: the deficit).
+COMMITTEE = "3000"
+
 
 @pytest.fixture(scope="module")
 def kommun(django_db_setup, django_db_blocker):
     with built_once(django_db_blocker, "Exempelkommun", load_demo) as built:
+        built.committee = COMMITTEE
         yield built
 
 
