@@ -216,6 +216,14 @@ def deficit_action_plans(period_id: int) -> dict[int, ActionPlan]:
     }
 
 
+def deficits_without_current_plan(period: ReportingPeriod) -> list:
+    """The bodies whose forecast in ``period`` shows a deficit beyond their delegation with no
+    current åtgärdsplan answering it (``apps.economy.action_plans``, which reads this module)."""
+    from apps.economy.action_plans import deficits_without_current_plan as uncovered
+
+    return uncovered(period)
+
+
 def decided_detail_lines(unit: Unit, year: int) -> dict[int, Decimal]:
     """The amounts of the decided detaljbudgets of ``year`` on ``unit`` and the units below
     it, keyed by unit id. One query."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.forms import DateField, ReasonField, SwedishDecimalField
+from apps.core.forms import DateField, ReasonField, SwedishDecimalField, TkrField
 from apps.core.locking import VersionField
 from apps.followup.models import GoalStatus, MeasureStatus
 
@@ -42,6 +42,14 @@ class MeasureForm(forms.Form):
     what = forms.CharField(label=_("Measure"), max_length=300)
     who = forms.CharField(label=_("Responsible"), max_length=120)
     due_on = DateField(label=_("By when"))
+    # Entered in tkr, returned in kronor like every amount the economy stores.
+    effect = TkrField(
+        label=_("Estimated effect on the deficit"),
+        required=False,
+        min_value=0,
+        error_messages={"min_value": _("The effect cannot be negative.")},
+        help_text=_("Optional. In tkr, e.g. 1 234,5."),
+    )
 
 
 class ActionPlanDecideForm(forms.Form):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -109,6 +110,24 @@ class ActionPlan(Versioned):
         related_name="decided_action_plans",
         verbose_name=_("decided by"),
     )
+    # What the plan answers, recorded when it is raised: the forecast deficit (kr, shown in
+    # tkr) for a deficit, the goal's status for a goal not met. A later, larger deficit is
+    # compared with it, and answered by a plan that revises this one.
+    deficit = models.DecimalField(
+        _("deficit the plan answers (kr)"), max_digits=16, decimal_places=2, null=True,
+        blank=True,
+    )  # fmt: skip
+    goal_status = models.CharField(
+        _("goal status the plan answers"), max_length=20, choices=GoalStatus.choices, blank=True
+    )
+    revises = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("revises"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -133,6 +152,11 @@ class Measure(models.Model):
     what = models.CharField(_("measure"), max_length=300)
     who = models.CharField(_("responsible"), max_length=120)
     due_on = models.DateField(_("by when"))
+    # How much the measure is expected to reduce the deficit (kr, entered and shown in tkr).
+    effect = models.DecimalField(
+        _("estimated effect (kr)"), max_digits=16, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )  # fmt: skip
     history = HistoricalRecords()
 
     class Meta:

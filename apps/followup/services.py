@@ -6,6 +6,7 @@ opened on and is refused with ``StaleEdit`` if someone saved in between.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -27,7 +28,7 @@ from apps.followup.models import (
 )
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
-from styrmodell.lib.formats import format_date
+from styrmodell.lib.formats import format_date, format_tkr
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -123,6 +124,7 @@ def action_plan_create(
     """Raise an åtgärdsplan in an open period, for a goal reported ej uppfyllt (or a deficit)."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     require_reportable(period, actor=actor, unit=unit)
+    plan = ActionPlan(unit=unit, period=period, goal=goal, cause=cause, description=description)
     if cause == ActionPlanCause.GOAL_NOT_MET:
         if goal is None:
             raise ValidationError({"goal": _("Name the goal that is not met.")})
@@ -131,36 +133,119 @@ def action_plan_create(
             raise ValidationError(
                 {"goal": _("An action plan for a goal follows an assessment of ej uppfyllt.")}
             )
+        plan.goal_status = reported.status  # what the plan answers
     if cause == ActionPlanCause.DEFICIT:
-        from apps.economy.services.forecasts import forecast_with_unhandled_deficit
-
-        if forecast_with_unhandled_deficit(unit=unit, period=period, lock=True) is None:
-            raise ValidationError(
-                {"cause": _("An action plan for a deficit follows a forecast with a deficit "
-                            "that the committee cannot handle within its delegation.")}
-            )  # fmt: skip
-        # One deficit plan per body and period: raising it again leads to the same plan.
-        existing = ActionPlan.objects.filter(unit=unit, period=period, cause=cause).first()
+        # One current deficit plan per body and period: raising it again leads to it.
+        existing = ActionPlan.objects.filter(
+            unit=unit, period=period, cause=cause, revisions__isnull=True
+        ).first()
         if existing is not None:
             return existing
-    plan = ActionPlan(unit=unit, period=period, goal=goal, cause=cause, description=description)
+        plan.deficit = _unhandled_deficit(unit, period)
+        # A new plan for a body with a plan from earlier in the year is its revision.
+        plan.revises = (
+            ActionPlan.objects.filter(
+                unit=unit,
+                cause=cause,
+                period__year=period.year,
+                period__ends_on__lt=period.ends_on,
+                revisions__isnull=True,
+            )
+            .order_by("-period__ends_on", "-pk")
+            .first()
+        )
+    save_with_history(plan, actor=actor, reason=require_reason(reason))
+    return plan
+
+
+def _unhandled_deficit(unit: Unit, period: ReportingPeriod):
+    """The deficit (kr) of ``unit``'s forecast in ``period`` that the nämnd cannot handle
+    within its delegation; refused at ``cause`` when there is none. Locks the forecast."""
+    from apps.economy.action_plans import forecast_deficit
+    from apps.economy.selectors import operating_budgets
+    from apps.economy.services.forecasts import forecast_with_unhandled_deficit
+
+    forecast = forecast_with_unhandled_deficit(unit=unit, period=period, lock=True)
+    if forecast is None:
+        raise ValidationError(
+            {"cause": _("An action plan for a deficit follows a forecast with a deficit "
+                        "that the committee cannot handle within its delegation.")}
+        )  # fmt: skip
+    budget = operating_budgets(period.year).get(unit.pk)
+    return forecast_deficit(forecast, budget.current if budget else None)
+
+
+@transaction.atomic
+def action_plan_revise(*, actor: User, action_plan: ActionPlan, reason: str) -> ActionPlan:
+    """The nämnd's revised plan for a deficit that has grown since ``action_plan`` was raised:
+    a new plan in the period of the latest forecast (which must be open), answering its
+    deficit and referring to the old plan, which stays as decided. Asking again leads to the
+    same revision."""
+    from apps.economy.action_plans import action_plan_states
+
+    access_for(actor).require(access_for(actor).can_edit_for(action_plan.unit))
+    action_plan = (
+        ActionPlan.objects.select_for_update().select_related("period").get(pk=action_plan.pk)
+    )
+    existing = ActionPlan.objects.filter(revises=action_plan).first()
+    if existing is not None:
+        return existing
+    state = action_plan_states([action_plan])[action_plan.pk]
+    if state.grown_by is None:
+        raise ValidationError(
+            _("The deficit has not grown since the plan was raised; it needs no revision.")
+        )
+    period = state.current_period
+    require_reportable(period, actor=actor, unit=action_plan.unit)
+    deficit = _unhandled_deficit(action_plan.unit, period)
+    plan = ActionPlan(
+        unit=action_plan.unit,
+        period=period,
+        cause=ActionPlanCause.DEFICIT,
+        deficit=deficit,
+        revises=action_plan,
+        description=_(
+            "The forecast deficit has grown from %(old)s to %(new)s since the plan of %(period)s."
+        )
+        % {
+            "old": format_tkr(action_plan.deficit, 0),
+            "new": format_tkr(deficit, 0),
+            "period": action_plan.period,
+        },
+    )
     save_with_history(plan, actor=actor, reason=require_reason(reason))
     return plan
 
 
 @transaction.atomic
 def measure_add(
-    *, actor: User, action_plan: ActionPlan, what: str, who: str, due_on, reason: str
+    *,
+    actor: User,
+    action_plan: ActionPlan,
+    what: str,
+    who: str,
+    due_on,
+    effect: Decimal | None = None,
+    reason: str,
 ) -> Measure:
+    """Add a measure to an undecided plan of an open period; ``effect`` is its estimated
+    effect on the deficit in kr (optional, not negative)."""
     access_for(actor).require(access_for(actor).can_edit_for(action_plan.unit))
     if action_plan.decided_on:
         raise ValidationError(_("The action plan is decided; its measures are fixed."))
+    if action_plan.period.is_closed:
+        raise ValidationError(
+            _("%(period)s is closed; its action plans are read-only.")
+            % {"period": action_plan.period}
+        )
+    if effect is not None and effect < 0:
+        raise ValidationError({"effect": _("The effect cannot be negative.")})
     if due_on is not None and due_on <= action_plan.period.ends_on:
         raise ValidationError(
             {"due_on": _("A measure is due after the period it answers, which ends %(date)s.")
              % {"date": format_date(action_plan.period.ends_on)}}
         )  # fmt: skip
-    measure = Measure(action_plan=action_plan, what=what, who=who, due_on=due_on)
+    measure = Measure(action_plan=action_plan, what=what, who=who, due_on=due_on, effect=effect)
     save_with_history(measure, actor=actor, reason=require_reason(reason))
     return measure
 

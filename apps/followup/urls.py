@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:period_pk>/", views.overview, name="overview"),
     path("<int:period_pk>/enhet/<int:unit_pk>/", views.entry, name="entry"),
     path("atgardsplan/<int:pk>/", views.action_plan, name="action_plan"),
+    path("atgardsplan/<int:pk>/revidera/", views.action_plan_revise, name="action_plan_revise"),
 ]

@@ -9,11 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
 from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk
+from apps.economy.action_plans import action_plan_states, revisions_todo
 from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
 from apps.followup.access import can_read_action_plan
@@ -45,6 +47,7 @@ def todo(request: HttpRequest) -> HttpResponse:
         {
             "items": selectors.todo_for(access),
             "forecasts": forecast_todo(access, open_periods),
+            "revisions": revisions_todo(access),
             "open_periods": open_periods,
         },
     )
@@ -315,6 +318,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied:
             raise
     measures = list(plan.measures.prefetch_related("followups__period"))
+    state = action_plan_states([plan], access=access)[plan.pk]
     rows = [
         (
             m,
@@ -328,6 +332,8 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         "followup/action_plan.html",
         {
             "plan": plan,
+            "state": state,
+            "can_revise": can_write and state.needs_revision,
             "rows": rows,
             "can_write": can_write,
             "can_decide": can_decide,
@@ -338,6 +344,23 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
             "body": deciding_body(plan.unit),
         },
     )
+
+
+@login_required
+@require_POST
+def action_plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Raise the revised plan for a deficit that has grown since ``pk`` was raised."""
+    plan = get_object_or_404(ActionPlan.objects.select_related("unit", "period"), pk=pk)
+    access = access_for(request.user)
+    access.require(can_read_action_plan(access, plan))
+    try:
+        revised = services.action_plan_revise(
+            actor=request.user, action_plan=plan, reason=_("The deficit has grown")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("followup:action_plan", pk=plan.pk)
+    return redirect("followup:action_plan", pk=revised.pk)
 
 
 def _followup_form(measure: Measure, periods: list[ReportingPeriod]) -> MeasureFollowupForm:

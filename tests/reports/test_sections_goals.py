@@ -259,7 +259,7 @@ def test_action_plans_internal_control_and_events(org):
     data = build(org, 2)
     plans = goals.action_plans(ctx(data))
     assert [p.measures[0].status for p in plans.data["plans"]] == [gettext("Started")] * 2
-    assert plans.tables[0].rows[0][5] == "Åtgärd 0"
+    assert plans.tables[0].rows[0][10] == "Åtgärd 0"
     assert goals.action_plans(ctx(data, org.namnd_b)) is None
     control = goals.internal_control(ctx(data))
     assert control.tables[0].rows[0][:4] == [

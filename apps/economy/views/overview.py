@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
 from apps.economy import selectors
+from apps.economy.action_plans import ActionPlanState, current_deficit_plans
 from apps.economy.models import Forecast
 from apps.economy.services import may_write_for_body
 from apps.economy.views import BudgetAgainstForecast, xlsx_response
@@ -45,9 +46,13 @@ class BodyRow(BudgetAgainstForecast):
     outcome: Decimal
     forecast: Forecast | None
     previous: Decimal | None
-    action_plan: ActionPlan | None = None
+    plan_state: ActionPlanState | None = None  # the body's current deficit plan and its state
     can_forecast: bool = False
     forecast_hidden: bool = False  # the period is open and the reader not the body's
+
+    @property
+    def action_plan(self) -> ActionPlan | None:
+        return self.plan_state.plan if self.plan_state else None
 
     @property
     def needs_action_plan(self) -> bool:
@@ -105,7 +110,7 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
     forecasts = selectors.forecasts(period.pk)
     previous = selectors.previous_period(period)
     previous_forecasts = selectors.forecasts(previous.pk) if previous else {}
-    plans = selectors.deficit_action_plans(period.pk)
+    plans = current_deficit_plans(period, access=access)
     rows = []
     for unit in selectors.bodies(year=year):
         budget = budgets.get(unit.pk)
@@ -120,7 +125,7 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
                 outcome=outcome.get(unit.pk, ZERO),
                 forecast=forecasts.get(unit.pk) if shown else None,
                 previous=earlier.amount if earlier else None,
-                action_plan=plans.get(unit.pk) if shown else None,
+                plan_state=plans.get(unit.pk) if shown else None,
                 can_forecast=may_write_for_body(access.user, unit),
                 forecast_hidden=not shown,
             )
@@ -345,8 +350,9 @@ def overview_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 
 def _action_plan_text(row: BodyRow) -> str:
-    if row.action_plan:
-        return _("Raised") if not row.action_plan.decided_on else _("Decided")
+    if row.plan_state:
+        flag = row.plan_state.flag
+        return f"{row.plan_state.label}: {flag}" if flag else row.plan_state.label
     if row.needs_action_plan:
         return _("Needed")
     if row.deficit:

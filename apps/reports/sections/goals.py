@@ -21,8 +21,15 @@ from django.utils.translation import gettext as _
 from apps.control.models import ResultStatus, Risk, RiskLevel
 from apps.control.selectors import level_for, rollup
 from apps.documents.models import Deviation, DeviationKind, GoverningDocument
+from apps.economy.action_plans import ActionPlanState, action_plan_states
 from apps.economy.models import BudgetDecision
-from apps.followup.models import ActionPlan, Assessment, GoalStatus, MeasureFollowup
+from apps.followup.models import (
+    ActionPlan,
+    ActionPlanCause,
+    Assessment,
+    GoalStatus,
+    MeasureFollowup,
+)
 from apps.goals.charts import values_against_target
 from apps.goals.models import (
     Assignment,
@@ -866,11 +873,14 @@ class PlanBlock:
     raised_in: str
     decision: str
     measures: list[MeasureLine]
+    state: ActionPlanState | None = None  # a deficit plan's figures (kr) and flag
 
 
 def action_plans(ctx: BuildContext) -> Section | None:
     """Åtgärdsplaner raised this year up to the period, with their measures and how each
-    stands at the period (its latest follow-up): three queries."""
+    stands at the period (its latest follow-up), and for a deficit plan the deficit it
+    answers, the measures' effects, the gap left and the deficit forecast at the period
+    (apps.economy.action_plans): seven queries."""
     plans = (
         ActionPlan.objects.filter(period__year=ctx.year, period__ends_on__lte=ctx.period.ends_on)
         .select_related("unit", "goal", "decided_by", "period")
@@ -882,6 +892,7 @@ def action_plans(ctx: BuildContext) -> Section | None:
     plans = list(plans)
     if not plans:
         return None
+    states = action_plan_states(plans, as_of=ctx.period)
     followups: dict[int, MeasureFollowup] = {}
     for f in MeasureFollowup.objects.filter(
         measure__action_plan__in=[p.pk for p in plans], period__ends_on__lte=ctx.period.ends_on
@@ -916,8 +927,10 @@ def action_plans(ctx: BuildContext) -> Section | None:
             raised_in=plan.period.short_label,
             decision=decision,
             measures=measures,
+            state=states[plan.pk] if plan.cause == ActionPlanCause.DEFICIT else None,
         )
         blocks.append(block)
+        state = block.state
         for m in measures or [None]:
             rows.append(
                 [
@@ -926,6 +939,11 @@ def action_plans(ctx: BuildContext) -> Section | None:
                     block.goal,
                     block.description,
                     plan.decided_on,
+                    state.deficit if state else None,
+                    state.effects if state else None,
+                    state.gap if state else None,
+                    state.current_deficit if state else None,
+                    state.flag if state else "",
                     m.what if m else "",
                     m.who if m else "",
                     m.due_on if m else None,
@@ -948,6 +966,11 @@ def action_plans(ctx: BuildContext) -> Section | None:
                     Col(_("Goal")),
                     Col(_("What has gone wrong")),
                     Col(_("Decision date"), ColumnKind.DATE),
+                    Col(_("Deficit the plan answers"), ColumnKind.KR),
+                    Col(_("Estimated effect of the measures"), ColumnKind.KR),
+                    Col(_("Remaining gap"), ColumnKind.KR),
+                    Col(_("Current forecast deficit"), ColumnKind.KR),
+                    Col(_("Flag")),
                     Col(_("Measure")),
                     Col(_("Responsible")),
                     Col(_("By when"), ColumnKind.DATE),
