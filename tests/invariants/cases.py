@@ -447,3 +447,62 @@ def test_the_goal_trees_counts_equal_the_reports(kommun: Kommun, period: str, re
     assert sum(tree.values()) > 0, f"{kommun.name} {period}: no KF goal in the tree"
     assert sum(tree.values()) == sum(report.values()), (tree, report)
     assert tree == report, f"{kommun.name} {period} as {reader}: tree {tree}, report {report}"
+
+
+# --- One figure, the same in every table of a report ---------------------------------------
+
+
+def document_table(kommun: Kommun, period: str, table_key: str) -> PrintedTable | None:
+    """A report table's rows as the PDF draws them (exact kronor), its total row last."""
+    table = kommun.table(period, table_key)
+    if table is None:
+        return None
+    rows = list(table.rows) + ([table.total] if table.total is not None else [])
+    printed = [
+        (str(row[0]), [v if isinstance(v, Decimal) else None for v in row[1:]]) for row in rows
+    ]
+    return PrintedTable([c.header for c in table.columns[1:]], printed, [])
+
+
+# (table, row label starts, other table, its row label starts): the same figure twice. A
+# label None is the table's total row.
+SAME_FIGURES = (
+    ("resultatrakning", ("årets resultat",), "ekonomi-i-siffror", ("årets resultat",)),
+    ("resultatrakning", ("årets resultat",), "balanskrav", ("årets resultat",)),
+    ("investeringar", None, "ekonomi-i-siffror", ("nettoinvesteringar", "net investments")),
+    ("drift", None, "ekonomi-i-siffror", ("nämndernas budgetavvikelse",)),
+)
+
+
+def test_one_figure_reads_the_same_in_every_table_of_the_report(kommun: Kommun, period: str):
+    year = kommun.period(period).year
+    errors, compared = [], 0
+    for key, label, other_key, other_label in SAME_FIGURES:
+        table = document_table(kommun, period, key)
+        other = document_table(kommun, period, other_key)
+        if table is None or other is None:
+            continue
+        row = table.rows[-1][1] if label is None else table.row(*label)
+        other_row = other.row(*other_label)
+        if row is None or other_row is None:
+            continue
+        columns = columns_by_concept(table, year)
+        other_columns = columns_by_concept(other, year)
+        if (
+            key == "drift"
+        ):  # the nämnder's deviation is a forecast's (or, at year end, the outcome's)
+            columns = {"forecast": columns.get("deviation", columns.get("deviation_outcome"))}
+        for name in ("budget", "outcome", "forecast"):
+            if name not in columns or name not in other_columns:
+                continue
+            a, b = value(row, columns[name]), value(other_row, other_columns[name])
+            if a is None and b is None:
+                continue
+            compared += 1
+            if not close(a, b, ONE_KR):
+                errors.append(
+                    f"{table.rows[-1][0] if label is None else label[0]} ({key}, {name}) "
+                    f"{tkr(a)} ≠ {other_label[0]} ({other_key}) {tkr(b)}"
+                )
+    assert compared or kommun.table(period, "ekonomi-i-siffror") is None
+    assert not errors, f"{kommun.name} {period}:\n" + "\n".join(errors)
