@@ -415,12 +415,16 @@ def status_of_label(text: str) -> str | None:
     return None
 
 
-def report_counts(kommun: Kommun, period: str, council_names: set[str]) -> dict[str, int]:
-    shares = kommun.table(period, "goals-shares")
+def report_counts(
+    kommun: Kommun, period: str, council_names: set[str], body: str | None = None
+) -> dict[str, int]:
+    """The report's count of the goals of KF (or, with ``body``, of that nämnd, in its own
+    report): its summary table's first row, or at year end its goal table's statuses."""
+    shares = kommun.table(period, "goals-shares", body)
     if shares is not None:
         first = shares.rows[0]
         return dict(zip(STATUS_ORDER, (int(v) for v in first[1:5]), strict=True))
-    fulfilment = kommun.table(period, "goals-fulfilment")
+    fulfilment = kommun.table(period, "goals-fulfilment", body)
     assert fulfilment is not None, f"{kommun.name} {period}: the report counts no goals"
     headers = [normalise_label(c.header) for c in fulfilment.columns]
     owner = next(i for i, h in enumerate(headers) if h in ("ägare", "owner"))
@@ -447,6 +451,26 @@ def test_the_goal_trees_counts_equal_the_reports(kommun: Kommun, period: str, re
     assert sum(tree.values()) > 0, f"{kommun.name} {period}: no KF goal in the tree"
     assert sum(tree.values()) == sum(report.values()), (tree, report)
     assert tree == report, f"{kommun.name} {period} as {reader}: tree {tree}, report {report}"
+
+
+@pytest.mark.parametrize("reader", ["ekonom", "politiker"])
+def test_a_committees_goal_counts_in_the_tree_equal_its_reports(
+    kommun: Kommun, period: str, reader: str
+):
+    """The tree filtered on the nämnd counts its goals as the nämnd's own report does."""
+    from apps.organisation.models import Unit
+
+    the_period = kommun.period(period)
+    if reader == "politiker" and the_period.state != "closed":
+        pytest.skip("a politician reads the follow-up of closed periods only")
+    body = Unit.objects.get(ansvarskod=kommun.committee, valid_to=None)
+    url = f"/mal/?ar={the_period.year}&period={the_period.pk}&enhet={body.pk}"
+    tree = tree_counts(kommun.page(url, reader), body.short_name)
+    report = report_counts(kommun, period, {body.name, body.short_name}, kommun.committee)
+    assert sum(tree.values()) > 0, f"{kommun.name} {period}: no goal of {body} in the tree"
+    assert tree == report, (
+        f"{kommun.name} {period} {body} as {reader}: tree {tree}, report {report}"
+    )
 
 
 # --- One figure, the same in every table of a report ---------------------------------------

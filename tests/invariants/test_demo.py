@@ -7,6 +7,7 @@ import pytest
 
 from apps.demo.loader import load_demo
 from tests.invariants.cases import (  # noqa: F401  (collected here, for this kommun)
+    test_a_committees_goal_counts_in_the_tree_equal_its_reports,
     test_a_committees_report_prints_the_same_in_the_pdf_and_excel,
     test_one_figure_reads_the_same_in_every_table_of_the_report,
     test_the_balance_sheet_page_balances,
