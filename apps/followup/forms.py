@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.forms import DateField, ReasonField, SwedishDecimalField, TkrField
 from apps.core.locking import VersionField
 from apps.followup.models import GoalStatus, MeasureStatus
+from apps.goals.computed import ComputedStatus
 
 
 class AssessmentForm(forms.Form):
@@ -16,6 +17,28 @@ class AssessmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = VersionField()
+
+    def __init__(self, *args, computed: ComputedStatus | None = None, **kwargs):
+        """``computed``: the goal's status is computed (a financial goal linked to a key
+        figure), so the form takes a comment and no status; the page shows the computed
+        status read-only instead of the select."""
+        super().__init__(*args, **kwargs)
+        self.computed = computed
+        if computed is not None:
+            del self.fields["status"]
+            self.fields["analysis"].label = _("Comment")
+
+    def clean(self):
+        data = super().clean()
+        if self.computed is not None:
+            # A status posted anyway (a page opened before the goal was linked, a crafted
+            # request) goes on to assessment_save, which refuses it and says why.
+            data["status"] = self.data.get(self.add_prefix("status"), "")
+        return data
+
+    @property
+    def computed_label(self) -> str:
+        return str(GoalStatus(self.computed.status).label) if self.computed else ""
 
 
 class IndicatorValueForm(forms.Form):
