@@ -117,6 +117,20 @@ class GoalIndicatorForm(forms.Form):
         return data
 
 
+class IndicatorTargetForm(forms.Form):
+    """A correction of an indicator's target for a year, with the version it was opened on
+    (0: the indicator has no target that year yet)."""
+
+    value = SwedishDecimalField(
+        label=_("Target value"),
+        max_digits=14,
+        decimal_places=4,
+        help_text=_("Decimal comma is fine, e.g. 85,5."),
+    )
+    change_reason = ReasonField()
+    version = VersionField()
+
+
 class AssignmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(

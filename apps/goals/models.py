@@ -608,6 +608,7 @@ class IndicatorSetChange(models.Model):
     class Change(models.TextChoices):
         ADDED = "added", _("Added")
         REMOVED = "removed", _("Removed")
+        TARGET = "target", _("Target corrected")
 
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="indicator_changes")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="set_changes")
@@ -616,6 +617,13 @@ class IndicatorSetChange(models.Model):
     reason = models.TextField(_("reason"))
     changed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True)
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    # A corrected target: what it read before (None: there was none) and what it reads now.
+    previous_target = models.DecimalField(
+        _("previous target"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("change of decided indicators")
@@ -626,8 +634,12 @@ class IndicatorSetChange(models.Model):
         return f"{self.get_change_display()}: {self.indicator} ({self.year})"
 
 
-class IndicatorTarget(models.Model):
-    """The target value (målvärde) of an indicator for a year, kommun-wide or for one unit."""
+class IndicatorTarget(Versioned, models.Model):
+    """The target value (målvärde) of an indicator for a year, kommun-wide or for one unit.
+
+    Corrected through ``indicator_target_correct`` with a reason (and, after KF decided the
+    year's indicators, as a recorded indicator-set change); read-only once the year is
+    closed."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)

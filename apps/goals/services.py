@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -39,7 +39,7 @@ from apps.goals.models import (
 )
 from apps.goals.presets import PRESETS
 from apps.organisation.models import Unit, UnitKind
-from apps.periods.models import ReportingPeriod
+from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.periods.services import require_open, require_reportable
 
 if TYPE_CHECKING:
@@ -551,6 +551,8 @@ def goal_indicator_add(
                 % {"level": goal.level.name.lower()}
             }
         )
+    if target is not None:
+        require_year_open_for_targets(year)
     if indicator is None:
         indicator = indicator_create(actor=actor, reason=reason, **(new_indicator or {}))
     link = indicator_link(actor=actor, goal=goal, indicator=indicator, year=year, reason=reason)
@@ -560,7 +562,7 @@ def goal_indicator_add(
             indicator=indicator,
             year=year,
             value=target,
-            unit=None if goal.owner.kind == UnitKind.MUNICIPAL_COUNCIL else goal.owner,
+            unit=target_unit(goal),
             reason=reason,
         )
     return link
@@ -597,6 +599,72 @@ def indicator_target_set(
     target = target or IndicatorTarget(indicator=indicator, year=year, unit=unit)
     target.value = value
     save_with_history(target, actor=actor, reason=require_reason(reason))
+    return target
+
+
+def target_unit(goal: Goal) -> Unit | None:
+    """The unit whose target a goal's indicator has: the kommun's (None) for a KF goal, else
+    the goal's owner's (as ``goal_indicator_add`` sets it)."""
+    return None if goal.owner.kind == UnitKind.MUNICIPAL_COUNCIL else goal.owner
+
+
+def require_year_open_for_targets(year: int) -> None:
+    """Targets are read-only once the year is closed (its year-end period), as a closed
+    period's indicator values are."""
+    if ReportingPeriod.objects.filter(
+        year=year, kind=PeriodKind.ANNUAL, state=PeriodState.CLOSED
+    ).exists():
+        raise PermissionDenied(
+            _("The year %(year)s is closed: its targets are read-only.") % {"year": year}
+        )
+
+
+@transaction.atomic
+def indicator_target_correct(
+    *,
+    actor: User,
+    goal: Goal,
+    indicator: Indicator,
+    year: int,
+    value: Decimal,
+    reason: str,
+    expected_version: int | None = None,
+) -> IndicatorTarget:
+    """Correct the target of ``indicator`` measuring ``goal`` in ``year`` (or set it, if it
+    has none), with a reason in the target's history.
+
+    After KF decided the year's indicators the correction is also recorded as an
+    indicator-set change, with the previous and the new target. ``expected_version`` is the
+    version the editor's form was opened on (0: no target yet); a target saved since is
+    refused with ``StaleEdit``. A closed year's targets are read-only.
+    """
+    _require_editor(actor, goal.owner)
+    reason = require_reason(reason)
+    if not GoalIndicator.objects.filter(goal=goal, indicator=indicator, year=year).exists():
+        raise ValidationError(
+            {"value": _("The indicator does not measure this goal in %(year)s.") % {"year": year}}
+        )
+    require_year_open_for_targets(year)
+    unit = target_unit(goal)
+    target = (
+        IndicatorTarget.objects.select_for_update()
+        .filter(indicator=indicator, year=year, unit=unit)
+        .first()
+    ) or IndicatorTarget(indicator=indicator, year=year, unit=unit)
+    previous = target.value if target.pk else None
+    target.value = value
+    save_with_history(target, actor=actor, reason=reason, expected_version=expected_version)
+    if _decided(year):
+        IndicatorSetChange.objects.create(
+            goal=goal,
+            indicator=indicator,
+            year=year,
+            change=IndicatorSetChange.Change.TARGET,
+            reason=reason,
+            changed_by=actor,
+            previous_target=previous,
+            target=value,
+        )
     return target
 
 

@@ -19,6 +19,11 @@ urlpatterns = [
     path("<int:pk>/flytta/", views.move, name="move"),
     path("<int:pk>/avsluta/", views.retire, name="retire"),
     path("<int:pk>/indikatorer/ny/", views.indicator_add, name="indicator_add"),
+    path(
+        "<int:pk>/indikatorer/<int:indicator_pk>/malvarde/",
+        views.indicator_target_edit,
+        name="indicator_target_edit",
+    ),
     path("<int:pk>/uppdrag/nytt/", views.assignment_create, name="assignment_create"),
     path("uppdrag/<int:pk>/beslut/", views.assignment_decide, name="assignment_decide"),
     path("uppdrag/mottagare/<int:pk>/rapport/", views.assignment_report, name="assignment_report"),

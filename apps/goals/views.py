@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import access_for
 from apps.core.forms import add_service_errors
+from apps.core.history import history_records
 from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import form_page, year_from
 from apps.economy.keyfigures import goal_financial_status
@@ -27,8 +28,9 @@ from apps.goals.forms import (
     GoalIndicatorForm,
     GoalMoveForm,
     GoalRetireForm,
+    IndicatorTargetForm,
 )
-from apps.goals.models import Goal, SteeringModel
+from apps.goals.models import Goal, GoalIndicator, IndicatorTarget, SteeringModel
 from apps.goals.presets import PRESETS
 from apps.organisation.access import require_organisation_reader
 from apps.organisation.models import Unit
@@ -442,6 +444,19 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalIndicatorForm(request.POST or None, initial={"year": year_from(request)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if (
+            data["indicator"]
+            and GoalIndicator.objects.filter(
+                goal=goal, indicator=data["indicator"], year=data["year"]
+            ).exists()
+        ):
+            # Measured already: its target is corrected there, with a reason, not re-added.
+            messages.info(
+                request,
+                _("The indicator already measures the goal in %(year)s. Correct its target here.")
+                % {"year": data["year"]},
+            )
+            return redirect(_target_url(goal, data["indicator"].pk, data["year"]))
         try:
             services.goal_indicator_add(
                 actor=request.user,
@@ -457,6 +472,8 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
                 target=data["target"],
                 reason=data["change_reason"],
             )
+        except PermissionDenied as refusal:  # a closed year's targets
+            form.add_error("year", str(refusal))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -606,5 +623,75 @@ def external_factors(request: HttpRequest) -> HttpResponse:
             "years": range(year - 3, year + 4),
             "rows": selectors.external_factor_overview(year, access_for(request.user)),
             "can_configure": access_for(request.user).is_administrator,
+        },
+    )
+
+
+# --- Correcting an indicator's target ----------------------------------------------------
+
+
+def _target_url(goal: Goal, indicator_pk: int, year: int) -> str:
+    url = reverse("goals:indicator_target_edit", args=[goal.pk, indicator_pk])
+    return f"{url}?ar={year}"
+
+
+@login_required
+def indicator_target_edit(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    """Correct the target of an indicator measuring the goal in the year (?ar=), with a
+    reason; the target's history below the form."""
+    goal = get_goal_for_user(request.user, pk, write=True)
+    if goal.is_retired:
+        raise PermissionDenied
+    year = year_from(request)
+    link = get_object_or_404(
+        GoalIndicator.objects.select_related("indicator"),
+        goal=goal,
+        indicator_id=indicator_pk,
+        year=year,
+    )
+    indicator = link.indicator
+    target = IndicatorTarget.objects.filter(
+        indicator=indicator, year=year, unit=services.target_unit(goal)
+    ).first()
+    initial = {"value": target.value, "version": target.version} if target else {"version": 0}
+    form = IndicatorTargetForm(request.POST or None, initial=initial)
+    closed = None
+    try:
+        services.require_year_open_for_targets(year)
+    except PermissionDenied as refusal:
+        closed = str(refusal)
+    conflict = None
+    if request.method == "POST" and closed is None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.indicator_target_correct(
+                actor=request.user,
+                goal=goal,
+                indicator=indicator,
+                year=year,
+                value=data["value"],
+                reason=data["change_reason"],
+                expected_version=data["version"],
+            )
+        except StaleEdit as stale:
+            conflict = conflict_for(form, stale)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The target was corrected."))
+            return redirect(f"{_goal_url(goal)}?ar={year}#indicators-heading")
+    return render(
+        request,
+        "goals/target_form.html",
+        {
+            "goal": goal,
+            "indicator": indicator,
+            "year": year,
+            "target": target,
+            "form": form,
+            "closed": closed,
+            "conflict": conflict,
+            "records": history_records(target) if target else [],
+            "cancel_url": f"{_goal_url(goal)}?ar={year}",
         },
     )
