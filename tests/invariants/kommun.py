@@ -4,6 +4,7 @@ report of every period (its content, PDF text and Excel workbook) and the web pa
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -105,10 +106,12 @@ class Kommun:
 
 @contextlib.contextmanager
 def built_once(django_db_blocker, name: str, build: Callable[[], object]) -> Iterator[Kommun]:
-    """The kommun in the test database for a whole module, rolled back at its end."""
+    """The kommun in the test database for a whole module, rolled back at its end; its
+    files (the demo's logo and documents) in a temporary folder, not the repository's."""
     with (
+        tempfile.TemporaryDirectory(prefix="invariants-media-") as media,
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHER),
+        override_settings(PASSWORD_HASHERS=FAST_HASHER, MEDIA_ROOT=media),
         transaction.atomic(),
     ):
         build()

@@ -125,13 +125,14 @@ def pdf_rows(
     line, and the row's numbers are read from its lines up to the blank line that ends it,
     without the label's own words ("etapp 2")."""
     lines = text.splitlines()
+    header_word = (first_header.split() or [""])[0]  # a header may wrap: its first word
     start = next(
         (
             i
             for i, line in enumerate(lines)
             if caption in line
             # the table's caption, not a line of the contents: its header follows
-            and any(first_header in following for following in lines[i + 1 : i + 5])
+            and any(header_word in following for following in lines[i + 1 : i + 12])
         ),
         None,
     )
