@@ -325,10 +325,12 @@ def _deficit_action_plan(admin: User, period: ReportingPeriod, key: str) -> None
         description=spec["description"],
         reason=data.REASON,
     )
-    for what, who, due_on in spec["measures"]:
+    # The deficit the plan answers comes from the forecast (action_plan_create).
+    for (what, who, due_on), effect in zip(spec["measures"], spec["effects"], strict=True):
         followup_services.measure_add(
-            actor=admin, action_plan=plan, what=what, who=who, due_on=due_on, reason=data.REASON
-        )
+            actor=admin, action_plan=plan, what=what, who=who, due_on=due_on,
+            effect=data.mnkr(effect), reason=data.REASON,
+        )  # fmt: skip
     followup_services.action_plan_decide(
         actor=admin,
         action_plan=plan,

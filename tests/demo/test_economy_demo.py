@@ -15,6 +15,7 @@ from django.db.models import Q, Sum
 
 from apps.demo import economy_data, economy_files, loader
 from apps.economy import keyfigures, selectors, statements
+from apps.economy.action_plans import action_plan_states
 from apps.economy.models import (
     Appropriation,
     BudgetDecision,
@@ -252,6 +253,11 @@ def test_the_forecasts_and_the_deficit(seeded):
     assert plan.decided_on > t2.ends_on and plan.decided_by == sn
     assert 2 <= plan.measures.count() <= 3
     assert all(m.due_on > t2.ends_on for m in plan.measures.all())
+    # The plan answers the deficit in the data; its measures leave a gap it states.
+    state = action_plan_states([plan])[plan.pk]
+    assert plan.deficit == deficit_t2 == state.current_deficit
+    assert (state.effects, state.gap) == (economy_data.mnkr("7.5"), economy_data.mnkr("10.5"))
+    assert not state.flag
 
     investment = InvestmentForecast.objects.filter(period=t2).select_related("project")
     assert investment.count() >= 15
