@@ -26,9 +26,10 @@ from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, year_from
 from apps.followup.access import can_read_followup
 from apps.organisation.models import Unit
+from apps.organisation.selectors import BODY_KINDS
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.periods.services import reporting_deadline
-from apps.plans.services import DECIDING_KINDS, deciding_body
+from apps.plans.services import deciding_body
 
 
 def _unit_for_reader(user: User, pk: int) -> Unit:
@@ -55,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
     access.require(access.can_read)
     year = year_from(request)
     # The bodies that decide plans keep a control plan: KS, the nämnder and the bolag.
-    units = list(Unit.objects.filter(kind__in=DECIDING_KINDS, valid_to__isnull=True))
+    units = list(Unit.objects.filter(kind__in=BODY_KINDS, valid_to__isnull=True))
     plans = {p.unit_id: p for p in ControlPlan.objects.filter(year=year)}
     periods = list(ReportingPeriod.objects.filter(year=year).order_by("ends_on"))
     return render(

@@ -28,7 +28,8 @@ from apps.economy.models import (
 )
 from apps.followup.access import can_read_followup
 from apps.followup.models import ActionPlan, ActionPlanCause
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation import selectors as organisation
+from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import deadlines_for
 
@@ -55,8 +56,9 @@ def difference(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return None if a is None or b is None else a - b
 
 
-# The units that hold an operating frame: KS, the nämnder and the bolag.
-BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
+# The units that hold an operating frame: KS, the nämnder and the bolag (the organisation's
+# one definition of a body).
+BODY_KINDS = organisation.BODY_KINDS
 
 # Kommun-Bas classes 3 to 7 are the operations: revenue (3) and costs (4–7). A unit's net
 # cost is the sum of its rows on them, in the ledger's sign (costs positive).
@@ -82,32 +84,12 @@ class BudgetFigures:
 
 def bodies(*, year: int) -> list[Unit]:
     """KS, the nämnder and the bolag valid at some time in ``year``, in tree order."""
-    return list(
-        Unit.objects.filter(kind__in=BODY_KINDS, valid_from__lte=dt.date(year, 12, 31))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(year, 1, 1)))
-        .order_by("tree_id", "lft")
-    )
+    return organisation.bodies_in_year(year)
 
 
 def body_of_units() -> dict[int, int]:
-    """Every unit's id mapped to its body's id (itself, or the nearest body above it). Units
-    outside any body (KF itself) map to nothing. One query."""
-    result: dict[int, int] = {}
-    stack: list[tuple[int, int | None]] = []  # (rght, body id) of the open ancestors
-    rows = Unit.objects.order_by("tree_id", "lft").values_list(
-        "pk", "tree_id", "lft", "rght", "kind"
-    )
-    current_tree = None
-    for pk, tree_id, lft, rght, kind in rows:
-        if tree_id != current_tree:
-            stack, current_tree = [], tree_id
-        while stack and stack[-1][0] < lft:
-            stack.pop()
-        body = pk if kind in BODY_KINDS else (stack[-1][1] if stack else None)
-        if body is not None:
-            result[pk] = body
-        stack.append((rght, body))
-    return result
+    """Every unit's id mapped to its body's id (``apps.organisation.selectors``). One query."""
+    return organisation.body_of_units()
 
 
 def _figures(rows, key: str) -> dict[int, BudgetFigures]:

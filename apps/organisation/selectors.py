@@ -9,7 +9,72 @@ from django.db.models import Q
 
 from apps.accounts.models import User
 from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
-from apps.organisation.models import Unit
+from apps.organisation.models import Unit, UnitKind
+
+# --- The body a unit belongs to ----------------------------------------------------------
+# One definition for the economy (frames, forecasts, investments), the plans (who decides a
+# unit's plan), the control plans and the reports. KF is above every body and is none.
+
+# KS, the nämnder and the bolag: each holds a frame, decides its units' plans and answers
+# for its units' follow-up.
+BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
+# The bodies that get a report of their own: KS and the nämnder (a bolag reports to its own
+# board, and KS through its ägardirektiv). Pass as ``kinds=`` where only they count.
+REPORTING_BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE)
+
+
+def body_of(unit: Unit, *, kinds: tuple[str, ...] = BODY_KINDS) -> Unit | None:
+    """The body ``unit`` belongs to: itself if it is one, else the nearest body above it;
+    None for KF and units outside every body. No query for a body, one otherwise."""
+    if unit.kind in kinds:
+        return unit
+    return unit.get_ancestors(ascending=True).filter(kind__in=kinds).first()
+
+
+def body_of_units(*, kinds: tuple[str, ...] = BODY_KINDS) -> dict[int, int]:
+    """Every unit's id mapped to its body's id (``body_of`` for them all). Units outside any
+    body (KF itself) map to nothing. One query."""
+    result: dict[int, int] = {}
+    stack: list[tuple[int, int | None]] = []  # (rght, body id) of the open ancestors
+    rows = Unit.objects.order_by("tree_id", "lft").values_list(
+        "pk", "tree_id", "lft", "rght", "kind"
+    )
+    current_tree = None
+    for pk, tree_id, lft, rght, kind in rows:
+        if tree_id != current_tree:
+            stack, current_tree = [], tree_id
+        while stack and stack[-1][0] < lft:
+            stack.pop()
+        body = pk if kind in kinds else (stack[-1][1] if stack else None)
+        if body is not None:
+            result[pk] = body
+        stack.append((rght, body))
+    return result
+
+
+def bodies_between(
+    first: dt.date, last: dt.date, *, kinds: tuple[str, ...] = BODY_KINDS
+) -> list[Unit]:
+    """The bodies valid at some time from ``first`` to ``last``, in tree order. One query."""
+    return list(
+        Unit.objects.filter(kind__in=kinds, valid_from__lte=last)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        .order_by("tree_id", "lft")
+    )
+
+
+def bodies_in_year(year: int, *, kinds: tuple[str, ...] = BODY_KINDS) -> list[Unit]:
+    """The bodies valid at some time in ``year``, in tree order. One query."""
+    return bodies_between(dt.date(year, 1, 1), dt.date(year, 12, 31), kinds=kinds)
+
+
+def bodies_in_period(period, *, kinds: tuple[str, ...] = BODY_KINDS) -> list[Unit]:
+    """The bodies valid at some time in a reporting period (anything with ``starts_on`` and
+    ``ends_on``), in tree order. One query."""
+    return bodies_between(period.starts_on, period.ends_on, kinds=kinds)
+
+
+# --- The tree -----------------------------------------------------------------------------
 
 
 @dataclass

@@ -14,7 +14,7 @@ from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
 from apps.goals.models import ExternalFactor
 from apps.goals.services import factor_response_fill
-from apps.organisation.models import UnitKind
+from apps.organisation.selectors import body_of
 from apps.plans.models import (
     OPEN_ACTIVITY_STATUSES,
     PLAN_KIND_OF_UNIT,
@@ -33,14 +33,11 @@ if TYPE_CHECKING:
     from apps.accounts.models import User
     from apps.organisation.models import Unit
 
-DECIDING_KINDS = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
-
 
 def deciding_body(unit: Unit) -> Unit:
-    """The nämnd, KS or bolag that decides the unit's plan: the unit or the nearest above."""
-    if unit.kind in DECIDING_KINDS:
-        return unit
-    return unit.get_ancestors(ascending=True).filter(kind__in=DECIDING_KINDS).first() or unit
+    """The nämnd, KS or bolag that decides the unit's plan: the body it belongs to
+    (``apps.organisation.selectors.body_of``); KF decides its own."""
+    return body_of(unit) or unit
 
 
 def _require_editor(actor: User, plan_or_unit) -> None:

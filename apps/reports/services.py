@@ -28,7 +28,8 @@ from kombu.exceptions import OperationalError
 from apps.accounts.access import access_for
 from apps.core.history import save_with_history
 from apps.economy.services import may_manage_economy
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation.models import Unit
+from apps.organisation.selectors import REPORTING_BODY_KINDS, bodies_in_period
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.reports import render
 from apps.reports.checks import failing, period_checks
@@ -41,8 +42,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The bodies that get a report of their own.
-REPORT_BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE)
+# The bodies that get a report of their own: KS and the nämnder (the organisation's).
+REPORT_BODY_KINDS = REPORTING_BODY_KINDS
 MAX_ATTEMPTS = 3  # a report that kills its worker three times is not tried a fourth time
 
 
@@ -54,11 +55,7 @@ def may_request_reports(actor: User) -> bool:
 
 def report_bodies(period: ReportingPeriod) -> list[Unit]:
     """KS and the nämnder valid during the period, in tree order."""
-    return list(
-        Unit.objects.filter(
-            kind__in=REPORT_BODY_KINDS, valid_from__lte=period.ends_on
-        ).exclude(valid_to__lt=period.starts_on).order_by("tree_id", "lft")
-    )  # fmt: skip
+    return bodies_in_period(period, kinds=REPORT_BODY_KINDS)
 
 
 def _check(kind: ReportKind, period: ReportingPeriod, unit: Unit | None) -> None:
