@@ -159,6 +159,153 @@ def operating_outcome(year: int, through_month: int) -> dict[int, Decimal]:
     return result
 
 
+# --- The driftredovisning: one read for the overview, its Excel and the reports -------------
+
+
+@dataclass(frozen=True)
+class BodyOperating:
+    """A body's line of the driftredovisning: its decided frame for the year, its net cost
+    to date, the period's full-year forecast and the previous period's. A forecast the
+    reader may not read is None with ``forecast_hidden``."""
+
+    body: Unit
+    budget: BudgetFigures | None  # None: no decided frame
+    outcome: Decimal
+    forecast: Forecast | None
+    previous_forecast: Forecast | None = None
+    forecast_hidden: bool = False
+
+    @property
+    def current(self) -> Decimal | None:
+        return self.budget.current if self.budget is not None else None
+
+    @property
+    def forecast_amount(self) -> Decimal | None:
+        return self.forecast.amount if self.forecast is not None else None
+
+    @property
+    def deviation(self) -> Decimal | None:
+        """Current budget minus the full-year forecast: negative is a deficit."""
+        return difference(self.current, self.forecast_amount)
+
+    @property
+    def outcome_deviation(self) -> Decimal | None:
+        """Current budget minus the outcome (the year's, in an annual report)."""
+        return difference(self.current, self.outcome)
+
+    @property
+    def has_figures(self) -> bool:
+        return self.budget is not None or bool(self.outcome) or self.forecast is not None
+
+
+@dataclass(frozen=True)
+class OperatingAccounts:
+    period: ReportingPeriod
+    previous: ReportingPeriod | None  # the period whose forecasts are compared
+    rows: list[BodyOperating]  # every body valid in the year, in tree order
+
+    @property
+    def outcome(self) -> Decimal:
+        """The driftredovisning's net cost to date: the rows' outcome summed."""
+        return sum((r.outcome for r in self.rows), ZERO)
+
+    @property
+    def hidden_forecasts(self) -> int:
+        return sum(1 for r in self.rows if r.forecast_hidden)
+
+
+def operating_accounts(
+    period: ReportingPeriod,
+    *,
+    reader: UserAccess | None = None,
+    with_forecasts: bool = True,
+    with_previous: bool = True,
+) -> OperatingAccounts:
+    """Every body's figures for ``period``: the one driftredovisning the economy overview,
+    its Excel export, the reports and the reconciliation with the RR read. ``reader``: an
+    open period's forecasts are left out where the reader may not read the body's follow-up
+    (``apps.followup.access``); the reports read them all. Without ``with_forecasts`` (an
+    annual report, the reconciliation) no forecast is read, without ``with_previous`` not
+    the previous period's. Seven queries at most (four with neither), whatever the number
+    of bodies."""
+    year, month = period.year, period.ends_on.month
+    budgets = operating_budgets(year)
+    outcome = operating_outcome(year, month)
+    period_forecasts = forecasts(period.pk) if with_forecasts else {}
+    previous = previous_period(period) if with_forecasts and with_previous else None
+    previous_forecasts = forecasts(previous.pk) if previous else {}
+    rows = []
+    for body in bodies(year=year):
+        shown = reader is None or can_read_followup(reader, body, period)
+        earlier = previous_forecasts.get(body.pk)
+        if earlier and reader is not None and not can_read_followup(reader, body, previous):
+            earlier = None
+        rows.append(
+            BodyOperating(
+                body=body,
+                budget=budgets.get(body.pk),
+                outcome=outcome.get(body.pk, ZERO),
+                forecast=period_forecasts.get(body.pk) if shown else None,
+                previous_forecast=earlier,
+                forecast_hidden=not shown,
+            )
+        )
+    return OperatingAccounts(period=period, previous=previous, rows=rows)
+
+
+@dataclass(frozen=True)
+class UnitOperating:
+    """A unit's line in a body's drill-down: its decided detaljbudget lines and its outcome,
+    summed over its subtree (``direct``: booked on the unit itself, not below it)."""
+
+    unit: Unit
+    budget: Decimal | None
+    outcome: Decimal
+    has_children: bool = False
+    direct: bool = False
+
+    @property
+    def share(self) -> Decimal | None:
+        """The share of the budget used so far, in percent."""
+        if not self.budget:
+            return None
+        return self.outcome / self.budget * 100
+
+
+def _valid_in(unit: Unit, year: int) -> bool:
+    return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
+
+
+def unit_operating_rows(
+    unit: Unit,
+    subtree: list[Unit],
+    *,
+    year: int,
+    lines: dict[int, Decimal],
+    outcome: dict[int, Decimal],
+) -> tuple[UnitOperating | None, list[UnitOperating]]:
+    """What is booked on ``unit`` itself (None when nothing is) and one row per child with
+    its subtree summed, from the units, detaljbudget lines (``decided_detail_lines``) and
+    outcome (``operating_outcome_by_unit``) already read: the one drill-down computation
+    of the economy overview and the nämnd's report. A child closed before ``year`` with
+    nothing on it is left out. No queries."""
+    own_budget, own_outcome = lines.get(unit.pk), outcome.get(unit.pk, ZERO)
+    direct = None
+    if own_budget is not None or own_outcome:
+        direct = UnitOperating(unit=unit, budget=own_budget, outcome=own_outcome, direct=True)
+    rows = []
+    for child in (u for u in subtree if u.parent_id == unit.pk):
+        below = [u for u in subtree if child.lft <= u.lft and u.rght <= child.rght]
+        budget = sum_present(lines.get(u.pk) for u in below)
+        spent = sum((outcome.get(u.pk, ZERO) for u in below), ZERO)
+        if not _valid_in(child, year) and budget is None and not spent:
+            continue  # a unit closed before the year, with nothing on it
+        rows.append(
+            UnitOperating(unit=child, budget=budget, outcome=spent, has_children=len(below) > 1)
+        )
+    return direct, rows
+
+
 def investment_outcome(year: int, through_month: int) -> dict[str, Decimal]:
     """What has been booked on each investment project (by project code) this year so far."""
     rows = (
@@ -281,12 +428,41 @@ def detail_budget_units(*, body: Unit, year: int) -> list[Unit]:
 
 @dataclass(frozen=True)
 class ProjectRow:
+    """A project's figures for the year. ``forecast_year`` and ``forecast_total`` are the
+    forecast as entered (None: none made); ``year_forecast`` and ``total_forecast`` are what
+    the tables print and total: a project without a forecast counts with its budget for the
+    year and its decided total cost (``without_forecast`` says so beside it)."""
+
     project: InvestmentProject
     budget: BudgetFigures
     outcome: Decimal
     forecast_year: Decimal | None
     forecast_total: Decimal | None
     forecast_hidden: bool = False  # an open period's forecast the reader may not read
+
+    @property
+    def without_forecast(self) -> bool:
+        """No forecast was made: the budget and the decided total stand in for it."""
+        return not self.forecast_hidden and self.forecast_year is None
+
+    @property
+    def year_forecast(self) -> Decimal | None:
+        """The net investment forecast for the year: the forecast, else the current budget."""
+        if self.forecast_hidden:
+            return None
+        return self.budget.current if self.forecast_year is None else self.forecast_year
+
+    @property
+    def total_forecast(self) -> Decimal | None:
+        """The forecast total cost: the forecast, else the decided total cost."""
+        if self.forecast_hidden:
+            return None
+        return self.project.decided_total if self.forecast_total is None else self.forecast_total
+
+    @property
+    def forecast_deviation(self) -> Decimal | None:
+        """Decided total cost minus the forecast total cost; negative: over the decided."""
+        return difference(self.project.decided_total, self.total_forecast)
 
     @property
     def over_decided_total(self) -> bool:
@@ -296,13 +472,10 @@ class ProjectRow:
 
 @dataclass(frozen=True)
 class ProjectGroup:
-    """A body's investment projects with their totals."""
+    """Investment projects with their totals, each the sum of the rows' printed column."""
 
     body: Unit | None
     rows: list[ProjectRow]
-
-    def _sum(self, attribute: str) -> Decimal:
-        return sum((getattr(r, attribute) or ZERO for r in self.rows), ZERO)
 
     @property
     def decided_total(self) -> Decimal:
@@ -317,7 +490,7 @@ class ProjectGroup:
 
     @property
     def outcome(self) -> Decimal:
-        return self._sum("outcome")
+        return sum((r.outcome for r in self.rows), ZERO)
 
     @property
     def forecast_hidden(self) -> bool:
@@ -325,12 +498,25 @@ class ProjectGroup:
         return any(r.forecast_hidden for r in self.rows)
 
     @property
-    def forecast_year(self) -> Decimal | None:
-        return None if self.forecast_hidden else self._sum("forecast_year")
+    def without_forecast(self) -> int:
+        return sum(1 for r in self.rows if r.without_forecast)
 
     @property
-    def forecast_total(self) -> Decimal | None:
-        return None if self.forecast_hidden else self._sum("forecast_total")
+    def year_forecast(self) -> Decimal | None:
+        if self.forecast_hidden or not self.rows:
+            return None
+        return sum((r.year_forecast for r in self.rows), ZERO)
+
+    @property
+    def total_forecast(self) -> Decimal | None:
+        if self.forecast_hidden or not self.rows:
+            return None
+        return sum((r.total_forecast for r in self.rows), ZERO)
+
+    @property
+    def forecast_deviation(self) -> Decimal | None:
+        """The total's decided cost minus its forecast total cost: from its own columns."""
+        return difference(self.decided_total, self.total_forecast)
 
 
 @dataclass(frozen=True)
@@ -344,6 +530,14 @@ class InvestmentOverview:
     def hidden_forecasts(self) -> int:
         return sum(1 for r in self.total.rows if r.forecast_hidden)
 
+    @property
+    def net_investments_forecast(self) -> Decimal | None:
+        """The net investments forecast for the year: every project's forecast for the year,
+        its budget where it has none. The one definition the key figures, the overview and
+        every report read. None with no project, or with a forecast the reader may not read.
+        """
+        return self.total.year_forecast
+
 
 def investment_overview(
     year: int,
@@ -351,9 +545,12 @@ def investment_overview(
     period: ReportingPeriod | None = None,
     body: Unit | None = None,
     reader: UserAccess | None = None,
+    booked: dict[str, Decimal] | None = None,
 ) -> InvestmentOverview:
     """The investment projects running in ``year`` grouped per body: decided total, the
-    year's budget, outcome to date, forecasts. Six queries, whatever the number of projects.
+    year's budget, outcome to date, forecasts. Five queries (four with ``period``, one
+    fewer with ``booked``: ``investment_outcome`` already read), whatever the number of
+    projects.
 
     Without ``period`` the outcome runs through the year's latest opened period and the
     forecasts are the latest made; with it, through that period and from forecasts made up
@@ -371,12 +568,17 @@ def investment_overview(
         .order_by("-ends_on")
         .first()
     )
-    outcome = investment_outcome(year, outcome_period.ends_on.month) if outcome_period else {}
-    forecast_periods = ReportingPeriod.objects.filter(year=year, investment_forecasts__isnull=False)
+    if booked is not None:
+        outcome = booked
+    else:
+        outcome = investment_outcome(year, outcome_period.ends_on.month) if outcome_period else {}
+    # The year's forecasts up to the period, in one query: the latest period's are used.
+    made = InvestmentForecast.objects.filter(period__year=year).select_related("period")
     if period is not None:
-        forecast_periods = forecast_periods.filter(ends_on__lte=period.ends_on)
-    forecast_period = forecast_periods.order_by("-ends_on").first()
-    project_forecasts = investment_forecasts(forecast_period.pk) if forecast_period else {}
+        made = made.filter(period__ends_on__lte=period.ends_on)
+    made = list(made.order_by("-period__ends_on"))
+    forecast_period = made[0].period if made else None
+    project_forecasts = {f.project_id: f for f in made if f.period_id == made[0].period_id}
     groups: list[ProjectGroup] = []
     every: list[ProjectRow] = []
     for project in projects:

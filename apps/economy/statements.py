@@ -345,14 +345,42 @@ def income_statement(
 class BalanceRow:
     key: str
     label: str
-    kind: str  # "line", "total" or "check"
+    kind: str  # "line", "group" (a heading, no amounts), "subtotal", "total" or "check"
     closing: Decimal | None  # at the end of the period's month
     opening: Decimal | None  # at the start of the year
     previous: Decimal | None  # at the same date of the previous year
 
 
+BALANCE_COLUMNS = ("closing", "opening", "previous")
+
+# The groups of the equity and liabilities side, by Kommun-Bas account group: 20–21 eget
+# kapital, 22 avsättningar, 23–29 skulder.
+EQUITY, PROVISIONS, LIABILITIES = "equity", "provisions", "liabilities"
+GROUP_LABELS = {
+    EQUITY: (gettext_lazy("Equity"), gettext_lazy("Total equity")),
+    PROVISIONS: (gettext_lazy("Provisions"), gettext_lazy("Total provisions")),
+    LIABILITIES: (gettext_lazy("Liabilities"), gettext_lazy("Total liabilities")),
+}
+RESULT_ROW = "period_result"
+
+
+def _group_of(prefixes: list[str]) -> str:
+    if any(p[:2] in ("20", "21") for p in prefixes):
+        return EQUITY
+    if any(p.startswith("22") for p in prefixes):
+        return PROVISIONS
+    return LIABILITIES
+
+
 @dataclass
 class BalanceSheet:
+    """The balansräkning as printed: every total is the sum of the rows printed above it.
+
+    ``equity_and_liabilities`` holds, per group (eget kapital, avsättningar, skulder), a
+    heading, the group's lines and its subtotal; a group of a single line is that line
+    alone. Eget kapital has the period's result as a row of its own (the ledger carries it
+    to the equity accounts only when the year is closed)."""
+
     year: int
     through_month: int
     assets: list[BalanceRow]
@@ -366,8 +394,13 @@ class BalanceSheet:
 
     @property
     def balances(self) -> bool:
-        """Assets equal equity and liabilities at the end of the period."""
-        return (self.check.closing or ZERO) == ZERO
+        """Assets equal equity, provisions and liabilities in every column."""
+        return all(not getattr(self.check, c) for c in BALANCE_COLUMNS)
+
+    @property
+    def difference(self) -> Decimal:
+        """Assets minus equity, provisions and liabilities at the end of the period."""
+        return self.check.closing or ZERO
 
     @property
     def rows(self) -> list[BalanceRow]:
@@ -381,7 +414,9 @@ class BalanceSheet:
 
     def equity(self, column: str = "closing") -> Decimal | None:
         """Eget kapital, the result so far included."""
-        rows = (r for r in self.equity_and_liabilities if r.key in self.equity_keys)
+        rows = (
+            r for r in self.equity_and_liabilities if r.kind == "line" and r.key in self.equity_keys
+        )
         return selectors.sum_present(getattr(r, column) for r in rows)
 
 
@@ -389,6 +424,12 @@ def _difference(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     if a is None and b is None:
         return None
     return (a or ZERO) - (b or ZERO)
+
+
+def _summed(key: str, label: str, kind: str, rows: list[BalanceRow]) -> BalanceRow:
+    """A total of ``rows`` as printed, column by column."""
+    sums = (selectors.sum_present(getattr(r, c) for r in rows) for c in BALANCE_COLUMNS)
+    return BalanceRow(key, label, kind, *sums)
 
 
 def balance_sheet(
@@ -400,8 +441,10 @@ def balance_sheet(
 ) -> BalanceSheet:
     """The balansräkning at the end of ``through_month``, at the start of the year and at the
     same date last year. Balances are the opening balance (month 0) plus the year's rows up
-    to the month. Equity includes the result so far, so that the two sides can be compared:
-    the check row shows any difference (an unmapped account, an unbalanced import).
+    to the month. Eget kapital has the result so far as a row of its own ("Periodens
+    resultat", "Årets resultat" at the year-end), so that the rows add up to it and the two
+    sides can be compared: the check row shows any difference (an unmapped account, an
+    unbalanced import).
 
     No queries with ``book`` and ``result`` given, five without.
     """
@@ -416,7 +459,7 @@ def balance_sheet(
         prefixes.setdefault(mapping.line_id, []).append(mapping.prefix)
 
     assets: list[BalanceRow] = []
-    others: list[BalanceRow] = []
+    groups: dict[str, list[BalanceRow]] = {EQUITY: [], PROVISIONS: [], LIABILITIES: []}
     equity_keys: set[str] = set()
     for line in (line for line in book.lines if line.statement == Statement.BALANCE):
         line_prefixes = prefixes.get(line.pk, [])
@@ -433,33 +476,50 @@ def balance_sheet(
         )  # fmt: skip
         if is_asset:
             assets.append(row)
-        else:
-            others.append(row)
-            if any(p.startswith(EQUITY_PREFIX) for p in line_prefixes):
-                equity_keys.add(line.key)
+            continue
+        group = _group_of(line_prefixes)
+        groups[group].append(row)
+        if group == EQUITY:
+            equity_keys.add(line.key)
 
+    # The result so far is not yet carried to the equity accounts: a row of its own. The
+    # opening balance already holds last year's result, so the row has no opening amount.
     period_result = result.row(RESULT)
-    result_row = BalanceRow(
-        "period_result", _("of which result for the period"), "line",
-        period_result.outcome, None, period_result.previous,
+    groups[EQUITY].insert(
+        0,
+        BalanceRow(
+            RESULT_ROW,
+            _("Result for the year") if through_month == 12 else _("Result for the period"),
+            "line", period_result.outcome, None, period_result.previous,
+        ),
     )  # fmt: skip
-    last_equity = max((i for i, r in enumerate(others) if r.key in equity_keys), default=-1)
-    others.insert(last_equity + 1, result_row)
-    equity_keys.add(result_row.key)
+    equity_keys.add(RESULT_ROW)
 
-    def total(key: str, label: str, rows: list[BalanceRow]) -> BalanceRow:
-        columns = ("closing", "opening", "previous")
-        sums = (selectors.sum_present(getattr(r, c) for r in rows) for c in columns)
-        return BalanceRow(key, label, "total", *sums)
+    others: list[BalanceRow] = []
+    group_totals: list[BalanceRow] = []
+    for group, rows in groups.items():
+        if not rows:
+            continue
+        if len(rows) == 1:
+            others.append(rows[0])
+            group_totals.append(rows[0])
+            continue
+        heading, total_label = GROUP_LABELS[group]
+        subtotal = _summed(f"total_{group}", str(total_label), "subtotal", rows)
+        others += [BalanceRow(group, str(heading), "group", None, None, None), *rows, subtotal]
+        group_totals.append(subtotal)
 
-    total_assets = total("total_assets", _("Total assets"), assets)
-    total_other = total(
-        "total_equity_and_liabilities", _("Total equity, provisions and liabilities"), others
+    total_assets = _summed("total_assets", _("Total assets"), "total", assets)
+    total_other = _summed(
+        "total_equity_and_liabilities",
+        _("Total equity, provisions and liabilities"),
+        "total",
+        group_totals,
     )
     check = BalanceRow(
         "difference", _("Difference (assets minus equity, provisions and liabilities)"), "check",
         *(_difference(getattr(total_assets, c), getattr(total_other, c))
-          for c in ("closing", "opening", "previous")),
+          for c in BALANCE_COLUMNS),
     )  # fmt: skip
     return BalanceSheet(
         year=year,
@@ -527,22 +587,25 @@ class DriftReconciliation:
 def drift_reconciliation(
     period, *, book: Ledger | None = None, income: IncomeStatement | None = None
 ) -> DriftReconciliation:
-    """The reconciliation of ``period``'s driftredovisning (``selectors.operating_outcome``,
+    """The reconciliation of ``period``'s driftredovisning (``selectors.operating_accounts``,
     the one the overview and the reports show) with its resultaträkning.
 
-    Seven queries (two with ``book`` and ``income`` given), whatever the size of the ledger.
+    Eleven queries (six with ``book`` and ``income`` given), whatever the size of the ledger
+    or the number of bodies.
     """
     year, month = period.year, period.ends_on.month
     book = book or ledger(year, month)
     income = income or income_statement(year, month, book=book)
-    by_unit = selectors.operating_outcome_by_unit(year, month)
+    operating = selectors.operating_accounts(period, with_forecasts=False).outcome
     body_of = selectors.body_of_units()
-    operating = outside = ZERO
-    for unit_id, amount in by_unit.items():
-        if unit_id in body_of:
-            operating += amount
-        else:
-            outside += amount
+    outside = sum(
+        (
+            a
+            for u, a in selectors.operating_outcome_by_unit(year, month).items()
+            if u not in body_of
+        ),
+        ZERO,
+    )
     net_cost = income.amount(NET_COST, "outcome")
     return DriftReconciliation(
         year=year,

@@ -49,6 +49,15 @@ def test_what_is_booked_outside_the_bodies_is_its_own_row(period, org):
     ]  # fmt: skip
 
 
+def test_the_total_is_the_overviews_driftredovisning(period, org):
+    from apps.economy import selectors
+
+    book_rows([(2, "5010", 7 * M)], unit=org.forvaltning_b)
+    check = statements.drift_reconciliation(period)
+    rows = selectors.operating_accounts(period).rows
+    assert check.operating_accounts == sum(r.outcome for r in rows) == mkr(103)
+
+
 def test_an_operating_account_on_another_line_shows_as_a_difference(period, org):
     AccountMappingFactory(prefix="79", line=StatementLine.objects.get(key="financial_costs"))
     book_rows([(3, "7910", 1 * M)], unit=org.forvaltning_b)
@@ -61,9 +70,10 @@ def test_an_operating_account_on_another_line_shows_as_a_difference(period, org)
 
 def test_runs_a_fixed_number_of_queries(period, org, django_assert_num_queries):
     # The ledger (lines, mappings, sums per account), the income statement's budget year and
-    # frames, the outcome per unit and the units' tree.
-    with django_assert_num_queries(7):
+    # frames; the driftredovisning (frames, outcome per unit and the units' tree, the
+    # bodies); the outcome per unit and the units' tree.
+    with django_assert_num_queries(11):
         statements.drift_reconciliation(period)
     book_rows([(1, f"50{n:02d}", n) for n in range(50)], unit=org.enhet_a1)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(11):
         statements.drift_reconciliation(period)

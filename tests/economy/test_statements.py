@@ -190,9 +190,39 @@ class TestBalanceSheet:
         assert sheet.total_equity_and_liabilities.previous == mkr(570)
         assert sheet.check.previous == 0
 
-    def test_the_result_row_follows_the_equity(self, year):
-        keys = [row.key for row in statements.balance_sheet(2026, 4).equity_and_liabilities]
-        assert keys.index("period_result") == keys.index("br_equity") + 1
+    def test_equity_is_a_group_with_the_result_as_a_row_of_its_own(self, year):
+        sheet = statements.balance_sheet(2026, 4)
+        rows = sheet.equity_and_liabilities
+        keys = [row.key for row in rows]
+        assert keys[:4] == ["equity", "period_result", "br_equity", "total_equity"]
+        assert [r.kind for r in rows[:4]] == ["group", "line", "line", "subtotal"]
+        assert rows[1].label == "Periodens resultat"  # not "varav"
+        assert rows[3].closing == mkr(352) == rows[1].closing + rows[2].closing
+        assert rows[3].opening == mkr(300)
+
+    def test_the_year_end_names_the_result_for_the_year(self, year):
+        sheet = statements.balance_sheet(2026, 12)
+        assert sheet.equity_and_liabilities[1].label == "Årets resultat"
+
+    def test_every_total_is_the_sum_of_the_rows_printed_above_it(self, year):
+        sheet = statements.balance_sheet(2026, 4)
+        assert_rows_add_up(sheet)
+        keys = [row.key for row in sheet.equity_and_liabilities]
+        # Provisions have no line with amounts of their own here: one line, no subtotal;
+        # the liabilities are two lines and a subtotal.
+        assert keys[4:] == [
+            "br_provisions", "liabilities", "br_long_term_liabilities",
+            "br_current_liabilities", "total_liabilities",
+        ]  # fmt: skip
+        assert sheet.total_equity_and_liabilities.closing == mkr(352) + mkr(250)
+
+    def test_a_difference_in_the_previous_year_alone_does_not_balance(self, year, org):
+        AccountMapping.objects.filter(prefix="21").delete()
+        book_rows([(0, "2110", -3 * M), (0, "1910", 3 * M)], year=2025, unit=org.ks)
+        sheet = statements.balance_sheet(2026, 4)
+        assert sheet.check.closing == 0
+        assert sheet.check.previous == mkr(3)
+        assert not sheet.balances
 
     def test_an_unmapped_balance_account_shows_as_a_difference(self, year, org):
         AccountMapping.objects.filter(prefix="21").delete()
@@ -210,6 +240,35 @@ class TestBalanceSheet:
         with django_assert_num_queries(5):
             sheet = statements.balance_sheet(2026, 4)
         assert sheet.check.closing == sum(range(100))
+
+
+def assert_rows_add_up(sheet: statements.BalanceSheet) -> None:
+    """Every subtotal and total is the sum of the rows printed for it, in every column, and
+    the check row is assets minus equity, provisions and liabilities."""
+    columns = ("closing", "opening", "previous")
+
+    def added(rows):
+        return tuple(sum((getattr(r, c) or 0 for r in rows), Decimal(0)) for c in columns)
+
+    def amounts(row):
+        return tuple(getattr(row, c) or 0 for c in columns)
+
+    assert amounts(sheet.total_assets) == added(sheet.assets)
+    groups, lines = [], None  # lines: the rows of the group under its heading
+    for row in sheet.equity_and_liabilities:
+        if row.kind == "group":
+            lines = []
+        elif row.kind == "subtotal":
+            assert amounts(row) == added(lines), row.label
+            groups.append(row)
+            lines = None
+        elif lines is None:
+            groups.append(row)  # a group of one line: the line is the group's amount
+        else:
+            lines.append(row)
+    assert amounts(sheet.total_equity_and_liabilities) == added(groups)
+    assets, other = amounts(sheet.total_assets), amounts(sheet.total_equity_and_liabilities)
+    assert amounts(sheet.check) == tuple(a - b for a, b in zip(assets, other, strict=True))
 
 
 def test_statement_lines_come_from_the_database(org):

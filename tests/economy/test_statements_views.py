@@ -146,6 +146,40 @@ class TestBalanceSheetPage:
         assert "✕" in content
         assert "2110" in content
 
+    @pytest.mark.parametrize("reader", ["economist", "admin_user"])
+    def test_an_unbalanced_ledger_is_an_error_with_the_difference(
+        self, client, reader, period, org, request
+    ):
+        book_rows([(3, "2110", -5 * M), (3, "1910", 5 * M)], unit=org.ks)
+        client.force_login(request.getfixturevalue(reader))
+        content = page(client.get(url(period, "balansrakning")))
+        assert 'id="balance-error"' in content
+        assert 'role="alert"' in content
+        assert format_tkr(mkr(5)) in content.split('id="balance-error"')[1].split("</div>")[0]
+
+    def test_other_readers_see_the_difference_row_but_no_error_box(
+        self, client, politician, period, org
+    ):
+        book_rows([(3, "2110", -5 * M), (3, "1910", 5 * M)], unit=org.ks)
+        client.force_login(politician)
+        content = page(client.get(url(period, "balansrakning")))
+        assert 'id="balance-error"' not in content
+        assert f'<td class="num">{format_tkr(mkr(5))}</td>' in content
+
+    def test_a_balanced_ledger_shows_no_error(self, client, economist, period):
+        client.force_login(economist)
+        content = page(client.get(url(period, "balansrakning")))
+        assert 'id="balance-error"' not in content
+
+    def test_equity_rows_add_up_to_total_equity_on_the_page(self, client, politician, period):
+        client.force_login(politician)
+        content = page(client.get(url(period, "balansrakning")))
+        result = content.index(t("Result for the period"))
+        total = content.index(t("Total equity"))
+        assert result < content.index("Eget kapital</th>", result) < total
+        assert format_tkr(mkr(52)) in content[result:total]
+        assert format_tkr(mkr(352)) in content[total : total + 200]
+
     def test_excel_holds_real_numbers(self, client, politician, period):
         client.force_login(politician)
         sheet = workbook(client.get(url(period, "balansrakning", "excel/"))).active

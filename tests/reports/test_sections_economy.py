@@ -145,7 +145,10 @@ def test_investments_compare_the_forecast_total_with_the_decided_total(economy_y
         Decimal(12 * M), Decimal(-2 * M),
     ]  # fmt: skip
     assert p1[7] == translation.gettext("Exceeds the decided total")
-    assert rows["P2"][3] == Decimal(10 * M) and rows["P2"][7] == ""
+    # P2 has no forecast: it counts with its budget for the year and its decided total.
+    assert rows["P2"][3] == Decimal(10 * M)
+    assert rows["P2"][4:7] == [Decimal(40 * M), Decimal(10 * M), Decimal(0)]
+    assert rows["P2"][7] == translation.gettext("No forecast: the budget and the decided total")
     assert "P1" in section.intro
     assert table.total[1] == Decimal(20 * M) and table.total[3] == Decimal(30 * M)
     assert len(table.emphasised) == 2  # a subtotal per committee
@@ -350,16 +353,16 @@ def test_every_builder_runs_a_fixed_number_of_queries(economy_year, django_asser
 
 # A fresh report's count; builders later in a report reuse the shared ledger and statements.
 EXPECTED_QUERIES = {
-    "economy_in_brief kommun": 14,
+    "economy_in_brief kommun": 16,
     "economy_in_brief namnd_a": 4,
     "operating kommun": 5,
     "operating namnd_a": 5,
-    "investments kommun": 5,
-    "investments namnd_a": 5,
+    "investments kommun": 4,
+    "investments namnd_a": 4,
     "income_statement kommun": 6,
     "balance_sheet kommun": 6,
-    "forecast_and_balance_requirement kommun": 11,
-    "good_financial_management kommun": 12,
+    "forecast_and_balance_requirement kommun": 13,
+    "good_financial_management kommun": 14,
     "cash_flow annual": 7,
     "group annual": 4,
     "expected_development annual": 5,

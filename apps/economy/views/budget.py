@@ -625,9 +625,13 @@ def _investment_sheet(year: int, overview) -> Sheet:
                     row.budget.changes,
                     row.budget.current,
                     row.outcome,
-                    row.forecast_year,
-                    row.forecast_total,
-                    _("yes") if row.over_decided_total else "",
+                    row.year_forecast,
+                    row.total_forecast,
+                    _("yes")
+                    if row.over_decided_total
+                    else _("No forecast: the budget and the decided total")
+                    if row.without_forecast
+                    else "",
                 ]
             )
     total = overview.total
@@ -645,8 +649,8 @@ def _investment_sheet(year: int, overview) -> Sheet:
             total.budget.changes,
             total.budget.current,
             total.outcome,
-            total.forecast_year,
-            total.forecast_total,
+            overview.net_investments_forecast,
+            total.total_forecast,
             "",
         ],
     )

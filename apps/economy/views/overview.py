@@ -103,53 +103,32 @@ class Overview:
 
 
 def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
-    """Every body's figures for ``period``; nine queries, whatever the number of bodies."""
-    year, month = period.year, period.ends_on.month
-    budgets = selectors.operating_budgets(year)
-    outcome = selectors.operating_outcome(year, month)
-    forecasts = selectors.forecasts(period.pk)
-    previous = selectors.previous_period(period)
-    previous_forecasts = selectors.forecasts(previous.pk) if previous else {}
+    """Every body's figures for ``period`` (``selectors.operating_accounts``, the
+    driftredovisning the reports print) with the åtgärdsplaner and who may forecast; a fixed
+    number of queries, whatever the number of bodies."""
+    accounts = selectors.operating_accounts(period, reader=access)
     plans = current_deficit_plans(period, access=access)
-    rows = []
-    for unit in selectors.bodies(year=year):
-        budget = budgets.get(unit.pk)
-        shown = can_read_followup(access, unit, period)
-        earlier = previous_forecasts.get(unit.pk)
-        if earlier and not can_read_followup(access, unit, previous):
-            earlier = None
-        rows.append(
-            BodyRow(
-                unit=unit,
-                budget=budget.current if budget else None,
-                outcome=outcome.get(unit.pk, ZERO),
-                forecast=forecasts.get(unit.pk) if shown else None,
-                previous=earlier.amount if earlier else None,
-                plan_state=plans.get(unit.pk) if shown else None,
-                can_forecast=may_write_for_body(access.user, unit),
-                forecast_hidden=not shown,
-            )
+    rows = [
+        BodyRow(
+            unit=row.body,
+            budget=row.current,
+            outcome=row.outcome,
+            forecast=row.forecast,
+            previous=row.previous_forecast.amount if row.previous_forecast else None,
+            plan_state=None if row.forecast_hidden else plans.get(row.body.pk),
+            can_forecast=may_write_for_body(access.user, row.body),
+            forecast_hidden=row.forecast_hidden,
         )
-    return Overview(period=period, previous=previous, rows=rows)
+        for row in accounts.rows
+    ]
+    return Overview(period=period, previous=accounts.previous, rows=rows)
 
 
 # --- The drill-down: a unit's children, one level at a time ---------------------------------
 
 
-@dataclass
-class UnitRow:
-    unit: Unit
-    budget: Decimal | None
-    outcome: Decimal
-    has_children: bool = False
-    direct: bool = False  # booked on the unit itself, not on a unit below it
-
-    @property
-    def share(self) -> Decimal | None:
-        """The share of the budget used so far, in percent."""
-        if not self.budget:
-            return None
-        return self.outcome / self.budget * 100
+# A unit's row: the economy's one drill-down computation (``selectors.unit_operating_rows``).
+UnitRow = selectors.UnitOperating
 
 
 @dataclass
@@ -163,10 +142,6 @@ class Drilldown:
     has_detail_budget: bool
     forecast: Forecast | None = None
     forecast_hidden: bool = False
-
-
-def _valid_in(unit: Unit, year: int) -> bool:
-    return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
 
 
 def unit_drilldown(unit: Unit, period: ReportingPeriod, access: UserAccess) -> Drilldown:
@@ -190,24 +165,12 @@ def unit_drilldown(unit: Unit, period: ReportingPeriod, access: UserAccess) -> D
         raise Http404  # KF and units outside any body have no budget of their own
     lines = selectors.decided_detail_lines(unit, year)
     outcome = selectors.operating_outcome_by_unit(year, period.ends_on.month)
-
-    def figures(units: list[Unit]) -> tuple[Decimal | None, Decimal]:
-        return (
-            selectors.sum_present(lines.get(u.pk) for u in units),
-            sum((outcome.get(u.pk, ZERO) for u in units), ZERO),
-        )
-
-    rows = []
-    own_budget, own_outcome = lines.get(unit.pk), outcome.get(unit.pk, ZERO)
-    if own_budget is not None or own_outcome:
-        rows.append(UnitRow(unit=unit, budget=own_budget, outcome=own_outcome, direct=True))
-    for child in (u for u in subtree if u.parent_id == unit.pk):
-        below = [u for u in subtree if child.lft <= u.lft and u.rght <= child.rght]
-        budget, spent = figures(below)
-        if not _valid_in(child, year) and budget is None and not spent:
-            continue  # a unit closed before the year, with nothing on it
-        rows.append(UnitRow(unit=child, budget=budget, outcome=spent, has_children=len(below) > 1))
-    budget, spent = figures(subtree)
+    direct, children = selectors.unit_operating_rows(
+        unit, subtree, year=year, lines=lines, outcome=outcome
+    )
+    rows = [direct, *children] if direct else children
+    budget = selectors.sum_present(lines.get(u.pk) for u in subtree)
+    spent = sum((outcome.get(u.pk, ZERO) for u in subtree), ZERO)
     forecast = None
     forecast_hidden = not can_read_followup(access, body, period)
     if unit == body and not forecast_hidden:

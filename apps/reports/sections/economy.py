@@ -197,23 +197,31 @@ def _deviation_note(ctx: BuildContext) -> str:
     )
 
 
+def _operating_accounts(ctx: BuildContext) -> selectors.OperatingAccounts:
+    """The driftredovisning the economy overview shows (``selectors.operating_accounts``)."""
+    return _cached(
+        ctx,
+        "operating_accounts",
+        lambda: selectors.operating_accounts(
+            ctx.period, with_forecasts=not _is_annual(ctx), with_previous=False
+        ),
+    )
+
+
 def _body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
-    """Every body with any figure, kommun-wide. Five queries."""
-    budgets = _operating_budgets(ctx)
-    outcome = selectors.operating_outcome(ctx.year, ctx.through_month)
-    forecasts = {} if _is_annual(ctx) else _forecasts(ctx)
+    """Every body with any figure, kommun-wide, as the overview reads them."""
+    annual = _is_annual(ctx)
     rows = []
-    for body in selectors.bodies(year=ctx.year):
-        forecast = forecasts.get(body.pk)
+    for line in _operating_accounts(ctx).rows:
         row = OperatingRow(
-            name=body.name,
-            budget=budgets.get(body.pk),
-            outcome=outcome.get(body.pk, ZERO),
-            forecast=forecast.amount if forecast else None,
-            annual=_is_annual(ctx),
+            name=line.body.name,
+            budget=line.budget,
+            outcome=line.outcome,
+            forecast=None if annual else line.forecast_amount,
+            annual=annual,
         )
         if row.budget is not None or row.outcome or row.forecast is not None:
-            rows.append((body, row))
+            rows.append((line.body, row))
     return rows
 
 
@@ -243,7 +251,13 @@ def operating(ctx: BuildContext) -> Section | None:
             _("Without a forecast yet (left out of the forecast deviation): %(bodies)s.")
             % {"bodies": _names(missing)}
         )
-    forecasts = {} if _is_annual(ctx) else _forecasts(ctx)
+    forecasts = (
+        {}
+        if _is_annual(ctx)
+        else {
+            line.body.pk: line.forecast for line in _operating_accounts(ctx).rows if line.forecast
+        }
+    )
     comments = [
         (body.name, forecasts[body.pk].comment)
         for body, _row in pairs
@@ -289,10 +303,6 @@ def _operating_sentence(ctx: BuildContext, total: Sequence[object]) -> str:
     }
 
 
-def _valid_in(unit: Unit, year: int) -> bool:
-    return unit.valid_from.year <= year and (unit.valid_to is None or unit.valid_to.year >= year)
-
-
 def _report_levels(body: Unit, units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """The units passed through on the way down (the body and a lone förvaltning) and the
     units reported one row each (its verksamheter)."""
@@ -316,28 +326,28 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
     forecast = None if _is_annual(ctx) else _forecasts(ctx).get(body.pk)
     annual = _is_annual(ctx)
 
-    def row(name: str, covered: list[Unit]) -> OperatingRow:
-        budget = selectors.sum_present(lines.get(u.pk) for u in covered)
+    def row(name: str, figures: selectors.UnitOperating) -> OperatingRow:
         return OperatingRow(
             name=name,
-            budget=BudgetFigures(original=budget) if budget is not None else None,
-            outcome=sum((outcome.get(u.pk, ZERO) for u in covered), ZERO),
+            budget=BudgetFigures(original=figures.budget) if figures.budget is not None else None,
+            outcome=figures.outcome,
             forecast=None,
             annual=annual,
             current_only=True,
         )
 
-    through, reported = _report_levels(body, units)
+    # The overview's drill-down rows (selectors.unit_operating_rows), passing through the
+    # body and a lone förvaltning down to the verksamheter.
+    through, _reported = _report_levels(body, units)
     rows: list[OperatingRow] = []
+    children: list[selectors.UnitOperating] = []
     for unit in through:
-        direct = row(_("Booked directly on %(unit)s") % {"unit": unit.name}, [unit])
-        if direct.budget is not None or direct.outcome:
-            rows.append(direct)
-    for unit in reported:
-        below = [u for u in units if unit.lft <= u.lft and u.rght <= unit.rght]
-        unit_row = row(unit.name, below)
-        if _valid_in(unit, ctx.year) or unit_row.budget is not None or unit_row.outcome:
-            rows.append(unit_row)
+        direct, children = selectors.unit_operating_rows(
+            unit, units, year=ctx.year, lines=lines, outcome=outcome
+        )
+        if direct is not None:
+            rows.append(row(_("Booked directly on %(unit)s") % {"unit": unit.name}, direct))
+    rows += [row(child.unit.name, child) for child in children]
     distributed = selectors.sum_present(r.current for r in rows)
     if frame is not None and frame.current != (distributed or ZERO):
         rows.append(
@@ -430,27 +440,19 @@ def _investments(ctx: BuildContext) -> selectors.InvestmentOverview:
 
 
 def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGroup) -> list:
+    """The row as the selector computes it: a total is the sum of its rows' printed cells and
+    its deviation the difference of its own columns."""
     decided = item.project.decided_total if isinstance(item, ProjectRow) else item.decided_total
-    forecast_total = item.forecast_total
-    if isinstance(item, ProjectGroup) and not any(r.forecast_total is not None for r in item.rows):
-        forecast_total = None
     cells: list[object] = [name, decided, item.budget.current, item.outcome]
     if not _is_annual(ctx):
-        forecast_year = item.forecast_year
-        if isinstance(item, ProjectGroup) and not any(
-            r.forecast_year is not None for r in item.rows
-        ):
-            forecast_year = None
-        cells.append(forecast_year)
+        cells.append(item.year_forecast)
     flag = ""
     if isinstance(item, ProjectRow):
-        deviation = selectors.difference(decided, forecast_total)
-        flag = _("Exceeds the decided total") if item.over_decided_total else ""
-    else:
-        deviation = selectors.sum_present(
-            selectors.difference(r.project.decided_total, r.forecast_total) for r in item.rows
-        )
-    cells += [forecast_total, deviation, flag]
+        if item.over_decided_total:
+            flag = _("Exceeds the decided total")
+        elif item.without_forecast:
+            flag = _("No forecast: the budget and the decided total")
+    cells += [item.total_forecast, item.forecast_deviation, flag]
     return cells
 
 
@@ -505,6 +507,11 @@ def investments(ctx: BuildContext) -> Section | None:
         "Deviation = decided total cost − forecast total cost; negative: the project is "
         "forecast to cost more than decided."
     )
+    if data.total.without_forecast:
+        note += " " + _(
+            "A project without a forecast counts with its budget for the year and its decided "
+            "total cost."
+        )
     if data.forecast_period is not None and data.forecast_period.pk != ctx.period.pk:
         note += " " + _("The forecasts are those of %(period)s.") % {"period": data.forecast_period}
     table = Table(
@@ -607,7 +614,8 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
     sheet = _balance(ctx)
-    rows = [r for r in sheet.rows if r.kind != "check" or not sheet_balances_everywhere(sheet)]
+    # The difference row is printed whenever a column does not balance: never silently.
+    rows = [r for r in sheet.rows if r.kind != "check" or not sheet.balances]
     columns = [
         Col(_("Line")),
         Col(_("Balance %(date)s") % {"date": format_date(ctx.period.ends_on)}, KR),
@@ -619,9 +627,10 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
         intro = _("No balances have been imported for %(year)s.") % {"year": ctx.year}
     elif not sheet.balances:
         intro = _(
-            "Assets and equity and liabilities differ by %(difference)s: an account "
-            "outside the chart or an unbalanced import."
-        ) % {"difference": _tkr(sheet.check.closing)}
+            "The balance sheet does not balance: assets minus equity, provisions and "
+            "liabilities is %(difference)s at the end of the period (the difference row shows "
+            "every column). An account outside the chart or an unbalanced import."
+        ) % {"difference": _tkr(sheet.difference)}
     note = _("Equity includes the result for the period.")
     if sheet.unmapped:
         note += " " + _("Balance accounts that belong to no line: %(accounts)s.") % {
@@ -643,11 +652,6 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
         tables=[table],
         intro=intro,
     )
-
-
-def sheet_balances_everywhere(sheet: statements.BalanceSheet) -> bool:
-    """No difference in any column: the check row says nothing and is left out."""
-    return all(not getattr(sheet.check, c) for c in ("closing", "opening", "previous"))
 
 
 @dataclass(frozen=True)
