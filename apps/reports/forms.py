@@ -26,7 +26,8 @@ class MarkFinalForm(forms.Form):
     def __init__(self, *args, versions, ask_reason: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["report"]
-        field.queryset = versions.filter(state=RequestState.DONE)
+        # The version that is final now is no choice: marking it again changes nothing.
+        field.queryset = versions.filter(state=RequestState.DONE, final_at__isnull=True)
         field.label_from_instance = lambda report: (
             _("Version %(version)s") % {"version": report.version}
         )

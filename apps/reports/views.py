@@ -173,16 +173,12 @@ def _versions_page(
         .select_related("requested_by", "unit", "period", "final_by")
         .order_by("-version", "-pk")
     )
-    may_mark = (
-        services.may_request_reports(request.user)
-        and period.is_closed
-        and any(row.state == RequestState.DONE for row in rows)
-    )
+    candidates = [row for row in rows if row.state == RequestState.DONE and not row.is_final]
+    may_mark = services.may_request_reports(request.user) and period.is_closed and candidates
     if may_mark and form is None:
         failed = failing(period_checks(period))
-        latest_done = next((row for row in rows if row.state == RequestState.DONE), None)
         form = MarkFinalForm(
-            versions=rows, ask_reason=bool(failed), initial={"report": latest_done}
+            versions=rows, ask_reason=bool(failed), initial={"report": candidates[0]}
         )
     return render(
         request,
@@ -191,7 +187,8 @@ def _versions_page(
             "period": period,
             "unit": unit,
             "rows": rows,
-            "form": form if may_mark else None,
+            # A refused form is shown with its errors, whatever may be marked now.
+            "form": form if may_mark or (form is not None and form.is_bound) else None,
             "failing_checks": failed or [],
         },
         status=400 if form is not None and form.is_bound else 200,

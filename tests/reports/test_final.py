@@ -242,6 +242,29 @@ def test_a_bodys_version_is_marked_from_its_own_page(client, economist, org, ter
     assert body.is_final and not kommun.is_final
 
 
+def test_the_final_version_is_no_choice_and_choosing_it_is_refused_at_the_field(
+    client, economist, tertial2
+):
+    first = done(tertial2, economist, version=1)
+    second = done(tertial2, economist, version=2)
+    services.report_mark_final(actor=economist, request=second)
+    client.force_login(economist)
+
+    form = client.get(f"/rapporter/{tertial2.pk}/versioner/").context["form"]
+    assert list(form.fields["report"].queryset) == [first]
+    response = post_final(client, tertial2, second)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["report"]
+
+
+def test_with_every_finished_version_final_no_form_is_offered(client, economist, tertial2):
+    services.report_mark_final(actor=economist, request=done(tertial2, economist))
+    client.force_login(economist)
+
+    assert client.get(f"/rapporter/{tertial2.pk}/versioner/").context["form"] is None
+
+
 def test_an_open_periods_versions_page_offers_no_final_mark(client, economist, tertial2):
     ReportingPeriod.objects.filter(pk=tertial2.pk).update(state="open")
     report = done(tertial2, economist)
@@ -251,6 +274,7 @@ def test_an_open_periods_versions_page_offers_no_final_mark(client, economist, t
     response = post_final(client, tertial2, report, acknowledgement="Ändå")
 
     assert response.status_code == 400
+    assert response.context["form"].errors["report"]  # the refusal is shown at the form
     report.refresh_from_db()
     assert not report.is_final
 
