@@ -165,7 +165,7 @@ def test_the_plan_page_flags_it(client, editor_a, decided_plan):
     page = unescape(client.get(f"/uppfoljning/atgardsplan/{decided_plan.pk}/").content.decode())
     assert flag_text() in page
     assert t("Decided – the deficit has grown") in page
-    for amount in ("18 000", "7 500", "10 500", "24 500"):
+    for amount in ("18 000,0", "7 500,0", "10 500,0", "24 500,0"):
         assert f"{amount.replace(' ', NBSP)}{NBSP}tkr" in page
     assert f"/uppfoljning/atgardsplan/{decided_plan.pk}/revidera/" in page
 
