@@ -23,6 +23,7 @@ from apps.economy import selectors as economy_selectors
 from apps.economy import statements
 from apps.goals import selectors as goal_selectors
 from apps.goals.models import DecidedBy, GoalIndicator, IndicatorValue, SteeringModel
+from apps.organisation.selectors import bodies_in_period
 from apps.periods.models import PeriodKind, ReportingPeriod
 from styrmodell.lib.formats import format_number, format_tkr
 
@@ -41,10 +42,6 @@ class CheckResult:
     link: str = ""  # where it is fixed
     link_text: str = ""
     note: str = ""  # what the check covers, when it is not obvious (the year-end's forecasts)
-
-
-def _body_name(unit) -> str:
-    return unit.name
 
 
 # --- a. The balansräkning balances ------------------------------------------------------------
@@ -133,13 +130,11 @@ def forecast_check(period: ReportingPeriod) -> CheckResult:
     budgets = economy_selectors.operating_budgets(period.year)
     made = economy_selectors.forecasts(period.pk)
     missing = [
-        body
-        for body in economy_selectors.bodies(year=period.year)
-        if body.pk in budgets and body.pk not in made and _valid_in(body, period)
+        body for body in bodies_in_period(period) if body.pk in budgets and body.pk not in made
     ]
     details = [
         _("%(body)s has no forecast (budget %(budget)s).")
-        % {"body": _body_name(body), "budget": format_tkr(budgets[body.pk].current)}
+        % {"body": body.name, "budget": format_tkr(budgets[body.pk].current)}
         for body in missing
     ]
     first = missing[0] if missing else None
@@ -152,12 +147,6 @@ def forecast_check(period: ReportingPeriod) -> CheckResult:
         link_text=_("Forecast of %(body)s") % {"body": first.name}
         if first
         else _("Economy overview"),
-    )
-
-
-def _valid_in(unit, period: ReportingPeriod) -> bool:
-    return unit.valid_from <= period.ends_on and (
-        unit.valid_to is None or unit.valid_to >= period.starts_on
     )
 
 
