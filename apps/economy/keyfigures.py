@@ -605,7 +605,7 @@ def computed_goal_statuses(
     the computed status in ``period`` of each of ``goal_ids`` that is linked to a key figure.
 
     One query when none is linked; otherwise the key figures are computed once for the call
-    (thirteen queries in all), whatever the number of goals. The figures are the period's
+    (fourteen queries in all), whatever the number of goals. The figures are the period's
     whole truth, forecasts included: whether the reader may read an open period's forecasts
     is the caller's question (``apps.followup.access``), as for every status of that period.
     """

@@ -209,12 +209,12 @@ class TestComputedStatuses:
 
         FinancialGoalLinkFactory(goal=chain.finance)
         goal_ids = list(Goal.objects.values_list("pk", flat=True))
-        # The links (1) and the key figures, once for every goal (12).
-        with django_assert_num_queries(13):
+        # The links (1) and the key figures, once for every goal (13).
+        with django_assert_num_queries(14):
             computed_statuses(goal_ids, period)
         book_rows([(2, f"4{n:03d}", n, f"P{n}") for n in range(200)], unit=org.enhet_a1)
         FinancialGoalLinkFactory(goal=chain.reading, figure="equity_ratio")
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(14):
             computed = computed_statuses(goal_ids, period)
         assert set(computed) == {chain.finance.pk, chain.reading.pk}
 
@@ -223,6 +223,24 @@ class TestComputedStatuses:
     ):
         with django_assert_num_queries(1):
             assert computed_statuses([goal.pk], period) == {}
+
+
+class TestOneComputationOnEveryPage:
+    def test_tree_goal_page_and_nyckeltal_page_agree(self, client, economist, period, goal):
+        """The same status and value for the same period on the goal tree, the goal's page
+        and the nyckeltal page, all from ``computed_statuses``."""
+        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("12.00"))
+        computed = computed_statuses([goal.pk], period)[goal.pk]
+        client.force_login(economist)  # tertial 1 is open: its forecasts are the ekonom's
+        chosen = f"?ar=2026&period={period.pk}"
+        [row] = [r for r in client.get(f"/mal/{chosen}").context["rows"] if r.goal == goal]
+        assert (row.status, row.value_text) == (computed.status, computed.value_text)
+        detail = client.get(f"/mal/{goal.pk}/{chosen}")
+        assert detail.context["financial"] == computed
+        assert computed.value_text in detail.content.decode()
+        [on_page] = client.get(f"/ekonomi/{period.pk}/nyckeltal/").context["goals"]
+        assert (on_page.status, on_page.value_text) == (computed.status, computed.value_text)
+        assert on_page.threshold_text == computed.threshold_text
 
 
 class TestGoalPage:
@@ -277,8 +295,8 @@ class TestGoalPage:
         assert response.context["financial"].status == "met"
 
 
-# The goal page's own queries for this small chain with its periods (16), + the computed
+# The goal page's own queries for this small chain with its periods (15), + the computed
 # statuses for the goal's period (``apps.goals.computed``): the links (1) and the key figures
-# once (12). An unlinked goal costs the links' query only (tests/goals/test_queries.py keeps
+# once (13). An unlinked goal costs the links' query only (tests/goals/test_queries.py keeps
 # its count).
 LINKED_GOAL_PAGE_QUERIES = 29
