@@ -6,7 +6,9 @@ Seeds the demo into a throw-away database (as ``make run`` would) and prints, pe
 with a report, one ``name: value unit`` line per figure (tkr, as printed in the report):
 
 - ``<period> br_<column>_assets`` / ``_equity`` (eget kapital, the period's result included)
-  / ``_provisions`` / ``_liabilities`` / ``_difference``: the report's balansräkning as its
+  / ``_provisions`` / ``_liabilities`` / ``_difference``, for the columns ``closing`` (the
+  period's end), ``opening`` (the year's opening balance) and ``year_before`` (the same date
+  a year earlier): the report's balansräkning as its
   Excel sheet prints it, each side summed from its printed rows ("varav" rows are parts and
   not added; a difference of 0 means tillgångar = eget kapital + avsättningar + skulder);
 - ``<period> drift_total`` and ``rr_net_operating_cost`` (and their ``difference``): the
@@ -70,8 +72,12 @@ def balance_figures(sheet) -> dict[str, dict[str, Decimal]]:
         sides["difference"] = sides["assets"] - (
             sides["equity"] + sides["provisions"] + sides["liabilities"]
         )
-        figures[sheet.headers[column].removesuffix(", kr")] = sides
+        figures[column] = sides
     return figures
+
+
+# The balansräkning's columns by what they hold, as the figures' names say it.
+BALANCE_COLUMNS = {"outcome": "closing", "opening": "opening", "previous": "year_before"}
 
 
 def main() -> None:
@@ -108,10 +114,12 @@ def main() -> None:
                 if sheet is None:
                     note(f"{key}: the report has no balansräkning")
                 else:
+                    concepts = {i: c for c, i in columns_by_concept(sheet, period.year).items()}
                     for column, sides in balance_figures(sheet).items():
-                        label = column.replace(" ", "_")
+                        label = BALANCE_COLUMNS.get(concepts.get(column, ""), f"column{column}")
+                        note(f"{name} br_{label}: {sheet.headers[column]}")
                         for side, amount in sides.items():
-                            report(f"{name} br[{label}]_{side}", tkr(amount), "tkr")
+                            report(f"{name} br_{label}_{side}", tkr(amount), "tkr")
                 drift = kommun.sheet(key, "drift")
                 income = kommun.sheet(key, "resultatrakning")
                 if drift is not None and income is not None:
