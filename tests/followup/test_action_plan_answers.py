@@ -409,3 +409,31 @@ def test_the_migration_fills_existing_plans_from_their_forecast(org, tertials, b
     with_forecast.refresh_from_db()
     without.refresh_from_db()
     assert (with_forecast.deficit, without.deficit) == (18 * M, None)
+
+
+# --- The report ---------------------------------------------------------------------------
+
+
+def test_the_report_shows_the_figures_and_the_flag_as_of_its_period(decided_plan, tertials):
+    from apps.reports.content import BuildContext, ReportKind
+    from apps.reports.sections import goals
+
+    def section(period):
+        return goals.action_plans(
+            BuildContext(kind=ReportKind.INTERIM, period=period, unit=None, municipality=None)
+        )
+
+    later = section(tertials[1])
+    [block] = later.data["plans"]
+    assert (block.state.deficit, block.state.effects, block.state.gap) == (
+        18 * M,
+        Decimal("7500000"),
+        Decimal("10500000"),
+    )
+    assert block.state.current_deficit == Decimal("24500000") and block.state.flag == flag_text()
+    row = later.tables[0].rows[0]
+    assert row[5:10] == [18 * M, Decimal("7500000"), Decimal("10500000"), Decimal("24500000"),
+                         flag_text()]  # fmt: skip
+    # Tertial 1's report reads the plan as it stood then.
+    [earlier] = section(tertials[0]).data["plans"]
+    assert earlier.state.current_deficit == 18 * M and not earlier.state.flag
