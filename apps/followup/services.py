@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.accounts.access import access_for
 from apps.core.history import delete_with_history, require_reason, save_with_history
@@ -26,6 +27,7 @@ from apps.followup.models import (
     MeasureFollowup,
     UnitCompletion,
 )
+from apps.goals.computed import computed_statuses
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
 from styrmodell.lib.formats import format_date, format_tkr
@@ -51,7 +53,9 @@ def assessment_save(
     """Create or change ``unit``'s assessment of ``goal`` in ``period``.
 
     ``expected_version`` is the version the editor started from (0: no assessment yet); if
-    someone saved since, ``StaleEdit`` is raised and nothing is written.
+    someone saved since, ``StaleEdit`` is raised and nothing is written. A goal whose status
+    is computed (``apps.goals.computed``: a financial goal linked to a key figure) takes
+    only the analysis: pass ``status`` empty; a typed status is refused at the field.
     """
     access = access_for(actor)
     # The economy department assesses the financial goals from the key figures it computes.
@@ -61,8 +65,26 @@ def assessment_save(
     )
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=unit)
-    if status == GoalStatus.NOT_MET and not (analysis or "").strip():
+    computed = computed_statuses([goal.pk], period).get(goal.pk)
+    if computed is not None:
+        # A financial goal linked to a key figure: its status is computed, never typed. A
+        # comment is kept; the assessment's status is not used ("ej bedömt" is stored).
+        if status and status != GoalStatus.NOT_ASSESSED:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "The goal is followed up with a key figure and gets its status "
+                        "computed; it is not typed. %(source)s"
+                    )
+                    % {"source": computed.source}
+                }
+            )
+        status = GoalStatus.NOT_ASSESSED
+    elif status == GoalStatus.NOT_MET and not (analysis or "").strip():
         raise ValidationError({"analysis": _("Explain why the goal is not met.")})
+    elif status == GoalStatus.NOT_ASSESSED and not (analysis or "").strip():
+        # "Ej bedömt" counts as reported only with its reason (followup.selectors).
+        raise ValidationError({"analysis": _("Say why the goal is not assessed.")})
     assessment = (
         Assessment.objects.select_for_update().filter(goal=goal, period=period, unit=unit).first()
     )
@@ -78,13 +100,33 @@ def assessment_save(
 def completion_mark(
     *, actor: User, unit: Unit, period: ReportingPeriod, reason: str
 ) -> UnitCompletion:
-    """Mark ``unit``'s follow-up for ``period`` as done, so the ekonom sees it."""
+    """Mark ``unit``'s follow-up for ``period`` as done, so the ekonom sees it.
+
+    Done means every goal the unit must assess in the period is reported: assessed, or
+    "ej bedömt" with the reason why (``apps.followup.selectors.followup_progress``'s rule).
+    Otherwise refused, naming the goals still missing.
+    """
+    from apps.followup.selectors import missing_goals
+
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=unit)
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         return completion
+    missing = missing_goals(unit=unit, period=period)
+    if missing:
+        raise ValidationError(
+            ngettext(
+                "The follow-up cannot be marked as done: assess this goal, or choose "
+                "not assessed and say why: %(goals)s.",
+                "The follow-up cannot be marked as done: assess these %(count)d goals, or "
+                "choose not assessed and say why for each: %(goals)s.",
+                len(missing),
+            )
+            % {"count": len(missing), "goals": "; ".join(goal.title for goal in missing)},
+            code="goals_missing",
+        )
     completion = UnitCompletion(unit=unit, period=period, marked_by=actor)
     save_with_history(completion, actor=actor, reason=require_reason(reason))
     return completion

@@ -18,7 +18,7 @@ from apps.core.views import action_pk
 from apps.economy.action_plans import action_plan_states, revisions_todo
 from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
-from apps.followup.access import can_read_action_plan
+from apps.followup.access import can_read_action_plan, can_read_followup
 from apps.followup.forms import (
     ActionPlanDecideForm,
     AssessmentForm,
@@ -27,6 +27,7 @@ from apps.followup.forms import (
     MeasureForm,
 )
 from apps.followup.models import ActionPlan, ActionPlanCause, Assessment, Measure
+from apps.goals.computed import computed_statuses
 from apps.goals.models import Goal, Indicator
 from apps.goals.services import indicator_value_set
 from apps.organisation.models import Unit
@@ -70,10 +71,13 @@ def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
 def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = None) -> dict:
     data = selectors.unit_followup(unit=unit, period=period)
     bound = bound or {}
+    # Financial goals linked to a key figure: their status is computed, not typed.
+    computed = data.computed
     goal_forms = []
     for entry in data.goals:
         form = bound.get(("goal", entry.goal.pk)) or AssessmentForm(
             prefix=f"g{entry.goal.pk}",
+            computed=computed.get(entry.goal.pk),
             initial={
                 "status": entry.assessment.status if entry.assessment else "not_assessed",
                 "analysis": entry.assessment.analysis if entry.assessment else "",
@@ -104,6 +108,7 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
         "indicator_forms": indicator_forms,
         "conflicts": bound.get("conflicts", {}),
         "indicator_conflicts": bound.get("indicator_conflicts", {}),
+        "done_errors": bound.get("done_errors", []),
     }
 
 
@@ -134,7 +139,11 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                     e.goal.pk for e in selectors.unit_followup(unit=unit, period=period).goals
                 }:
                     raise Http404
-                form = AssessmentForm(request.POST, prefix=f"g{goal.pk}")
+                form = AssessmentForm(
+                    request.POST,
+                    prefix=f"g{goal.pk}",
+                    computed=computed_statuses([goal.pk], period).get(goal.pk),
+                )
                 bound[("goal", goal.pk)] = form
                 if form.is_valid():
                     try:
@@ -143,7 +152,8 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                             goal=goal,
                             period=period,
                             unit=unit,
-                            status=form.cleaned_data["status"],
+                            # No status for a goal whose status is computed.
+                            status=form.cleaned_data.get("status", ""),
                             analysis=form.cleaned_data["analysis"],
                             expected_version=form.cleaned_data["version"],
                             reason=reason,
@@ -202,14 +212,19 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
                 )
                 return redirect("followup:action_plan", pk=plan.pk)
             elif action == "done":
-                services.completion_mark(
-                    actor=request.user,
-                    unit=unit,
-                    period=period,
-                    reason=_("Follow-up marked as done"),
-                )
-                messages.success(request, _("The follow-up is marked as done."))
-                return redirect(page)
+                try:
+                    services.completion_mark(
+                        actor=request.user,
+                        unit=unit,
+                        period=period,
+                        reason=_("Follow-up marked as done"),
+                    )
+                except ValidationError as refusal:
+                    # Goals still missing: said at the done form, with the goals named.
+                    bound["done_errors"] = refusal.messages
+                else:
+                    messages.success(request, _("The follow-up is marked as done."))
+                    return redirect(page)
             elif action == "undone":
                 services.completion_unmark(
                     actor=request.user,
@@ -235,6 +250,8 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             "deadline": deadline,
             "late": late,
             "can_write": can_write and period.state == "open" and not late,
+            # A computed status may rest on the kommun-wide forecasts of an open period.
+            "reads_computed": can_read_followup(access, None, period),
             **_entry_context(unit, period, bound),
         },
     )

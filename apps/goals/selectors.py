@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,8 +17,9 @@ from apps.core.history import (
     history_entries,
     history_records,
 )
-from apps.followup.access import readable_followup
+from apps.followup.access import can_read_followup, readable_followup
 from apps.followup.models import Assessment, GoalStatus
+from apps.goals.computed import ComputedStatus, computed_statuses
 from apps.goals.models import (
     Assignment,
     AssignmentRecipient,
@@ -33,7 +35,7 @@ from apps.goals.models import (
     Tag,
 )
 from apps.organisation.models import Unit
-from apps.periods.models import ReportingPeriod
+from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from styrmodell.lib.indicators import TargetStatus, Trend, target_status, trend
 
 
@@ -67,7 +69,8 @@ class GoalRow:
     has_children: bool
     status: str = GoalStatus.NOT_ASSESSED
     status_label: str = ""
-    status_period: ReportingPeriod | None = None
+    earlier_text: str = ""  # "Delvis uppfyllt (Tertial 1 2026)": shown, never counted
+    value_text: str = ""  # a computed status's figure: "1,4 %"
     indicators: IndicatorCounts = field(default_factory=IndicatorCounts)
     matches: bool = True
     expanded: bool = False
@@ -92,24 +95,127 @@ def goals_in_year(model: SteeringModel, year: int):
     )
 
 
-def _annotate(rows: list[GoalRow], model: SteeringModel, year: int, reader: UserAccess) -> None:
-    """Status from the latest assessment by the owner that ``reader`` may read (a politician's
-    is the latest closed period's), and indicator counts: four queries."""
-    if not rows:
-        return
-    goal_ids = [row.goal.pk for row in rows]
-    latest: dict[int, Assessment] = {}
+# --- The status of goals in one period ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """A goal's status in one period as one reader may read it.
+
+    ``status`` is what counts in every share and roll-up: the computed status (a financial
+    goal linked to a key figure), else the owner's assessment in the period, else "ej
+    bedömt". ``previous`` is the owner's latest assessment before the period (this year or
+    last): pages may show it beside "ej bedömt", labelled with its period, and it is never
+    counted as a status of the period.
+    """
+
+    status: str = GoalStatus.NOT_ASSESSED
+    assessment: Assessment | None = None
+    previous: Assessment | None = None
+    computed: ComputedStatus | None = None
+
+    @property
+    def label(self) -> str:
+        return str(GoalStatus(self.status).label)
+
+    @property
+    def analysis(self) -> str:
+        return self.assessment.analysis if self.assessment else ""
+
+    @property
+    def earlier(self) -> Assessment | None:
+        """The earlier assessment to show, only when the period itself has no status."""
+        if self.assessment is None and self.computed is None:
+            return self.previous
+        return None
+
+    @property
+    def earlier_text(self) -> str:
+        earlier = self.earlier
+        if earlier is None or earlier.status == GoalStatus.NOT_ASSESSED:
+            return ""
+        return f"{earlier.get_status_display()} ({earlier.period})"
+
+
+def period_statuses(
+    *, goals: Sequence[Goal], period: ReportingPeriod | None, reader: UserAccess | None
+) -> dict[int, PeriodStatus]:
+    """The status of each of ``goals`` in ``period`` as ``reader`` may read it: the one
+    read that the goal tree, the goal and unit pages, the glance line, the kontroller and
+    the reports share, so their counts for a period are equal by construction.
+
+    ``reader`` None reads everything reported (a report, whose own access is checked where
+    it is made). One query for the owners' assessments, and the computed statuses'
+    providers once (``apps.goals.computed``); none without a period or goals.
+    """
+    owners = {goal.pk: goal.owner_id for goal in goals}
+    if period is None or not owners:
+        return {goal_id: PeriodStatus() for goal_id in owners}
     assessments = (
         Assessment.objects.filter(
-            readable_followup(reader), goal_id__in=goal_ids, period__year=year
+            goal_id__in=list(owners),
+            unit_id=F("goal__owner_id"),
+            period__year__gte=period.year - 1,
+            period__ends_on__lte=period.ends_on,
         )
-        .filter(unit_id=F("goal__owner_id"))
+        .filter(Q(period=period) | ~Q(period__kind=PeriodKind.OTHER))
         .select_related("period")
         .order_by("period__ends_on", "pk")
     )
+    if reader is not None:
+        assessments = assessments.filter(readable_followup(reader))
+    current: dict[int, Assessment] = {}
+    previous: dict[int, Assessment] = {}
     for assessment in assessments:
-        latest[assessment.goal_id] = assessment
-    status_labels = dict(GoalStatus.choices)
+        if assessment.period_id == period.pk:
+            current[assessment.goal_id] = assessment
+        else:
+            previous[assessment.goal_id] = assessment
+    # A computed status may rest on kommun-wide forecasts, readable as the period's are.
+    computed: dict[int, ComputedStatus] = {}
+    if reader is None or can_read_followup(reader, None, period):
+        computed = computed_statuses(list(owners), period)
+    statuses = {}
+    for goal_id in owners:
+        own, figure = current.get(goal_id), computed.get(goal_id)
+        status = figure.status if figure else own.status if own else GoalStatus.NOT_ASSESSED
+        statuses[goal_id] = PeriodStatus(status, own, previous.get(goal_id), figure)
+    return statuses
+
+
+def status_periods(*, year: int, reader: UserAccess) -> list[ReportingPeriod]:
+    """The periods of ``year`` whose statuses ``reader`` may be shown, in order: closed
+    periods for every reader, open ones too for those who read some open follow-up
+    (ekonomer, administrators, editors). One query."""
+    states = [PeriodState.CLOSED]
+    if reader.reads_unpublished or reader.editor_scopes():
+        states.append(PeriodState.OPEN)
+    if not reader.can_read:
+        return []
+    return list(ReportingPeriod.objects.filter(year=year, state__in=states).order_by("ends_on"))
+
+
+def default_status_period(periods: Sequence[ReportingPeriod]) -> ReportingPeriod | None:
+    """The latest published (closed) period, else the latest of ``periods``."""
+    closed = [p for p in periods if p.is_closed]
+    if closed:
+        return closed[-1]
+    return periods[-1] if periods else None
+
+
+def _annotate(
+    rows: list[GoalRow],
+    model: SteeringModel,
+    year: int,
+    reader: UserAccess,
+    period: ReportingPeriod | None,
+) -> None:
+    """Each row's status in ``period`` (``period_statuses``) and its indicator counts from
+    the values up to the period's end: five queries and the computed statuses."""
+    if not rows:
+        return
+    goal_ids = [row.goal.pk for row in rows]
+    statuses = period_statuses(goals=[row.goal for row in rows], period=period, reader=reader)
     owners = {row.goal.pk: row.goal.owner_id for row in rows}
 
     links = list(
@@ -118,10 +224,11 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int, reader: User
         )
     )
     measured = {(indicator_id, owners[goal_id]) for goal_id, indicator_id, _ in links}
-    statuses = indicator_statuses(measured, year, model.near_target_percent, reader)
+    until = period.ends_on if period is not None and period.year == year else None
+    figures = indicator_statuses(measured, year, model.near_target_percent, reader, until=until)
     counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
     for goal_id, indicator_id, _direction in links:
-        status = statuses.get((indicator_id, owners[goal_id]), TargetStatus.NO_DATA)
+        status = figures.get((indicator_id, owners[goal_id]), TargetStatus.NO_DATA)
         bucket = counts[goal_id]
         if status == TargetStatus.MET:
             bucket.met += 1
@@ -130,20 +237,25 @@ def _annotate(rows: list[GoalRow], model: SteeringModel, year: int, reader: User
         else:
             bucket.off += 1
     for row in rows:
-        assessment = latest.get(row.goal.pk)
-        if assessment is not None:
-            row.status = assessment.status
-            row.status_period = assessment.period
-        row.status_label = str(status_labels[row.status])
+        found = statuses[row.goal.pk]
+        row.status = found.status
+        row.status_label = found.label
+        row.earlier_text = found.earlier_text
+        row.value_text = found.computed.value_text if found.computed else ""
         row.indicators = counts.get(row.goal.pk, IndicatorCounts())
 
 
 def indicator_statuses(
-    measured: set[tuple[int, int]], year: int, near_percent: Decimal, reader: UserAccess
+    measured: set[tuple[int, int]],
+    year: int,
+    near_percent: Decimal,
+    reader: UserAccess,
+    *,
+    until=None,
 ) -> dict[tuple[int, int], TargetStatus]:
     """The status in ``year`` of each (indicator, owning unit): the latest value ``reader``
-    may read against the year's target, each the unit's own where it has one, else the
-    kommun-wide one."""
+    may read (up to the date ``until``, when given) against the year's target, each the
+    unit's own where it has one, else the kommun-wide one."""
     if not measured:
         return {}
     indicator_ids = {indicator_id for indicator_id, _ in measured}
@@ -155,13 +267,14 @@ def indicator_statuses(
             figures, indicator_id__in=indicator_ids, year=year
         ).values_list("indicator_id", "unit_id", "value")
     }
+    values = IndicatorValue.objects.filter(
+        figures, readable_followup(reader), indicator_id__in=indicator_ids, period__year=year
+    )
+    if until is not None:
+        values = values.filter(period__ends_on__lte=until)
     latest: dict[tuple[int, int | None], Decimal | None] = {}
-    for indicator_id, unit_id, total in (
-        IndicatorValue.objects.filter(
-            figures, readable_followup(reader), indicator_id__in=indicator_ids, period__year=year
-        )
-        .order_by("period__ends_on")
-        .values_list("indicator_id", "unit_id", "total")
+    for indicator_id, unit_id, total in values.order_by("period__ends_on").values_list(
+        "indicator_id", "unit_id", "total"
     ):
         latest[(indicator_id, unit_id)] = total
 
@@ -209,11 +322,16 @@ _GOAL_RELATIONS = ("level", "owner", "perspective")
 
 
 def goal_tree(
-    *, model: SteeringModel, year: int, filters: TreeFilters, reader: UserAccess
+    *,
+    model: SteeringModel,
+    year: int,
+    filters: TreeFilters,
+    reader: UserAccess,
+    period: ReportingPeriod | None,
 ) -> list[GoalRow]:
     """The chain for a year. Without filters: the top two levels, deeper ones on demand.
     With filters: every matching goal with the goals above it for context, all expanded.
-    Each status is the latest that ``reader`` may read (see ``apps.followup.access``)."""
+    Each status is the goal's in ``period`` as ``reader`` may read it (``period_statuses``)."""
     base = goals_in_year(model, year)
     if not filters.active:
         goals = list(
@@ -222,7 +340,7 @@ def goal_tree(
         expanded = {goal.pk for goal in goals if goal.depth == 0}
         rows = _rows_in_tree_order(goals, base_level=0, expanded_ids=expanded)
         _mark_children_in_year(rows, base, lazy_only=True)
-        _annotate(rows, model, year, reader)
+        _annotate(rows, model, year, reader, period)
         return rows
 
     matching = base
@@ -265,7 +383,7 @@ def goal_tree(
         row.has_children = next_depth > row.depth
         row.expanded = row.has_children
         row.closes = max(0, row.depth - next_depth)
-    _annotate(rows, model, year, reader)
+    _annotate(rows, model, year, reader, period)
     return rows
 
 
@@ -278,7 +396,12 @@ def _depths(goals: list[Goal]) -> dict[int, int]:
 
 
 def goal_children(
-    *, model: SteeringModel, goal: Goal, year: int, reader: UserAccess
+    *,
+    model: SteeringModel,
+    goal: Goal,
+    year: int,
+    reader: UserAccess,
+    period: ReportingPeriod | None,
 ) -> list[GoalRow]:
     """The goals directly under ``goal`` valid in ``year``, for expanding a node."""
     goals = list(
@@ -289,7 +412,7 @@ def goal_children(
     )
     rows = [GoalRow(goal=g, depth=0, has_children=g.rght - g.lft > 1) for g in goals]
     _mark_children_in_year(rows, goals_in_year(model, year), lazy_only=False)
-    _annotate(rows, model, year, reader)
+    _annotate(rows, model, year, reader, period)
     return rows
 
 
@@ -374,25 +497,36 @@ class GoalDetail:
     assessments: list[Assessment]
     indicator_changes: list[IndicatorSetChange]
     year: int
+    period: ReportingPeriod | None = None
+    status: PeriodStatus = field(default_factory=PeriodStatus)  # the owner's, in ``period``
 
     @property
     def rollup(self) -> Rollup | None:
-        """The latest readable period's assessments by every unit, counted: no queries."""
+        """Every unit's assessment in the page's period (the latest readable one without a
+        period), counted: no queries."""
         if not self.assessments:
             return None
-        latest = self.assessments[0].period  # newest first
+        shown = self.period or self.assessments[0].period  # newest first
         shares = StatusShares()
         for assessment in self.assessments:
-            if assessment.period_id == latest.pk:
+            if assessment.period_id == shown.pk:
                 setattr(shares, assessment.status, getattr(shares, assessment.status) + 1)
-        return Rollup(latest, shares)
+        return Rollup(shown, shares) if shares.total else None
 
 
-def goal_detail(*, goal: Goal, year: int, model: SteeringModel, reader: UserAccess) -> GoalDetail:
-    """The goal page's data; assessments and indicator values of an open period only where
-    ``reader`` may read them (``apps.followup.access``)."""
+def goal_detail(
+    *,
+    goal: Goal,
+    year: int,
+    model: SteeringModel,
+    reader: UserAccess,
+    period: ReportingPeriod | None,
+) -> GoalDetail:
+    """The goal page's data, its status and its children's in ``period``; assessments and
+    indicator values of an open period only where ``reader`` may read them
+    (``apps.followup.access``)."""
     ancestors = list(goal.get_ancestors().select_related("level", "owner"))
-    children = goal_children(model=model, goal=goal, year=year, reader=reader)
+    children = goal_children(model=model, goal=goal, year=year, reader=reader, period=period)
     by_unit: dict[int, tuple[Unit, list[GoalRow]]] = {}
     for row in children:
         by_unit.setdefault(row.goal.owner_id, (row.goal.owner, []))[1].append(row)
@@ -421,6 +555,8 @@ def goal_detail(*, goal: Goal, year: int, model: SteeringModel, reader: UserAcce
             .order_by("-changed_at")
         ),
         year=year,
+        period=period,
+        status=period_statuses(goals=[goal], period=period, reader=reader)[goal.pk],
     )
 
 
@@ -534,8 +670,16 @@ def move_candidates(goal: Goal):
     )
 
 
-def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int, reader: UserAccess) -> dict:
-    """A unit's grunduppdrag, its goals and the uppdrag it received, for one year."""
+def unit_goal_overview(
+    *,
+    unit: Unit,
+    model: SteeringModel,
+    year: int,
+    reader: UserAccess,
+    period: ReportingPeriod | None,
+) -> dict:
+    """A unit's grunduppdrag, its goals (with their status in ``period``) and the uppdrag it
+    received, for one year."""
     goals = list(
         goals_in_year(model, year)
         .filter(owner=unit)
@@ -543,7 +687,7 @@ def unit_goal_overview(*, unit: Unit, model: SteeringModel, year: int, reader: U
         .order_by("tree_id", "lft")
     )
     rows = [GoalRow(goal=g, depth=0, has_children=False) for g in goals]
-    _annotate(rows, model, year, reader)
+    _annotate(rows, model, year, reader, period)
     mission = current_basic_mission(unit, year)
     missions = [mission] if mission else []
     received = list(
@@ -592,7 +736,8 @@ def _tag_changes(goal: Goal, records: list) -> dict[int, list[FieldChange]]:
 
 
 def council_goal_shares(rows: list[GoalRow]) -> StatusShares:
-    """How KF's measurable goals stand, from rows already annotated: no queries."""
+    """How KF's measurable goals stand in the rows' period, from rows already annotated by
+    ``period_statuses``: no queries. An earlier period's status counts as not assessed."""
     shares = StatusShares()
     for row in rows:
         level = row.goal.level

@@ -15,7 +15,8 @@ from apps.core.forms import add_service_errors
 from apps.core.history import history_records
 from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import form_page, year_from
-from apps.economy.keyfigures import goal_financial_status
+from apps.followup.access import can_read_followup
+from apps.followup.selectors import followup_progress
 from apps.goals import selectors, services
 from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
 from apps.goals.charts import indicator_chart
@@ -55,6 +56,21 @@ def _int_or_none(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isascii() and raw.isdigit() else None
 
 
+def _status_period(request: HttpRequest, year: int) -> dict:
+    """The period whose statuses the page shows (``?period=<id>``) and the periods to choose
+    from: only those the reader may read. An id of another year, or of a period the reader
+    may not read, falls back to the default: the latest closed period of the year, else the
+    latest readable one."""
+    periods = selectors.status_periods(year=year, reader=access_for(request.user))
+    chosen_id = _int_or_none(request.GET.get("period"))
+    period = next((p for p in periods if p.pk == chosen_id), None)
+    return {
+        "period": period or selectors.default_status_period(periods),
+        "periods": periods,
+        "period_refused": chosen_id is not None and period is None,
+    }
+
+
 @login_required
 def tree(request: HttpRequest) -> HttpResponse:
     require_organisation_reader(request.user)
@@ -67,13 +83,19 @@ def tree(request: HttpRequest) -> HttpResponse:
         tag_id=_int_or_none(request.GET.get("tagg")),
         text=request.GET.get("q", "").strip()[:100],
     )
+    chosen = _status_period(request, year)
     rows = selectors.goal_tree(
-        model=model, year=year, filters=filters, reader=access_for(request.user)
+        model=model,
+        year=year,
+        filters=filters,
+        reader=access_for(request.user),
+        period=chosen["period"],
     )
     return render(
         request,
         "goals/tree.html",
         {
+            **chosen,
             "model": model,
             "year": year,
             "years": range(year - 2, year + 3),
@@ -92,12 +114,15 @@ def children(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk)
     model = _active_model_or_404()
     year = year_from(request)
+    chosen = _status_period(request, year)
     rows = selectors.goal_children(
-        model=model, goal=goal, year=year, reader=access_for(request.user)
+        model=model, goal=goal, year=year, reader=access_for(request.user), period=chosen["period"]
     )
     if not request.htmx:
         return redirect(f"{reverse('goals:detail', args=[goal.pk])}?ar={year}")
-    return render(request, "goals/partials/tree_children.html", {"rows": rows, "year": year})
+    return render(
+        request, "goals/partials/tree_children.html", {**chosen, "rows": rows, "year": year}
+    )
 
 
 @login_required
@@ -106,12 +131,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     model = goal.level.model
     year = year_from(request)
     access = access_for(request.user)
-    data = selectors.goal_detail(goal=goal, year=year, model=model, reader=access)
+    chosen = _status_period(request, year)
+    data = selectors.goal_detail(
+        goal=goal, year=year, model=model, reader=access, period=chosen["period"]
+    )
     charts = [(summary, indicator_chart(summary, year)) for summary in data.indicators]
     return render(
         request,
         "goals/detail.html",
         {
+            **chosen,
             "goal": goal,
             "data": data,
             "charts": charts,
@@ -135,12 +164,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if access.can_edit_for(r.unit)
             },
             "decidable": {a.pk for a in data.assignments if access.can_edit_for(a.given_by)},
-            # A financial goal linked to a key figure: its status computed from the accounts.
-            "financial": (
-                goal_financial_status(goal=goal, year=year, reader=access)
-                if goal.level.is_financial
-                else None
-            ),
+            # A financial goal linked to a key figure: its status computed from the accounts,
+            # in the page's period (the same computation as the tree, the reports and the
+            # nyckeltal page).
+            "financial": data.status.computed,
         },
     )
 
@@ -373,16 +400,25 @@ def unit_goals(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit, pk=pk)
     model = _active_model_or_404()
     year = year_from(request)
+    access = access_for(request.user)
+    chosen = _status_period(request, year)
+    period = chosen["period"]
     return render(
         request,
         "goals/unit_goals.html",
         {
+            **chosen,
             "unit": unit,
             "year": year,
-            "can_edit_mission": unit.kind in {"ks", "namnd", "bolag"}
-            and access_for(request.user).can_edit_for(unit),
+            "can_edit_mission": unit.kind in {"ks", "namnd", "bolag"} and access.can_edit_for(unit),
             **selectors.unit_goal_overview(
-                unit=unit, model=model, year=year, reader=access_for(request.user)
+                unit=unit, model=model, year=year, reader=access, period=period
+            ),
+            # "X av Y" for the unit in the period, as on the follow-up pages.
+            "progress": (
+                followup_progress(period=period, units=[unit]).get(unit.pk)
+                if period is not None and can_read_followup(access, unit, period)
+                else None
             ),
         },
     )

@@ -9,21 +9,24 @@ from apps.goals.models import Goal
 from tests.goals.builders import YEAR, build_big_chain
 
 # Every page: the session, the user and the user's roles (3); full pages add the kommun's name
-# for the header (1). Rows are annotated with the owners' latest assessments, the indicator
-# links, and the indicators' directions, targets and values (5).
+# for the header (1), and the year's periods the reader may choose for the status (1). Rows
+# are annotated by period_statuses with the owners' assessments in the chosen period and
+# before it, and the computed statuses (the economy's provider: the financial goals' links,
+# 1), and with the indicator links and the indicators' directions, targets and values (4).
 # Tree: + the active model, the top two levels, which of them have children in the year, and
 # the filter options (units, perspectives, tags).
-TREE_QUERIES = 15
+TREE_QUERIES = 17
 # Filtered tree: + the active model, the matching ids, every goal's parent, the shown goals,
 # and the filter options; (the unit filter also reads the chosen unit).
-TREE_FILTERED_QUERIES = 16
+TREE_FILTERED_QUERIES = 18
 # Children partial: + the goal, the active model, its children, which of them have children.
-CHILDREN_QUERIES = 12
+CHILDREN_QUERIES = 14
 # Goal page: + the goal, its ancestors, its children (annotated; these have none of their own),
-# its uppdrag with recipients, their units, decisions and deciding bodies, its indicators with
-# values and targets, its assessments, its indicator-set changes, whether its level takes
-# goals under it, and its tags.
-DETAIL_QUERIES = 24
+# its own status in the period (its assessments and the computed statuses, 2), its uppdrag
+# with recipients, their units, decisions and deciding bodies, its indicators with values and
+# targets, its assessments, its indicator-set changes, whether its level takes goals under
+# it, and its tags.
+DETAIL_QUERIES = 28
 
 SIZES = [50, 2000]
 
@@ -87,3 +90,25 @@ def test_goal_page_runs_a_fixed_number_of_queries(
     content = response.content.decode()
     assert "Läsa för alla" in content
     assert 'role="img"' in content
+
+
+@pytest.mark.parametrize("persona", ["politician", "economist"])
+def test_tree_with_the_period_switch_runs_a_fixed_number_of_queries(
+    request, client, big, persona, django_assert_num_queries
+):
+    """Choosing a period (the open tertial 2, where every goal is assessed "partly") costs
+    nothing more; the politician, who may not choose it, is shown the default instead."""
+    from apps.periods.models import ReportingPeriod
+
+    tertial2 = ReportingPeriod.objects.get(year=YEAR, name="Tertial 2")
+    client.force_login(request.getfixturevalue(persona))
+    with django_assert_num_queries(TREE_QUERIES):
+        response = client.get(f"/mal/?ar={YEAR}&period={tertial2.pk}")
+    assert response.status_code == 200
+    shares = response.context["shares"]
+    if persona == "economist":
+        assert response.context["period"] == tertial2
+        assert shares.partly == shares.total > 0
+    else:
+        assert response.context["period"] != tertial2
+        assert shares.not_assessed == shares.total > 0

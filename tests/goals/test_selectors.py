@@ -12,6 +12,7 @@ from apps.accounts.access import UserAccess, access_for
 from apps.accounts.models import RoleAssignment, User
 from apps.goals import selectors, services
 from apps.goals.selectors import TreeFilters, goal_tree
+from apps.periods.models import ReportingPeriod
 from styrmodell.lib.indicators import TargetStatus, Trend
 from tests.factories import (
     AssessmentFactory,
@@ -36,9 +37,18 @@ def shown(rows) -> list[tuple[str, int, bool]]:
     return [(row.goal.title, row.depth, row.matches) for row in rows]
 
 
-def tree(chain, year: int = YEAR, **filters):
+def latest_period(year: int = YEAR) -> ReportingPeriod | None:
+    """The period these tests read statuses in: the year's last (None without periods)."""
+    return ReportingPeriod.objects.filter(year=year).order_by("ends_on").last()
+
+
+def tree(chain, year: int = YEAR, period=None, **filters):
     return goal_tree(
-        model=chain.model, year=year, filters=TreeFilters(**filters), reader=everything()
+        model=chain.model,
+        year=year,
+        filters=TreeFilters(**filters),
+        reader=everything(),
+        period=period or latest_period(year),
     )
 
 
@@ -117,7 +127,7 @@ class TestTree:
         assert chain.reading.title in [r.goal.title for r in tree(chain, unit=chain.reading.owner)]
         assert tree(chain, year=YEAR + 1, unit=chain.reading.owner) == []
 
-    def test_status_is_the_owners_latest_assessment_in_the_year(self, chain, org):
+    def test_status_is_the_owners_assessment_in_the_chosen_period(self, chain, org):
         bokslut, tertial1, tertial2 = periods()
         AssessmentFactory(goal=chain.reading, period=bokslut, status="met")  # last year
         AssessmentFactory(goal=chain.reading, period=tertial1, status="not_met")
@@ -125,10 +135,26 @@ class TestTree:
         # Förvaltning A's own view does not set the nämnd's status.
         AssessmentFactory(goal=chain.reading, period=tertial2, unit=org.forvaltning_a, status="met")
         [row] = [r for r in tree(chain, unit=org.namnd_a) if r.goal == chain.reading]
-        assert (row.status, row.status_period) == ("partly", tertial2)
+        assert (row.status, row.earlier_text) == ("partly", "")
         assert row.status_label
+        [row] = [
+            r for r in tree(chain, unit=org.namnd_a, period=tertial1) if r.goal == chain.reading
+        ]
+        assert row.status == "not_met"
         [unassessed] = [r for r in tree(chain) if r.goal == chain.school]
-        assert unassessed.status == "not_assessed"
+        assert (unassessed.status, unassessed.earlier_text) == ("not_assessed", "")
+
+    def test_an_earlier_periods_status_is_labelled_and_not_counted(self, chain, org):
+        _bokslut, tertial1, tertial2 = periods()
+        AssessmentFactory(goal=chain.school, period=tertial1, status="partly")
+        rows = tree(chain, period=tertial2)
+        [row] = [r for r in rows if r.goal == chain.school]
+        assert row.status == "not_assessed"
+        assert row.earlier_text == f"Delvis uppfyllt ({tertial1})"
+        shares = selectors.council_goal_shares(rows)
+        assert (shares.partly, shares.not_assessed) == (0, shares.total)
+        [row] = [r for r in tree(chain, period=tertial1) if r.goal == chain.school]
+        assert (row.status, row.earlier_text) == ("partly", "")
 
     def test_indicator_counts(self, chain):
         _, tertial1, tertial2 = periods()
@@ -149,7 +175,7 @@ class TestTree:
 class TestOneGoal:
     def test_children_of_a_goal(self, chain):
         rows = selectors.goal_children(
-            model=chain.model, goal=chain.school, year=YEAR, reader=everything()
+            model=chain.model, goal=chain.school, year=YEAR, reader=everything(), period=None
         )
         assert [(r.goal, r.has_children) for r in rows] == [(chain.reading, True)]
 
@@ -167,7 +193,7 @@ class TestOneGoal:
             reason="Budget",
         )
         data = selectors.goal_detail(
-            goal=chain.reading, year=YEAR, model=chain.model, reader=everything()
+            goal=chain.reading, year=YEAR, model=chain.model, reader=everything(), period=None
         )
         assert data.ancestors == [chain.vision, chain.school]
         assert [(unit, [r.goal for r in rows]) for unit, rows in data.children_by_unit] == [
@@ -247,7 +273,7 @@ class TestOneGoal:
             reason="Budget",
         )
         overview = selectors.unit_goal_overview(
-            unit=org.namnd_b, model=chain.model, year=YEAR, reader=everything()
+            unit=org.namnd_b, model=chain.model, year=YEAR, reader=everything(), period=None
         )
         assert [row.goal for row in overview["rows"]] == [chain.waiting]
         assert [r.assignment.title for r in overview["received"]] == ["Läslyft"]
@@ -333,7 +359,7 @@ class TestCommitteeFigures:
         assert row.indicators.no_data == 1
 
 
-def test_the_rollup_counts_every_units_assessment_in_the_latest_period(org):
+def test_the_rollup_counts_every_units_assessment_in_the_chosen_period(org):
     from apps.goals.selectors import goal_detail
     from apps.goals.services import steering_model_load_preset
     from tests.factories import AssessmentFactory, GoalFactory, ReportingPeriodFactory
@@ -348,7 +374,14 @@ def test_the_rollup_counts_every_units_assessment_in_the_latest_period(org):
     AssessmentFactory(goal=goal, period=earlier, unit=org.namnd_a, status="not_met")
     for unit, status in [(org.namnd_a, "met"), (org.namnd_b, "partly"), (org.ks, "met")]:
         AssessmentFactory(goal=goal, period=latest, unit=unit, status=status)
-    rollup = goal_detail(goal=goal, year=2026, model=model, reader=everything()).rollup
-    assert rollup.period == latest
-    assert (rollup.shares.met, rollup.shares.partly, rollup.shares.not_met) == (2, 1, 0)
-    assert rollup.shares.total == 3
+
+    def rollup(period):
+        return goal_detail(
+            goal=goal, year=2026, model=model, reader=everything(), period=period
+        ).rollup
+
+    assert rollup(None).period == latest  # the latest readable without a chosen period
+    assert rollup(latest).period == latest
+    assert (rollup(latest).shares.met, rollup(latest).shares.partly) == (2, 1)
+    assert rollup(latest).shares.total == 3
+    assert (rollup(earlier).shares.not_met, rollup(earlier).shares.total) == (1, 1)

@@ -23,14 +23,9 @@ from apps.control.selectors import level_for, rollup
 from apps.documents.models import Deviation, DeviationKind, GoverningDocument
 from apps.economy.action_plans import ActionPlanState, action_plan_states
 from apps.economy.models import BudgetDecision
-from apps.followup.models import (
-    ActionPlan,
-    ActionPlanCause,
-    Assessment,
-    GoalStatus,
-    MeasureFollowup,
-)
+from apps.followup.models import ActionPlan, ActionPlanCause, GoalStatus, MeasureFollowup
 from apps.goals.charts import values_against_target
+from apps.goals.computed import ComputedStatus
 from apps.goals.models import (
     Assignment,
     AssignmentDecision,
@@ -46,7 +41,7 @@ from apps.goals.models import (
     RecipientStatus,
     SteeringModel,
 )
-from apps.goals.selectors import external_factors_in, goals_in_year
+from apps.goals.selectors import external_factors_in, goals_in_year, period_statuses
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
@@ -174,38 +169,39 @@ def _scope(ctx: BuildContext) -> GoalScope | None:
 
 
 def _assess(ctx: BuildContext, scoped: list[ScopedGoal]) -> None:
-    """Each goal's status and analysis in the period, by its owner, and the trend against
-    the owner's assessment before it (this year or last): one query."""
+    """Each goal's status and analysis in the period, read as the goal tree reads them
+    (``period_statuses``: the owner's assessment, a computed status winning), and the trend
+    against the owner's assessment before it (this year or last): one query and the
+    computed statuses."""
     if not scoped:
         return
-    current: dict[int, Assessment] = {}
-    previous: dict[int, Assessment] = {}
-    assessments = (
-        Assessment.objects.filter(
-            goal_id__in=[s.goal.pk for s in scoped],
-            unit_id=F("goal__owner_id"),
-            period__year__gte=ctx.year - 1,
-            period__ends_on__lte=ctx.period.ends_on,
-        )
-        .exclude(period__kind="other")
-        .select_related("period")
-        .order_by("period__ends_on", "pk")
-    )
-    for assessment in assessments:
-        if assessment.period_id == ctx.period.pk:
-            current[assessment.goal_id] = assessment
-        else:
-            previous[assessment.goal_id] = assessment
+    statuses = period_statuses(goals=[s.goal for s in scoped], period=ctx.period, reader=None)
     for item in scoped:
-        now = current.get(item.goal.pk)
-        if now is None:
-            continue
-        item.status = now.status
-        item.analysis = now.analysis
-        before = previous.get(item.goal.pk)
-        if before is not None and now.status in _STATUS_RANK and before.status in _STATUS_RANK:
-            change = _STATUS_RANK[now.status] - _STATUS_RANK[before.status]
+        found = statuses[item.goal.pk]
+        item.status = found.status
+        item.analysis = found.analysis
+        if found.computed is not None:
+            # A financial goal linked to a key figure: its figure and status are computed
+            # (the same computation as the economy chapter's), the owner's comment follows.
+            item.analysis = _computed_analysis(found.computed, found.analysis)
+        before = found.previous
+        if (
+            found.status != GoalStatus.NOT_ASSESSED
+            and before is not None
+            and found.status in _STATUS_RANK
+            and before.status in _STATUS_RANK
+        ):
+            change = _STATUS_RANK[found.status] - _STATUS_RANK[before.status]
             item.trend = Trend.BETTER if change > 0 else Trend.WORSE if change else Trend.UNCHANGED
+
+
+def _computed_analysis(computed: ComputedStatus, comment: str) -> str:
+    """ "Värde 1,4 % mot målet minst 2,0 %. Beräknat från nyckeltalet …" and the comment."""
+    figure = _("Value %(value)s against the target %(threshold)s.") % {
+        "value": computed.value_text,
+        "threshold": computed.threshold_text,
+    }
+    return " ".join(part for part in (figure, computed.source, comment.strip()) if part)
 
 
 @dataclass
@@ -271,7 +267,10 @@ def _shares_table(key: str, rows: list[Shares], sheet: str | None) -> Table:
         ],
         rows=[r.row() for r in rows],
         sheet=sheet,
-        note=_("Status as assessed by each goal's owner in the period."),
+        note=_(
+            "Status as assessed by each goal's owner in the period, or computed from its key "
+            "figure; a goal without an assessment in the period is counted as not assessed."
+        ),
     )
 
 
