@@ -92,7 +92,7 @@ def test_the_ekonom_reads_the_budget_year_and_the_investments(visitor: Visitor) 
     expect(page).to_have_url(visitor.url(f"/ekonomi/budget/beslut/{proposal.pk}/"))
     visitor.axe()
     cell = page.locator(f"input[name='a-operations-{first.pk}-{year}']")
-    cell.fill("2 000 000")
+    cell.fill("2 000")  # tkr
     page.locator("#id_a-change_reason").fill("Särskolan")
     page.get_by_role("button", name=t("Save the amounts")).click()
     expect(page.locator(".messages")).to_contain_text(t("The amounts were saved."))

@@ -24,7 +24,7 @@ from apps.economy.models import BudgetYear, DetailBudget
 from apps.followup.models import ActionPlan
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
-from styrmodell.lib.formats import format_number
+from styrmodell.lib.formats import format_number, format_tkr
 from tests.browser.conftest import Visitor
 from tests.economy.factories import (
     AppropriationFactory,
@@ -94,12 +94,14 @@ def test_the_redaktor_enters_a_deficit_and_is_led_to_the_action_plan(
     expect(page.locator("h1")).to_contain_text(BUN)
     visitor.axe()
 
-    page.get_by_label(t("Full-year forecast, net cost (kr)")).fill(format_number(forecast, 0))
+    page.get_by_label(f"{t('Full-year forecast, net cost')} (tkr)").fill(
+        format_number(forecast / 1000, 1)
+    )
     page.get_by_label(t("Comment on the forecast")).fill("Fler barn i förskolan än planerat.")
     page.get_by_role("button", name=t("Save forecast")).click()
     expect(page.locator(".messages")).to_have_text(t("The forecast was saved."))
     notice = page.locator("#deficit")
-    expect(notice).to_contain_text(format_number(Decimal("12500000"), 0))
+    expect(notice).to_contain_text(format_tkr(Decimal("12500000")))
     visitor.axe()
 
     notice.get_by_role("button", name=t("Draw up an action plan for the deficit")).click()
