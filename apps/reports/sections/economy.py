@@ -899,7 +899,8 @@ def good_financial_management(ctx: BuildContext) -> Section | None:
         if not annual:
             row.append(figure.forecast)
         rows.append(row)
-        for reason in (figure.outcome_missing, "" if annual else figure.forecast_missing):
+        forecast_missing = "" if annual or figure.is_balance else figure.forecast_missing
+        for reason in (figure.outcome_missing, forecast_missing):
             if reason and reason not in missing:
                 missing.append(reason)
     figure_table = Table(
@@ -913,6 +914,12 @@ def good_financial_management(ctx: BuildContext) -> Section | None:
                 _(
                     "The result for the year and the balance requirement result are "
                     "shown under the balance requirement."
+                ),
+                _(
+                    "Equity ratio, debt ratio and long-term debt per inhabitant are read "
+                    "from the balance sheet at the end of the period; the equity ratio "
+                    "excludes the contingent liability for pensions, which is not yet "
+                    "reported."
                 ),
                 *missing,
             ]
@@ -943,9 +950,18 @@ def good_financial_management(ctx: BuildContext) -> Section | None:
                     ]
                     for g in goals
                 ],
-                note=_("Judged on the outcome for the year.")
-                if figures.is_year_end
-                else _("Judged on the full-year forecast."),
+                note=" ".join(
+                    (
+                        _("Judged on the outcome for the year.")
+                        if figures.is_year_end
+                        else _("Judged on the full-year forecast."),
+                        _(
+                            "A goal on a balance sheet figure is judged on the balance at the "
+                            "end of the period. The status is computed from the key figure, "
+                            "as in the goal chapter."
+                        ),
+                    )
+                ),
             )
         )
         met = sum(1 for g in goals if g.status == "met")
