@@ -41,7 +41,7 @@ from apps.economy.models import (
 from apps.followup.models import GoalStatus
 from apps.goals.computed import ComputedStatus
 from apps.organisation.models import Municipality
-from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
+from apps.periods.models import PeriodKind, ReportingPeriod
 from styrmodell.lib.formats import (
     MONTH_NAMES,
     format_kr,
@@ -51,7 +51,6 @@ from styrmodell.lib.formats import (
 )
 
 if TYPE_CHECKING:
-    from apps.accounts.access import UserAccess
     from apps.goals.models import Goal
 
 ZERO = selectors.ZERO
@@ -614,21 +613,3 @@ def computed_goal_statuses(
         return {}
     figures = key_figures(period)
     return {link.goal_id: _status(link, figures).computed() for link in links}
-
-
-def goal_financial_status(
-    *, goal: Goal, year: int, reader: UserAccess
-) -> FinancialGoalStatus | None:
-    """Deprecated: the goal page reads ``apps.goals.computed.computed_statuses`` for its
-    period. Kept only until that page's change is committed; remove it then."""
-    link = FinancialGoalLink.objects.filter(goal=goal).first()
-    if link is None:
-        return None
-    link.goal = goal
-    periods = ReportingPeriod.objects.filter(year=year).exclude(state=PeriodState.PLANNED)
-    if not reader.reads_unpublished:
-        periods = periods.filter(state=PeriodState.CLOSED)
-    period = periods.order_by("-ends_on").first()
-    if period is None:
-        return None
-    return _status(link, key_figures(period))
