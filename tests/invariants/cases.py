@@ -337,6 +337,8 @@ PAGES = {
     "balansrakning": ("/ekonomi/{pk}/balansrakning/", "Balansräkning"),
     "drift": ("/ekonomi/{pk}/", "Drift"),
     "nyckeltal": ("/ekonomi/{pk}/nyckeltal/", "Nyckeltal"),
+    # A year's page: it shows the year as its latest period with a report does
+    "investeringar": ("/ekonomi/investeringar/{year}/", "Investeringsprojekt"),
 }
 
 
@@ -346,7 +348,13 @@ def test_the_page_shows_the_excels_numbers(kommun: Kommun, period: str, table_ke
     assert sheet is not None
     the_period = kommun.period(period)
     url, caption = PAGES[table_key]
-    page = outputs.html_table(kommun.page(url.format(pk=the_period.pk), "ekonom"), caption)
+    if "{year}" in url:
+        periods = [kommun.period(p) for p in kommun.reported_periods()]
+        latest = max((p for p in periods if p.year == the_period.year), key=lambda p: p.ends_on)
+        if latest != the_period:
+            pytest.skip("the year's investment page shows the year's latest period only")
+    url = url.format(pk=the_period.pk, year=the_period.year)
+    page = outputs.html_table(kommun.page(url, "ekonom"), caption)
     sheet_columns = columns_by_concept(sheet, the_period.year)
     page_columns = columns_by_concept(page, the_period.year)
     shared = [c for c in sheet_columns if c in page_columns]
@@ -356,13 +364,14 @@ def test_the_page_shows_the_excels_numbers(kommun: Kommun, period: str, table_ke
     for label, values in sheet.rows:
         if all(v is None for v in values):
             continue  # a heading: the page may draw it as a group row, or not at all
-        row = page.row(normalise_label(label))
+        # a key figure's name on the page may go on ("…, mål minst 2 %"); rows of amounts
+        # are found by their whole label, so that "Summa" is not "Summa Kommunstyrelsen"
+        row = page.row(label) if table_key == "nyckeltal" else page.exact(label)
+        if row is None and is_total(label):
+            continue  # a page may leave a grand total out
         if row is None:
-            if is_total(label):
-                row = next((v for lbl, v in page.rows if is_total(lbl)), None)
-            if row is None:
-                errors.append(f"{label!r} is not on the page")
-                continue
+            errors.append(f"{label!r} is not on the page")
+            continue
         pairs = [(sheet_columns[c], page_columns[c], c) for c in shared]
         if table_key == "nyckeltal":
             ours = [v for v in values if v is not None]

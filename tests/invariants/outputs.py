@@ -73,6 +73,11 @@ class PrintedTable:
                 return values
         return None
 
+    def exact(self, label: str) -> list[Decimal | None] | None:
+        """The row labelled ``label`` (spaces and case aside)."""
+        wanted = normalise_label(label)
+        return next((v for lbl, v in self.rows if normalise_label(lbl) == wanted), None)
+
     def labels(self) -> list[str]:
         return [label for label, _values in self.rows]
 
