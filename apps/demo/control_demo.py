@@ -20,7 +20,7 @@ from apps.control.models import (
     RiskLevel,
     ScaleStep,
 )
-from apps.demo import data
+from apps.demo import common, data
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 
@@ -107,19 +107,17 @@ def _units() -> dict[str, Unit]:
 
 
 def load_control_plans(admin: User) -> None:
-    """The risk analyses and the decided control plans 2026 (left as they are if present)."""
+    """The risk analyses and the decided control plans 2026; a plan that is there (decided or
+    reopened by a user) is left as it is."""
     ensure_defaults(RiskCategory, RiskLevel, ScaleStep)  # a flushed database has lost them
     categories = {c.key: c for c in RiskCategory.objects.all()}
     for code, unit in _units().items():
-        plan = ControlPlan.objects.filter(unit=unit, year=YEAR).first()
-        if plan is not None and plan.is_decided:
+        if ControlPlan.objects.filter(unit=unit, year=YEAR).exists():
             continue
-        plan = plan or services.control_plan_create(
-            actor=admin, unit=unit, year=YEAR, reason=data.REASON
-        )
+        plan = services.control_plan_create(actor=admin, unit=unit, year=YEAR, reason=data.REASON)
+        risks = common.by_key(Risk.objects.filter(unit=unit, year=YEAR), ("description",))
         for description, process, category, p, c, owner, control in RISKS[code]:
-            risk = Risk.objects.filter(unit=unit, year=YEAR, description=description).first()
-            risk = risk or services.risk_create(
+            risk = risks.get((description,)) or services.risk_create(
                 actor=admin, unit=unit, year=YEAR, description=description, process=process,
                 category=categories[category], probability=p, consequence=c, owner=owner,
                 reason=data.REASON,

@@ -105,9 +105,9 @@ def _goals_by_key() -> dict[str, Goal]:
 def load_documents(admin: User) -> None:
     units = common.units()
     goals = _goals_by_key()
-    existing = set(GoverningDocument.objects.values_list("title", flat=True))
+    existing = common.by_key(GoverningDocument.objects.all(), ("title",))
     for kind, title, decided_by, owner, decided_on, paragraph, revise_by, keys in DOCUMENTS:
-        if title in existing:
+        if (title,) in existing:
             continue
         services.document_create(
             actor=admin,
@@ -128,11 +128,15 @@ def load_documents(admin: User) -> None:
 
 
 def _cite_reglementen(admin: User, units: dict[str, Unit]) -> None:
+    """A grunduppdrag that has never cited a document cites its reglemente; one a user has
+    given another document, or none, is left as it is."""
     for ansvarskod, title in MISSION_CITATIONS:
-        document = GoverningDocument.objects.get(title=title)
+        document = common.find(GoverningDocument, title=title)
         unit = units[ansvarskod]
+        if document is None:  # a user has removed the reglemente from the register
+            continue
         for mission in BasicMission.objects.filter(unit=unit, last_year=None):
-            if mission.document_id == document.pk:
+            if mission.history.filter(document__isnull=False).exists():
                 continue
             goal_services.basic_mission_save(
                 actor=admin,
@@ -147,9 +151,9 @@ def _cite_reglementen(admin: User, units: dict[str, Unit]) -> None:
 
 
 def _load_deviations(admin: User, units: dict[str, Unit]) -> None:
-    existing = set(Deviation.objects.values_list("unit__ansvarskod", "occurred_on", "description"))
+    existing = common.by_key(Deviation.objects.all(), ("unit_id", "occurred_on", "description"))
     for ansvarskod, occurred_on, kind, description, measure, status in DEVIATIONS:
-        if (ansvarskod, _date(occurred_on), description) in existing:
+        if (units[ansvarskod].pk, _date(occurred_on), description) in existing:
             continue
         services.deviation_create(
             actor=admin,

@@ -482,8 +482,9 @@ DEFICIT_ACTION_PLAN = {
     "period": "2026-t2",
     "unit": "3000",
     "description": (
-        "Socialnämnden prognostiserar ett underskott på 18 miljoner kronor för 2026, främst "
-        "för placeringar av barn och unga (11 miljoner) och för hemtjänsten (7 miljoner). "
+        # Figures from the data when loaded (apps/demo/figures.py).
+        "Socialnämnden prognostiserar {result_3000} för 2026, främst för placeringar av "
+        "barn och unga ({overrun_3111}) och för hemtjänsten ({overrun_3121}). "
         "Underskottet kan inte hanteras inom nämndens delegation. Åtgärderna ska minska "
         "underskottet i år och få kostnaderna i balans med ramen till 2027."
     ),

@@ -1,4 +1,6 @@
-"""Loads Exempelkommun's economy through the economy's services, idempotently.
+"""Loads Exempelkommun's economy through the economy's services, idempotently: what is
+there is left as it is (a budget year, project, decision or forecast a user has changed
+stays changed); what is missing is added.
 
 ``load_budget`` (a step of the demo loader) writes the budget years, the investment projects,
 KF's budget decisions and the nämnders' detaljbudgetar. ``load_period_economy`` runs for
@@ -15,7 +17,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.demo import common, economy_files
+from apps.demo import common, economy_files, figures
 from apps.demo import economy_data as data
 from apps.economy import kommun_bas
 from apps.economy.models import (
@@ -61,18 +63,13 @@ def _assumptions(year: int) -> dict[str, object]:
 def _load_budget_years(actor: User) -> None:
     for year in data.BUDGET_YEARS:
         wanted = _assumptions(year)
-        budget_year = BudgetYear.objects.filter(year=year).first()
-        if budget_year is None:
+        if not BudgetYear.objects.filter(year=year).exists():
             budget_services.budget_year_create(actor=actor, year=year, reason=data.REASON, **wanted)
-        elif any(getattr(budget_year, name) != value for name, value in wanted.items()):
-            budget_services.budget_year_update(
-                actor=actor, budget_year=budget_year, reason=data.REASON, **wanted
-            )
 
 
 def _load_projects(actor: User) -> dict[str, InvestmentProject]:
     units = common.units()
-    existing = {p.code: p for p in InvestmentProject.objects.all()}
+    existing = common.by_field(InvestmentProject.objects.all(), "code")
     projects = {}
     for (
         code,
@@ -96,12 +93,6 @@ def _load_projects(actor: User) -> dict[str, InvestmentProject]:
             project = budget_services.investment_project_create(
                 actor=actor, code=code, reason=data.REASON, **fields
             )
-        else:
-            changes = {k: v for k, v in fields.items() if getattr(project, k) != v}
-            if changes:
-                project = budget_services.investment_project_update(
-                    actor=actor, project=project, reason=data.REASON, **changes
-                )
         projects[code] = project
     return projects
 
@@ -116,22 +107,18 @@ def _decide(
     investments: dict | None = None,
 ) -> None:
     """The decision of ``spec``, proposed with its amounts and decided by KF, unless it is
-    decided already."""
+    there (decided, or a proposal a user is working on)."""
     budget_year = BudgetYear.objects.get(year=year)
-    decision = BudgetDecision.objects.filter(
-        budget_year=budget_year, kind=kind, title=spec["title"]
-    ).first()
-    if decision is not None and decision.state == BudgetDecision.State.DECIDED:
+    if common.find(BudgetDecision, budget_year=budget_year, kind=kind, title=spec["title"]):
         return
-    if decision is None:
-        decision = budget_services.budget_decision_create(
-            actor=actor,
-            budget_year=budget_year,
-            kind=kind,
-            title=spec["title"],
-            description=spec["description"],
-            reason=data.REASON,
-        )
+    decision = budget_services.budget_decision_create(
+        actor=actor,
+        budget_year=budget_year,
+        kind=kind,
+        title=spec["title"],
+        description=spec["description"],
+        reason=data.REASON,
+    )
     budget_services.appropriations_save(
         actor=actor,
         decision=decision,
@@ -200,11 +187,17 @@ def detail_budget_lines(body: str, *, revised: bool) -> dict[str, Decimal]:
 
 
 def _detail_budgets(actor: User, decisions: dict[str, tuple], *, revised: bool) -> None:
+    """The detaljbudgetar of ``decisions``: made and decided where missing; ``revised``, a
+    detaljbudget still as the demo first decided it is reopened and decided anew. One a user
+    has reopened or decided since is theirs."""
     units = common.units()
     for body, (decided_on, paragraph) in decisions.items():
         detail_budget = DetailBudget.objects.filter(unit=units[body], year=2026).first()
-        if detail_budget is not None and detail_budget.decided_on is not None:
-            if detail_budget.decided_on >= decided_on:
+        if detail_budget is not None:
+            first_decided_on = data.DETAIL_BUDGET_DECISIONS[body][0]
+            if not revised or detail_budget.decided_on != first_decided_on:
+                continue
+            if detail_budget.history.first().history_change_reason != data.REASON:
                 continue
             detail_budget = budget_services.detail_budget_reopen(
                 actor=actor, detail_budget=detail_budget, reason=data.REASON
@@ -258,8 +251,9 @@ def _import_outcomes(actor: User, key: str) -> None:
         if outcome_file.period_key != key:
             continue
         content = economy_files.content_of(outcome_file)
+        # Imported once (even if a user's import has replaced it since): not again.
         if OutcomeImport.objects.filter(
-            year=outcome_file.year, checksum=checksum_of(content), replaced_by__isnull=True
+            year=outcome_file.year, checksum=checksum_of(content)
         ).exists():
             continue
         outcome_import(
@@ -281,7 +275,7 @@ def _forecasts(actor: User, period: ReportingPeriod, key: str) -> None:
             "comment": comment,
             "deficit_handled": handled,
         }
-        if common.up_to_date(existing.get(unit.pk), wanted):
+        if unit.pk in existing:  # a forecast there is the nämnd's, changed or not
             continue
         forecast_services.forecast_save(
             actor=actor, unit=unit, period=period, reason=data.FORECAST_REASON, **wanted
@@ -303,7 +297,7 @@ def _investment_forecasts(actor: User, period: ReportingPeriod, key: str) -> Non
             "total_amount": total_amount,
             "comment": text if total_amount > project.decided_total else "",
         }
-        if common.up_to_date(existing.get(project.pk), wanted):
+        if project.pk in existing:
             continue
         forecast_services.investment_forecast_save(
             actor=actor, project=project, period=period, reason=data.FORECAST_REASON, **wanted
@@ -322,7 +316,7 @@ def _deficit_action_plan(admin: User, period: ReportingPeriod, key: str) -> None
         unit=unit,
         period=period,
         cause=ActionPlanCause.DEFICIT,
-        description=spec["description"],
+        description=figures.fill(spec["description"], key),
         reason=data.REASON,
     )
     # The deficit the plan answers comes from the forecast (action_plan_create).

@@ -1,6 +1,8 @@
 """Exempelkommun's goal chain, indicators, uppdrag and follow-up, for demos and manual tests.
 
-The kommun follows Vimmerby's styrmodell (preset "vimmerby"): a vision, KF's inriktningsmål
+The kommun follows Vimmerby's styrmodell (preset "vimmerby") as a model, its structure only
+(the preset's name and värdeord are Vimmerby's; STEERING_MODEL gives Exempelkommun's own): a
+vision, KF's inriktningsmål
 and finansiella mål (2025–2028), nämndmål per perspective of the balanced scorecard, a few
 verksamhetsmål of the förvaltningar, grunduppdrag, uppdrag from KF, and three follow-ups a year.
 
@@ -14,6 +16,18 @@ from __future__ import annotations
 import datetime as dt
 
 PRESET = "vimmerby"
+# Exempelkommun's own name, description and värdeord for the model built from the preset.
+STEERING_MODEL = {
+    "name": "Exempelkommuns mål- och resultatstyrning",
+    "description": (
+        "Vision, KF:s inriktningsmål och finansiella mål med indikatorer; nämndmål per "
+        "perspektiv i det balanserade styrkortet; verksamhetsplaner; uppdrag och "
+        "grunduppdrag; tre uppföljningar om året. Modellen följer Vimmerby kommuns "
+        "styrmodell (förinställningen ”Vimmerby”) men målen, värdeorden och besluten är "
+        "Exempelkommuns egna."
+    ),
+    "values": "närhet, omtanke, framtidstro",
+}
 KF = "100"  # ansvarskod of kommunfullmäktige
 
 # --- Reporting periods ------------------------------------------------------------------
@@ -50,8 +64,8 @@ GOALS = (
         "description": (
             "I Exempelkommun är det nära till natur, arbete och gemenskap. Vi är en trygg och hållbar "
             "kommun där barn och unga får en bra start i livet, där företag vill etablera sig och växa "
-            "och där människor i alla åldrar känner sig delaktiga. Värdeorden ansvar, mod och fantasi "
-            "präglar hur vi möter invånarna."
+            "och där människor i alla åldrar känner sig delaktiga. Värdeorden närhet, omtanke och "
+            "framtidstro präglar hur vi möter invånarna."
         ),
         "years": (2023, 2030),
     },
@@ -258,18 +272,20 @@ GOALS = (
         "years": (2025, 2028),
         "tags": ("16",),
         "position": 80,
+        # Texts and status from the key figure at load time (apps/demo/figures.py).
+        "figure": ("result_share", "2"),
         "assessments": {
             "2025-bokslut": (
                 "met",
-                "Årets resultat blev 2,4 procent av skatteintäkter och generella statsbidrag. Resultatet förklaras främst av högre skatteintäkter än budgeterat och realisationsvinster vid tomtförsäljning.",
+                "Årets resultat blev {figure} av skatteintäkter och generella statsbidrag, mot målet minst 2 procent. Nämndernas samlade avvikelse mot budget var {total_result}.",
             ),
             "2026-t1": (
                 "not_met",
-                "Helårsprognosen visar ett resultat på 1,1 procent. Socialnämnden och barn- och utbildningsnämnden prognostiserar underskott och har fått i uppdrag att ta fram åtgärdsplaner.",
+                "Helårsprognosen för årets resultat är {figure} av skatteintäkter och generella statsbidrag, mot målet minst 2 procent. Nämndernas samlade prognos visar {total_result}.",
             ),
             "2026-t2": (
                 "not_met",
-                "Prognosen har förbättrats till 1,4 procent efter nämndernas åtgärder och en högre skatteprognos, men målet på 2 procent nås inte. Underskottet inom socialnämnden kvarstår.",
+                "Helårsprognosen för årets resultat är {figure} av skatteintäkter och generella statsbidrag, mot målet minst 2 procent. Nämndernas samlade prognos visar {total_result}, främst inom socialnämnden.",
             ),
         },
     },
@@ -286,10 +302,11 @@ GOALS = (
         "years": (2025, 2028),
         "tags": ("16",),
         "position": 90,
+        "figure": ("self_financing", "70"),
         "assessments": {
             "2025-bokslut": (
                 "met",
-                "Självfinansieringsgraden blev 78 procent, eftersom flera investeringsprojekt försenades och resultatet blev högre än budgeterat.",
+                "Självfinansieringsgraden blev {figure}, mot målet minst 70 procent.",
             ),
             "2026-t1": (
                 "not_assessed",
@@ -297,7 +314,7 @@ GOALS = (
             ),
             "2026-t2": (
                 "partly",
-                "Prognosen för självfinansieringsgraden är 69 procent, strax under målvärdet. Den lägre resultatprognosen och investeringar som flyttats från 2025 förklarar avvikelsen.",
+                "Prognosen för självfinansieringsgraden är {figure}, mot målet minst 70 procent. Investeringsprognosen bygger på projektens prognoser i delårsrapporten.",
             ),
         },
     },
@@ -306,26 +323,29 @@ GOALS = (
         "level": "finansiellt-mal",
         "owner": KF,
         "parent": "vision",
-        "title": "Soliditeten inklusive samtliga pensionsförpliktelser ska förbättras varje år",
+        "title": "Soliditeten ska vara minst 50 procent",
         "description": (
             "Soliditeten visar hur stor del av tillgångarna som finansieras med eget kapital. "
-            "Kommunen ska stärka sin långsiktiga betalningsförmåga."
+            "Kommunen ska stärka sin långsiktiga betalningsförmåga. Soliditeten räknas tills "
+            "vidare exklusive ansvarsförbindelsen för pensioner, som ännu inte redovisas."
         ),
         "years": (2025, 2028),
         "tags": ("16",),
         "position": 100,
+        # Computed from the balance sheet at the period's end (apps/demo/financial_goals_demo.py).
+        "figure": ("equity_ratio", "50"),
         "assessments": {
             "2025-bokslut": (
                 "met",
-                "Soliditeten inklusive samtliga pensionsförpliktelser förbättrades till 23,1 procent.",
+                "Soliditeten var {figure} vid årets slut, mot målet minst 50 procent. Årets positiva resultat har ökat det egna kapitalet.",
             ),
             "2026-t1": (
                 "met",
-                "Soliditeten har förbättrats till 23,3 procent och väntas fortsätta öka under året.",
+                "Soliditeten var {figure} vid utgången av april, mot målet minst 50 procent.",
             ),
             "2026-t2": (
                 "met",
-                "Soliditeten uppgick till 23,8 procent i delårsbokslutet, vilket är över målvärdet för året.",
+                "Soliditeten var {figure} vid utgången av augusti, mot målet minst 50 procent.",
             ),
         },
     },
@@ -342,15 +362,15 @@ GOALS = (
         "assessments": {
             "2025-bokslut": (
                 "not_met",
-                "Nämnderna redovisade sammantaget ett underskott på 3,1 miljoner kronor, främst inom socialnämnden. Underskottet täcktes av högre skatteintäkter än budgeterat.",
+                "Nämnderna redovisade sammantaget {total_result} mot sina ramar, främst inom socialnämnden ({deviation_3000}).",
             ),
             "2026-t1": (
                 "not_met",
-                "Helårsprognosen visar ett samlat underskott på 12,4 miljoner kronor. Kommunstyrelsen har begärt åtgärdsplaner från socialnämnden och barn- och utbildningsnämnden.",
+                "Nämndernas samlade helårsprognos visar {total_result}. Socialnämnden och barn- och utbildningsnämnden prognostiserar underskott som de bedömer att de kan hantera inom sina ramar; kommunstyrelsen följer dem varje månad.",
             ),
             "2026-t2": (
                 "not_met",
-                "Underskottet har minskat till 9,8 miljoner kronor efter beslutade åtgärder, men nämnderna når inte en budget i balans. Kommunstyrelsen följer åtgärdsplanerna varje månad.",
+                "Nämndernas samlade helårsprognos visar {total_result}, mot {previous_total_deviation} i tertial 1. Socialnämndens underskott ryms inte inom ramen och nämnden har beslutat om en åtgärdsplan, som kommunstyrelsen följer varje månad.",
             ),
         },
     },
@@ -479,12 +499,12 @@ GOALS = (
         "years": (2025, 2026),
         "assessments": {
             "2025-bokslut": (
-                "met",
-                "Nämnden redovisade ett överskott på 0,8 miljoner kronor, främst på grund av lägre lokalkostnader efter stängningen av Förskolan Blåklinten.",
+                "not_met",
+                "Nämnden redovisade {result_2000} mot sin ram. Lägre lokalkostnader efter stängningen av Förskolan Blåklinten räckte inte för att möta kostnaderna för fler barn i förskolan i centralorten.",
             ),
             "2026-t1": (
                 "partly",
-                "Helårsprognosen visar ett underskott på 1,5 miljoner kronor till följd av ökade kostnader för skolskjuts och tilläggsbelopp. En åtgärdsplan har beslutats.",
+                "Helårsprognosen visar {result_2000} eftersom fler elever än budgeterat går i gymnasieskolor i andra kommuner. Underskottet hanteras inom nämndens ram genom vakanshållning i förvaltningen.",
             ),
         },
     },
@@ -571,15 +591,15 @@ GOALS = (
         "assessments": {
             "2025-bokslut": (
                 "not_met",
-                "Socialnämnden redovisade ett underskott på 4,6 miljoner kronor, främst på grund av kostnader för externa placeringar av barn och unga.",
+                "Socialnämnden redovisade {result_3000} mot sin ram, främst på grund av kostnader för externa placeringar av barn och unga.",
             ),
             "2026-t1": (
                 "not_met",
-                "Helårsprognosen visar ett underskott på 9,2 miljoner kronor. Kostnaderna för placeringar och för hemtjänsttimmar ökar mer än budgeterat; nämnden har beslutat om en åtgärdsplan.",
+                "Helårsprognosen visar {result_3000}. Kostnaderna för placeringar och för hemtjänsttimmar ökar mer än budgeterat; nämnden bedömer att underskottet kan hanteras inom ramen genom lägre kostnader för försörjningsstöd och vakanshållning.",
             ),
             "2026-t2": (
                 "not_met",
-                "Underskottet har minskat till 7,0 miljoner kronor efter att fler placeringar ersatts av öppenvårdsinsatser på hemmaplan. Nämnden når inte en budget i balans 2026.",
+                "Helårsprognosen visar {result_3000}, mot {previous_deviation_3000} i tertial 1: placeringarna av barn och unga och hemtjänstens beviljade timmar har fortsatt att öka. Underskottet ryms inte inom ramen och nämnden har beslutat om en åtgärdsplan. Nämnden når inte en budget i balans 2026.",
             ),
         },
     },
@@ -998,8 +1018,12 @@ BASIC_MISSIONS = (
 
 # --- Uppdrag --------------------------------------------------------------------------------
 
-BUDGET_DECISION = (dt.date(2025, 6, 16), "§ 87")  # KF: Budget 2026 med plan 2027–2028
-FOLLOW_UP_DECISION = (dt.date(2026, 6, 15), "§ 74")  # KF: Budget 2027 med plan 2028–2029
+# KF's decisions: one § per decision, never two decisions of one meeting under one §
+# (tests/demo/test_demo_consistency.py). The budget 2026 itself is § 84 (economy_data).
+BUDGET_DECISION = (dt.date(2025, 6, 16), "§ 85")  # KF: uppdrag to the nämnder 2026
+INDICATOR_SET_DECISION = (dt.date(2025, 6, 16), "§ 86")  # KF: the indicators of 2026
+FOLLOW_UP_DECISION = (dt.date(2026, 6, 15), "§ 74")  # KF: an uppdrag reported and done
+EXTENSION_DECISION = (dt.date(2026, 6, 15), "§ 75")  # KF: an uppdrag extended
 
 # Given by KF with the budget. reports: {ansvarskod: (status, report)};
 # decisions: (state, (date, paragraph), note, new last year or None).
@@ -1101,7 +1125,7 @@ ASSIGNMENTS = (
         "decisions": (
             (
                 "extended",
-                FOLLOW_UP_DECISION,
+                EXTENSION_DECISION,
                 "Upphandlingen överprövades. Uppdraget förlängs till och med 2027 inom beviljade medel.",
                 2027,
             ),
@@ -1167,7 +1191,7 @@ ASSIGNMENTS = (
 # KF's decisions of each year's indicators, with the budget: year, date, paragraph.
 INDICATOR_SET_DECISIONS = (
     (2025, dt.date(2024, 6, 17), "§ 92"),
-    (2026, BUDGET_DECISION[0], BUDGET_DECISION[1]),
+    (2026, *INDICATOR_SET_DECISION),
 )
 
 # Changes after the decision, recorded with a reason: indicator key, goal key, year, reason.

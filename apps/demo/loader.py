@@ -1,8 +1,11 @@
 """Loads Exempelkommun through the same services as the pages, idempotently.
 
-Each ``load_*`` function compares what is there with the demo data and writes only the
-difference, so running the loader twice leaves the database (and its history) unchanged.
-Later parts of the product add their own ``load_*`` step to ``load_demo``.
+Each ``load_*`` function looks for what the demo data describes and makes only what is
+missing: a row that is there is left as it is, whatever a user has changed in it since
+(apps/demo/common.py finds a renamed row again by the values it was created with). So
+running the loader twice leaves the database (and its history) unchanged, a user's change
+survives every run, and a deleted row comes back. Later parts of the product add their own
+``load_*`` step to ``load_demo``.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from django.utils import timezone
 
 from apps.accounts import services as account_services
 from apps.accounts.models import RoleAssignment, User
-from apps.demo import common, data, goals_data, plans_data
+from apps.demo import common, data, figures, goals_data, plans_data
 from apps.demo.control_demo import control_for_period, load_control_plans
 from apps.demo.economy_loader import load_budget, load_period_economy
 from apps.followup import selectors as followup_selectors
 from apps.followup import services as followup_services
-from apps.followup.models import ActionPlan, Assessment
+from apps.followup.models import ActionPlan, Assessment, UnitCompletion
 from apps.goals import services as goal_services
+from apps.goals.computed import computed_statuses
 from apps.goals.models import (
     Assignment,
     BasicMission,
@@ -57,7 +61,7 @@ def load_users() -> User:
     users = {}
     for username, first_name, last_name, _role, _unit, _title in data.USERS:
         user = User.objects.filter(username=username).first()
-        if user is None:
+        if user is None:  # a user who is there keeps the password they chose
             user = account_services.user_create(
                 actor=None,
                 username=username,
@@ -67,9 +71,6 @@ def load_users() -> User:
                 email=f"{username}@exempelkommun.se",
                 reason=data.REASON,
             )
-        elif not user.check_password(data.DEMO_PASSWORD):
-            user.set_password(data.DEMO_PASSWORD)
-            user.save(update_fields=["password"])
         users[username] = user
     admin = users["admin"]
     if not RoleAssignment.objects.filter(user=admin, role="administrator", unit=None).exists():
@@ -90,13 +91,12 @@ def assign_demo_roles(admin: User) -> None:
 
 
 def load_municipality(admin: User) -> Municipality:
-    """The kommun with its name, code and logo (the logo is set once; a new one stays)."""
+    """The kommun with its name, code and logo, unless it is there (then it is as the
+    administrator left it)."""
     current = Municipality.objects.filter(pk=1).first()
+    if current is not None:
+        return current
     wanted = data.MUNICIPALITY
-    if current is not None and current.logo:
-        if common.up_to_date(current, wanted):
-            return current
-        return organisation_services.municipality_update(actor=admin, reason=data.REASON, **wanted)
     with LOGO.open("rb") as handle:
         return organisation_services.municipality_update(
             actor=admin, reason=data.REASON, logo=File(handle, name=LOGO.name), **wanted
@@ -115,19 +115,11 @@ def load_organisation(admin: User) -> None:
             "position": extra.get("position", 100),
             "description": extra.get("description", ""),
         }
-        unit = Unit.objects.filter(ansvarskod=ansvarskod, valid_from=fields["valid_from"]).first()
+        unit = common.find(Unit, ansvarskod=ansvarskod, valid_from=fields["valid_from"])
         if unit is None:
             unit = organisation_services.unit_create(
                 actor=admin, parent=parent, ansvarskod=ansvarskod, reason=data.REASON, **fields
             )
-        else:
-            changes = {k: v for k, v in fields.items() if getattr(unit, k) != v}
-            if unit.parent_id != (parent.pk if parent else None):
-                changes["parent"] = parent
-            if changes:
-                unit = organisation_services.unit_update(
-                    actor=admin, unit=unit, reason=data.REASON, **changes
-                )
         for child in children:
             visit(child, unit)
 
@@ -142,9 +134,17 @@ def _model() -> SteeringModel:
 
 
 def _goal_lookup(model: SteeringModel) -> dict[tuple[str, str, str], Goal]:
-    """The model's goals by their natural key: level key, owner's ansvarskod, title."""
+    """The model's goals by their natural key: level key, owner's ansvarskod, title (the
+    title they have now or were created with: a goal a user renamed is still the demo's)."""
     goals = Goal.objects.filter(level__model=model).select_related("level", "owner", "perspective")
-    return {(g.level.key, g.owner.ansvarskod, g.title): g for g in goals}
+    levels = {level.pk: level.key for level in model.levels.all()}
+    owners = dict(Unit.objects.values_list("pk", "ansvarskod"))
+    return {
+        (levels.get(level_id), owners.get(owner_id), title): goal
+        for (level_id, owner_id, title), goal in common.by_key(
+            goals, ("level_id", "owner_id", "title")
+        ).items()
+    }
 
 
 def _goals_by_key() -> dict[str, Goal]:
@@ -157,13 +157,22 @@ def _goals_by_key() -> dict[str, Goal]:
 
 
 def _indicators_by_key() -> dict[str, Indicator]:
-    by_title = {indicator.title: indicator for indicator in Indicator.objects.all()}
+    by_title = common.by_field(Indicator.objects.all(), "title")
     return {spec["key"]: by_title[spec["title"]] for spec in goals_data.INDICATORS}
 
 
 def load_steering_model(admin: User) -> None:
-    """Vimmerby's styrmodell, in use (the service changes nothing when it is there)."""
-    goal_services.steering_model_load_preset(actor=admin, key=goals_data.PRESET, activate=True)
+    """Exempelkommun's styrmodell, in use: the structure of the preset it follows (levels,
+    perspectives), with the kommun's own name, description and värdeord instead of those
+    of the kommun the preset comes from. A model that is there is left as it is."""
+    if SteeringModel.objects.filter(key=goals_data.PRESET).exists():
+        return
+    model = goal_services.steering_model_load_preset(
+        actor=admin, key=goals_data.PRESET, activate=True
+    )
+    for name, value in goals_data.STEERING_MODEL.items():
+        setattr(model, name, value)
+    goal_services.configuration_save(actor=admin, instance=model, reason=data.REASON)
 
 
 def load_goals(admin: User) -> None:
@@ -177,11 +186,6 @@ def load_goals(admin: User) -> None:
     }
     units = common.units()
     lookup = _goal_lookup(model)
-    current_tags: dict[int, set[int]] = {}
-    for goal_id, tag_id in Goal.tags.through.objects.filter(goal__level__model=model).values_list(
-        "goal_id", "tag_id"
-    ):
-        current_tags.setdefault(goal_id, set()).add(tag_id)
 
     by_key: dict[str, Goal] = {}
     for spec in goals_data.GOALS:
@@ -210,21 +214,6 @@ def load_goals(admin: User) -> None:
                 reason=data.REASON,
                 **fields,
             )
-        else:
-            changes = {
-                name: value for name, value in fields.items() if getattr(goal, name) != value
-            }
-            if goal.parent_id != (parent.pk if parent else None):
-                changes["parent"] = parent
-            tags_differ = current_tags.get(goal.pk, set()) != {tag.pk for tag in wanted_tags}
-            if changes or tags_differ:
-                goal = goal_services.goal_update(
-                    actor=admin,
-                    goal=goal,
-                    reason=data.REASON,
-                    tags=wanted_tags if tags_differ else None,
-                    **changes,
-                )
         by_key[spec["key"]] = goal
 
 
@@ -232,32 +221,33 @@ def load_basic_missions(admin: User) -> None:
     units = common.units()
     for ansvarskod, first_year, source, text in goals_data.BASIC_MISSIONS:
         unit = units[ansvarskod]
-        mission = BasicMission.objects.filter(unit=unit, first_year=first_year).first()
-        wanted = {"text": text, "source": source, "last_year": None}
-        if common.up_to_date(mission, wanted):
+        if BasicMission.objects.filter(unit=unit, first_year=first_year).exists():
             continue
         goal_services.basic_mission_save(
             actor=admin,
             unit=unit,
             first_year=first_year,
-            mission=mission,
+            mission=None,
             reason=data.REASON,
-            **wanted,
+            text=text,
+            source=source,
+            last_year=None,
         )
 
 
 def load_assignments(admin: User) -> None:
     """KF's uppdrag with the budget, each receiver's report, and later decisions.
 
-    There is no service to change an uppdrag once given (KF decides changes), so an existing
-    one is left as it is; reports and missing decisions are brought up to date.
+    An uppdrag that is there is left as it is; a receiver who has not reported gets the
+    demo's report, and the decisions the uppdrag lacks are added.
     """
     units = common.units()
     goals = _goals_by_key()
     kf = units[goals_data.KF]
     decided_on, paragraph = goals_data.BUDGET_DECISION
+    existing = common.by_key(Assignment.objects.filter(given_by=kf), ("title",))
     for spec in goals_data.ASSIGNMENTS:
-        assignment = Assignment.objects.filter(given_by=kf, title=spec["title"]).first()
+        assignment = existing.get((spec["title"],))
         if assignment is None:
             first_year, last_year = spec["years"]
             resources = spec.get("resources")
@@ -280,8 +270,10 @@ def load_assignments(admin: User) -> None:
             row.unit.ansvarskod: row for row in assignment.recipient_rows.select_related("unit")
         }
         for ansvarskod, (status, report) in spec.get("reports", {}).items():
-            row = rows[ansvarskod]
-            if (row.status, row.report) != (status, report):
+            row = rows.get(ansvarskod)
+            # A report a user wrote (or a receiver a user removed) is theirs.
+            reported = row is None or row.report or row.history.exclude(history_type="+").exists()
+            if not reported:
                 goal_services.assignment_report(
                     actor=admin, recipient=row, status=status, report=report, reason=data.REASON
                 )
@@ -309,7 +301,7 @@ def load_indicators(admin: User) -> None:
 
     An existing indicator is left as it is: there is no service to change one.
     """
-    existing = {indicator.title: indicator for indicator in Indicator.objects.all()}
+    existing = common.by_field(Indicator.objects.all(), "title")
     indicators: dict[str, Indicator] = {}
     for spec in goals_data.INDICATORS:
         indicator = existing.get(spec["title"])
@@ -328,19 +320,19 @@ def load_indicators(admin: User) -> None:
             )
         indicators[spec["key"]] = indicator
 
-    targets = {(t.indicator_id, t.year): t.value for t in IndicatorTarget.objects.filter(unit=None)}
+    targets = set(IndicatorTarget.objects.filter(unit=None).values_list("indicator_id", "year"))
     for spec in goals_data.INDICATORS:
         indicator = indicators[spec["key"]]
         for year, raw in spec.get("targets", {}).items():
             value = Decimal(raw)
-            if targets.get((indicator.pk, year)) != value:
+            if (indicator.pk, year) not in targets:
                 goal_services.indicator_target_set(
                     actor=admin, indicator=indicator, year=year, value=value, reason=data.REASON
                 )
 
     goals = _goals_by_key()
     links = set(GoalIndicator.objects.values_list("goal_id", "indicator_id", "year"))
-    decisions = {d.year: d for d in IndicatorSetDecision.objects.all()}
+    decisions = set(IndicatorSetDecision.objects.values_list("year", flat=True))
     for year, decided_on, paragraph in goals_data.INDICATOR_SET_DECISIONS:
         # The set first, then KF's decision of it: links made after it are recorded changes.
         for spec in goals_data.INDICATORS:
@@ -352,8 +344,7 @@ def load_indicators(admin: User) -> None:
                         actor=admin, goal=goal, indicator=indicator, year=year, reason=data.REASON
                     )
                     links.add((goal.pk, indicator.pk, year))
-        decision = decisions.get(year)
-        if decision is None or (decision.decided_on, decision.paragraph) != (decided_on, paragraph):
+        if year not in decisions:
             goal_services.indicator_set_decide(
                 actor=admin,
                 year=year,
@@ -385,32 +376,39 @@ def _value_fields(spec: dict, period_key: str) -> dict | None:
 def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None:
     """Kommun-wide indicator values and the owners' assessments for one open period."""
     indicators = _indicators_by_key()
-    values = {v.indicator_id: v for v in IndicatorValue.objects.filter(period=period, unit=None)}
+    values = set(
+        IndicatorValue.objects.filter(period=period, unit=None).values_list(
+            "indicator_id", flat=True
+        )
+    )
     for spec in goals_data.INDICATORS:
         wanted = _value_fields(spec, period_key)
         if wanted is None:
             continue
         indicator = indicators[spec["key"]]
-        current = values.get(indicator.pk)
-        if common.up_to_date(current, wanted):
+        if indicator.pk in values:
             continue
         goal_services.indicator_value_set(
             actor=admin, indicator=indicator, period=period, reason=data.REASON, **wanted
         )
 
     goals = _goals_by_key()
-    assessments = {(a.goal_id, a.unit_id): a for a in Assessment.objects.filter(period=period)}
+    assessments = set(Assessment.objects.filter(period=period).values_list("goal_id", "unit_id"))
     for spec in goals_data.GOALS:
         if period_key not in spec.get("assessments", {}):
             continue
         status, analysis = spec["assessments"][period_key]
+        extra: dict[str, str] = {}
+        if "figure" in spec:  # a financial goal: the figure and status from the economy
+            status, extra = figures.financial_goal(spec, period, status)
+        analysis = figures.fill(analysis, period_key, extra)
         goal = goals[spec["key"]]
         if not goal.is_valid_in(period.year):
             raise ValueError(f"{spec['key']} is not valid in {period}")
-        if common.up_to_date(
-            assessments.get((goal.pk, goal.owner_id)), {"status": status, "analysis": analysis}
-        ):
+        if (goal.pk, goal.owner_id) in assessments:
             continue
+        if computed_statuses([goal.pk], period):
+            status = ""  # linked to a key figure: computed, never typed (a comment is kept)
         followup_services.assessment_save(
             actor=admin,
             goal=goal,
@@ -431,13 +429,23 @@ CONTRIBUTION_TEXT = {
     "partly": "Nämnden bidrar till målet, men effekten syns ännu bara delvis i indikatorerna.",
     "not_met": "Nämndens bidrag räcker inte än; åtgärder har beslutats och följs upp nästa period.",
 }
+COMPUTED_CONTRIBUTION_TEXT = (
+    "Målet följs upp med nyckeltalet; nämnden bidrar genom att hålla sin budgetram."
+)
 
 
 def _mark_done(admin: User, period: ReportingPeriod, *, everyone: bool) -> None:
     """Units that are done have assessed everything they report, including their
-    contribution to the KF goals above their own (the roll-up on a KF goal's page)."""
+    contribution to the KF goals above their own (the roll-up on a KF goal's page).
+
+    A unit marked once is left alone: if a user has taken its "klar" back, it stays so."""
+    marked_once = set(
+        UnitCompletion.history.filter(period_id=period.pk).values_list("unit_id", flat=True)
+    )
     for unit, _goals, _assessed in followup_selectors.reporting_units(period):
         if not (everyone or unit.ansvarskod in DONE_IN_OPEN_PERIOD):
+            continue
+        if unit.pk in marked_once:
             continue
         followup = followup_selectors.unit_followup(unit=unit, period=period)
         owners = {
@@ -447,28 +455,43 @@ def _mark_done(admin: User, period: ReportingPeriod, *, everyone: bool) -> None:
             )
             if a.unit_id == a.goal.owner_id
         }
+        computed = computed_statuses([entry.goal.pk for entry in followup.goals], period)
         for entry in followup.goals:
             if entry.assessment is None:
                 status = owners.get(entry.goal.pk, "partly")
                 if status == "not_assessed":
                     status = "partly"
+                analysis = CONTRIBUTION_TEXT.get(status, "")
+                if entry.goal.pk in computed:  # a key figure's goal: a comment, no status
+                    status, analysis = "", COMPUTED_CONTRIBUTION_TEXT
                 followup_services.assessment_save(
                     actor=admin,
                     goal=entry.goal,
                     period=period,
                     unit=unit,
                     status=status,
-                    analysis=CONTRIBUTION_TEXT[status],
+                    analysis=analysis,
                     reason=data.REASON,
                 )
         followup_services.completion_mark(actor=admin, unit=unit, period=period, reason=data.REASON)
 
 
+DEMO_PERIOD_REASONS = {
+    data.REASON,
+    goals_data.PERIOD_OPENED,
+    goals_data.PERIOD_CLOSED,
+    goals_data.DEADLINE_MOVED,
+}
+
+
 def _keep_open_for_editors(admin: User, period: ReportingPeriod) -> None:
     """The demo's open period has a deadline in its own calendar; when the demo is loaded
-    after it, move it some weeks ahead so that the demo's editors can still report."""
+    after it, move it some weeks ahead so that the demo's editors can still report. A
+    deadline a user has set is theirs."""
     today = timezone.localdate()
-    if period.deadline < today:
+    last = period.history.first()
+    set_by_demo = last is not None and last.history_change_reason in DEMO_PERIOD_REASONS
+    if period.deadline < today and set_by_demo:
         period_services.period_set_deadline(
             actor=admin,
             period=period,
@@ -481,10 +504,12 @@ def load_followup(admin: User) -> None:
     """The reporting periods with their values and assessments, in the order of a real year:
     each period is opened, written and (if it is over) closed before the next one.
 
-    A period that is closed already is left alone: the demo never reopens one.
+    A period that is closed already is left alone: the demo never reopens one. The demo
+    opens and closes only periods it finds planned; one a user opened or reopened stays open
+    (what is missing in it is added).
     """
     for key, year, kind, name, starts_on, ends_on, deadline, final_state in goals_data.PERIODS:
-        period = ReportingPeriod.objects.filter(year=year, name=name).first()
+        period = common.find(ReportingPeriod, year=year, kind=kind)
         if period is None:
             period = period_services.period_create(
                 actor=admin,
@@ -498,17 +523,19 @@ def load_followup(admin: User) -> None:
             )
         if period.state == PeriodState.CLOSED or final_state == PeriodState.PLANNED:
             continue
-        if period.state == PeriodState.PLANNED:
+        opened_now = period.state == PeriodState.PLANNED
+        if opened_now:
             period = period_services.period_set_state(
                 actor=admin, period=period, state=PeriodState.OPEN, reason=goals_data.PERIOD_OPENED
             )
+        # Outcomes and forecasts first: the texts of the assessments state their figures.
+        load_period_economy(admin, period, key)
         _write_period(admin, period, key)
-        load_period_economy(admin, period, key)  # outcomes and forecasts while it is open
         control_for_period(admin, period, key)  # intern kontroll's results, while open
         _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
         if final_state == PeriodState.OPEN:
             _keep_open_for_editors(admin, period)
-        if final_state == PeriodState.CLOSED:
+        if final_state == PeriodState.CLOSED and opened_now:
             period_services.period_set_state(
                 actor=admin,
                 period=period,
@@ -545,7 +572,7 @@ def load_external_factors(admin: User) -> None:
     and nulägesbeskrivningar (see load_plans and load_trust)."""
     decided_on, paragraph, first_year, last_year = plans_data.FACTORS_DECIDED
     for position, (title, description) in enumerate(plans_data.EXTERNAL_FACTORS, start=1):
-        if ExternalFactor.objects.filter(title=title, first_year=first_year).exists():
+        if common.find(ExternalFactor, title=title, first_year=first_year) is not None:
             continue
         goal_services.external_factor_save(
             actor=admin,
@@ -561,7 +588,7 @@ def load_external_factors(admin: User) -> None:
 def _factor_responses(unit: Unit, where: str) -> list[tuple[ExternalFactor, dict]]:
     """The demo's responses of ``unit`` in its "plan" or "report", with their factors."""
     responses = plans_data.FACTOR_RESPONSES.get((unit.ansvarskod, where), {})
-    factors = {f.title: f for f in ExternalFactor.objects.filter(title__in=responses)}
+    factors = common.by_field(ExternalFactor.objects.all(), "title")
     return [
         (factors[title], {"risks": risks, "opportunities": opportunities, "approach": approach})
         for title, (risks, opportunities, approach) in responses.items()

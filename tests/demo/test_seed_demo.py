@@ -1,4 +1,5 @@
-"""``seed_demo`` loads Exempelkommun through the services, and a second run changes nothing."""
+"""``seed_demo`` loads Exempelkommun through the services; a second run changes nothing, keeps
+every change a user made, and adds back only what is missing."""
 
 from __future__ import annotations
 
@@ -6,13 +7,28 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
 
 from apps.accounts.access import access_for
 from apps.accounts.models import RoleAssignment, User
+from apps.core.history import delete_with_history
+from apps.documents.models import Deviation, GoverningDocument
+from apps.economy.models import Forecast
+from apps.economy.services import forecasts as forecast_services
+from apps.followup import services as followup_services
+from apps.followup.models import Assessment, UnitCompletion
+from apps.goals import services as goal_services
+from apps.goals.models import Goal, SteeringModel
 from apps.organisation import services
 from apps.organisation.models import Municipality, Unit
+from apps.periods.models import ReportingPeriod
+from apps.plans import services as plan_services
+from apps.plans.models import PlanSection
+
+GOAL_TITLE = "Socialnämnden ska bedriva verksamheten inom tilldelad ram"
 
 USERS = {
     # username: (role, ansvarskod of the unit or None for the whole kommun)
@@ -149,18 +165,102 @@ def test_running_it_again_after_people_logged_in_changes_nothing(seeded):
     assert row_counts() == before
 
 
-def test_running_it_again_restores_a_changed_unit_and_password(seeded):
+def every_row_count() -> dict[str, int]:
+    """Rows of every model, history included: a run that writes anything changes one."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_a_second_run_on_an_untouched_database_writes_nothing(seeded):
+    before = every_row_count()
+    seed()
+    assert every_row_count() == before
+
+
+def open_period() -> ReportingPeriod:
+    return ReportingPeriod.objects.get(year=2026, kind="tertial2")
+
+
+def test_running_it_again_keeps_what_users_changed_and_adds_no_copies(seeded):
     admin = User.objects.get(username="admin")
-    bun = Unit.objects.get(ansvarskod="2000")
+    ekonom = User.objects.get(username="ekonom")
+    period = open_period()
+    bun = Unit.objects.get(ansvarskod="2000", valid_to=None)
+    sn = Unit.objects.get(ansvarskod="3000", valid_to=None)
     services.unit_update(actor=admin, unit=bun, reason="Test", name="Ändrat namn")
     redaktor = User.objects.get(username="redaktor")
-    redaktor.set_password("glömt")
+    redaktor.set_password("ett eget lösenord")
     redaktor.save()
+    forecast = Forecast.objects.get(unit=sn, period=period)
+    forecast_services.forecast_save(
+        actor=ekonom, unit=sn, period=period, amount=forecast.amount + 1_500_000,
+        comment="Ny prognos", deficit_handled=False, reason="Test",
+    )  # fmt: skip
+    assessment = Assessment.objects.filter(
+        period=period, unit_id=F("goal__owner_id"), goal__level__is_financial=False
+    ).first()
+    followup_services.assessment_save(
+        actor=admin, goal=assessment.goal, period=period, unit=assessment.unit,
+        status="met", analysis="Min egen analys.", reason="Test",
+    )  # fmt: skip
+    section = PlanSection.objects.filter(plan__state="draft").order_by("pk").first()
+    plan_services.plan_section_update(
+        actor=admin, section=section, body="Min egen plantext.", reason="Test"
+    )
+    goal = Goal.objects.get(title=GOAL_TITLE)
+    goal_services.goal_update(actor=admin, goal=goal, reason="Test", title="Nytt namn på målet")
+    model = SteeringModel.objects.get(is_active=True)
+    model.values = "egna värdeord"
+    goal_services.configuration_save(actor=admin, instance=model, reason="Test")
+    counts = every_row_count()
 
     seed()
 
-    assert Unit.objects.get(ansvarskod="2000").name == "Barn- och utbildningsnämnden"
-    assert User.objects.get(username="redaktor").check_password("demo")
-    before = row_counts()
+    assert Unit.objects.get(pk=bun.pk).name == "Ändrat namn"
+    assert User.objects.get(username="redaktor").check_password("ett eget lösenord")
+    forecast_now = Forecast.objects.get(unit=sn, period=period)
+    assert (forecast_now.amount, forecast_now.comment) == (
+        forecast.amount + 1_500_000,
+        "Ny prognos",
+    )
+    assessment_now = Assessment.objects.get(pk=assessment.pk)
+    assert (assessment_now.status, assessment_now.analysis) == ("met", "Min egen analys.")
+    assert "Min egen plantext." in PlanSection.objects.get(pk=section.pk).body
+    assert Goal.objects.get(pk=goal.pk).title == "Nytt namn på målet"
+    assert not Goal.objects.filter(title=GOAL_TITLE).exists()  # not made a second time
+    assert SteeringModel.objects.get(pk=model.pk).values == "egna värdeord"
+    assert every_row_count() == counts  # nothing written: no copies, no history
+
+
+def test_running_it_again_leaves_a_klar_taken_back(seeded):
+    admin = User.objects.get(username="admin")
+    period = open_period()
+    completion = UnitCompletion.objects.filter(period=period).first()
+    followup_services.completion_unmark(
+        actor=admin, unit=completion.unit, period=period, reason="Test"
+    )
+    counts = every_row_count()
+
     seed()
-    assert row_counts() == before
+
+    assert not UnitCompletion.objects.filter(period=period, unit=completion.unit).exists()
+    assert every_row_count() == counts
+
+
+def test_running_it_again_adds_back_what_was_deleted(seeded):
+    admin = User.objects.get(username="admin")
+    document = GoverningDocument.objects.get(title="Finanspolicy")
+    delete_with_history(document, actor=admin, reason="Test")
+    deviation = Deviation.objects.order_by("pk").first()
+    delete_with_history(deviation, actor=admin, reason="Test")
+    users = User.objects.count()
+    User.objects.get(username="redaktor2").delete()
+
+    seed()
+
+    assert GoverningDocument.objects.filter(title="Finanspolicy").count() == 1
+    assert Deviation.objects.filter(description=deviation.description).count() == 1
+    assert User.objects.count() == users
+    assert User.objects.get(username="redaktor2").check_password("demo")
+    counts = every_row_count()
+    seed()
+    assert every_row_count() == counts
