@@ -29,6 +29,8 @@ checks themselves are tests/invariants/.
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 from decimal import Decimal
 
 from _common import BASE_DIR, note, report, setup_django, temporary_database
@@ -82,7 +84,11 @@ BALANCE_COLUMNS = {"outcome": "closing", "opening": "opening", "previous": "year
 
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
-    with temporary_database(DATABASE_NAME) as vendor:
+    with (
+        temporary_database(DATABASE_NAME) as vendor,
+        tempfile.TemporaryDirectory(prefix="one-truth-media-") as media,
+    ):
+        os.environ["MEDIA_ROOT"] = media  # the demo's logo and documents, not the repository's
         setup_django()
         from django.core.management import call_command
         from django.test import override_settings
