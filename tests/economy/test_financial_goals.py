@@ -21,7 +21,7 @@ from apps.goals.computed import computed_statuses
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib.formats import format_percent
 from tests.economy.factories import FinancialGoalLinkFactory, example_year, kommun_bas_chart
-from tests.factories import ReportingPeriodFactory, RoleAssignmentFactory
+from tests.factories import AssessmentFactory, ReportingPeriodFactory, RoleAssignmentFactory
 from tests.goals import conftest as goal_fixtures
 
 vimmerby = goal_fixtures.vimmerby
@@ -272,6 +272,18 @@ class TestGoalPage:
         ReportingPeriod.objects.filter(pk=period.pk).update(state="closed")
         client.force_login(politician)
         assert client.get(f"/mal/{goal.pk}/?ar=2026").context["financial"].status == "not_met"
+
+    def test_the_assessments_show_the_comments_not_a_stored_status(
+        self, client, economist, period, goal
+    ):
+        """A status stored before the goal was linked is not printed beside the computed."""
+        FinancialGoalLinkFactory(goal=goal, threshold=Decimal("12.00"))
+        AssessmentFactory(goal=goal, period=period, status="met", analysis="Om resultatet.")
+        client.force_login(economist)
+        content = client.get(f"/mal/{goal.pk}/?ar=2026&period={period.pk}").content.decode()
+        table = content.split('id="assessment-heading"')[1].split("</section>")[0]
+        assert "Om resultatet." in table
+        assert "status--met" not in table
 
     def test_an_unlinked_goal_shows_nothing_computed(self, client, politician, period, goal):
         client.force_login(politician)
