@@ -32,8 +32,9 @@ class FinancialGoalLinkForm(forms.Form):
     )
     threshold = SwedishDecimalField(
         label=_("Threshold"), max_digits=13, decimal_places=2,
-        help_text=_("In per cent for shares and growth (2 for 2 %), in tkr for results "
-                    "(15 000 for 15 000 tkr)."),
+        help_text=_("In per cent for shares, ratios and growth (2 for 2 %), in tkr for "
+                    "results (15 000 for 15 000 tkr), in kronor for the debt per inhabitant "
+                    "(40 000)."),
     )  # fmt: skip
     change_reason = ReasonField()
     version = VersionField()
