@@ -300,7 +300,9 @@ class TestInvestmentProjects:
         assert not InvestmentForecast.objects.exists()
 
 
-FORECAST_QUERIES = 17  # with the unit's deadline (extensions)
+# With the unit's deadline (extensions) and the current deficit plan's state
+# (apps.economy.action_plans: the plans, effects, revisions, forecasts, budgets).
+FORECAST_QUERIES = 21
 
 
 @pytest.fixture(params=[1, 6])

@@ -437,3 +437,14 @@ def test_the_report_shows_the_figures_and_the_flag_as_of_its_period(decided_plan
     # Tertial 1's report reads the plan as it stood then.
     [earlier] = section(tertials[0]).data["plans"]
     assert earlier.state.current_deficit == 18 * M and not earlier.state.flag
+
+
+def test_the_forecast_page_shows_the_current_plan_with_its_flag(
+    client, editor_a, decided_plan, tertials
+):
+    client.force_login(editor_a)
+    response = client.get(f"/ekonomi/{tertials[1].pk}/prognos/{decided_plan.unit.pk}/")
+    assert response.context["page"].action_plan == decided_plan
+    page = unescape(response.content.decode())
+    assert flag_text() in page
+    assert f"/uppfoljning/atgardsplan/{decided_plan.pk}/revidera/" in page

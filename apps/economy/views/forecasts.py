@@ -20,6 +20,7 @@ from apps.core.forms import add_service_errors
 from apps.core.locking import Conflict, StaleEdit, conflict_for
 from apps.core.views import action_pk
 from apps.economy import selectors
+from apps.economy.action_plans import ActionPlanState, current_deficit_plans
 from apps.economy.forms.forecasts import ForecastForm, InvestmentForecastForm
 from apps.economy.models import Forecast, InvestmentForecast, InvestmentProject
 from apps.economy.services import may_write_for_body
@@ -52,7 +53,8 @@ class ForecastPage(BudgetAgainstForecast):
     previous_period: ReportingPeriod | None
     previous: Forecast | None
     forecast: Forecast | None
-    action_plan: ActionPlan | None
+    action_plan: ActionPlan | None  # the body's current deficit plan as of the period
+    plan_state: ActionPlanState | None = None
 
     @property
     def needs_action_plan(self) -> bool:
@@ -63,15 +65,16 @@ def _page(unit: Unit, period: ReportingPeriod) -> ForecastPage:
     year, month = period.year, period.ends_on.month
     budget = selectors.operating_budgets(year).get(unit.pk)
     earlier = selectors.previous_period(period)
+    # A plan from earlier in the year still answers the deficit unless it has grown (flagged).
+    plan = current_deficit_plans(period, units=[unit]).get(unit.pk)
     return ForecastPage(
         budget=budget.current if budget else None,
         outcome=selectors.operating_outcome(year, month).get(unit.pk, ZERO),
         previous_period=earlier,
         previous=Forecast.objects.filter(unit=unit, period=earlier).first() if earlier else None,
         forecast=Forecast.objects.filter(unit=unit, period=period).first(),
-        action_plan=ActionPlan.objects.filter(
-            unit=unit, period=period, cause=ActionPlanCause.DEFICIT
-        ).first(),
+        action_plan=plan.plan if plan else None,
+        plan_state=plan,
     )
 
 
