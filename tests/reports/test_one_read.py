@@ -166,6 +166,23 @@ def test_the_driftredovisning_is_one_read_on_the_page_in_excel_and_in_the_report
     assert table.total[4] == statements.drift_reconciliation(period).operating_accounts
 
 
+def test_the_drilldown_is_one_read_on_the_page_and_in_the_namnds_report(
+    period, client, economist, org
+):
+    from tests.economy.factories import decided_detail_budget
+
+    decided_detail_budget(org.namnd_a, {org.forvaltning_a: 40 * M, org.enhet_a1: 100 * M})
+    book_rows([(2, "5010", 6 * M)], unit=org.enhet_a1)
+    client.force_login(economist)
+    # The nämnd's report passes through the lone förvaltning to its units, as the page's
+    # drill-down from the förvaltning shows them.
+    data = client.get(f"/ekonomi/{period.pk}/enhet/{org.forvaltning_a.pk}/").context["data"]
+    page_rows = {r.unit.name: (r.budget, r.outcome) for r in data.rows if not r.direct}
+    table = economy.operating(ctx_for(period, unit=org.namnd_a)).tables[0]
+    report_rows = {row[0]: (row[3], row[4]) for row in table.rows if row[0] in page_rows}
+    assert page_rows == report_rows == {"Enhet A1": (100 * M, 6 * M)}
+
+
 # --- The demo kommun ------------------------------------------------------------------------
 
 
