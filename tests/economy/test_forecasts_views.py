@@ -15,7 +15,7 @@ from django.utils import translation
 
 from apps.economy.models import Forecast, InvestmentForecast
 from apps.followup.models import ActionPlan
-from styrmodell.lib.formats import format_kr, format_tkr
+from styrmodell.lib.formats import format_tkr
 from tests.economy.factories import (
     AppropriationFactory,
     ForecastFactory,
@@ -191,7 +191,7 @@ class TestDeficit:
         plan = ActionPlan.objects.get()
         assert raised.url == f"/uppfoljning/atgardsplan/{plan.pk}/"
         assert (plan.unit, plan.period, plan.cause) == (org.namnd_a, period, "deficit")
-        assert format_kr(D("12500000")) in plan.description
+        assert format_tkr(D("12500000")) in plan.description
         assert client.get(raised.url).status_code == 200
 
         again = client.post(url(period, org.namnd_a), {"action": "actionplan"})

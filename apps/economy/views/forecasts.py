@@ -31,7 +31,7 @@ from apps.followup.services import action_plan_create
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.periods.services import reporting_deadline
-from styrmodell.lib.formats import MONTH_NAMES, format_kr
+from styrmodell.lib.formats import MONTH_NAMES, format_tkr
 
 ZERO = selectors.ZERO
 
@@ -193,7 +193,7 @@ def forecast_entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
                     cause=ActionPlanCause.DEFICIT,
                     description=_("Forecast deficit of %(amount)s in %(period)s. %(comment)s")
                     % {
-                        "amount": format_kr(_page(unit, period).deficit),
+                        "amount": format_tkr(_page(unit, period).deficit),
                         "period": period,
                         "comment": forecast.comment if forecast else "",
                     },
