@@ -256,3 +256,26 @@ class TestPage:
         assert response.status_code == 302
         assert response["Location"] == url(chain, measured)
         assert IndicatorTarget.objects.get().value == Decimal(65)  # nothing re-added
+
+
+class TestQueries:
+    def test_the_target_page_runs_as_many_queries_with_a_long_history(
+        self, client, chain, measured, editor_a
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.force_login(editor_a)
+
+        def count() -> int:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url(chain, measured)).status_code == 200
+            return len(queries)
+
+        short = count()
+        for version, value in enumerate(("6.5", "7", "7.5", "8"), start=1):
+            services.indicator_target_correct(
+                actor=editor_a, goal=chain.reading, indicator=measured, year=YEAR,
+                value=Decimal(value), reason=f"Rättelse {version}", expected_version=version,
+            )  # fmt: skip
+        assert count() == short
