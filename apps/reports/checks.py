@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from apps.economy import selectors as economy_selectors
 from apps.economy import statements
+from apps.followup import selectors as followup_selectors
 from apps.goals import selectors as goal_selectors
 from apps.goals.models import DecidedBy, GoalIndicator, IndicatorValue, SteeringModel
 from apps.organisation.selectors import bodies_in_period
@@ -154,9 +155,11 @@ def forecast_check(period: ReportingPeriod) -> CheckResult:
 
 
 def council_goal_check(period: ReportingPeriod) -> CheckResult:
-    """Every measurable KF goal valid in the year has its owner's assessment in the period,
-    or a stated "ej bedömt" (an assessment with that status and its reason). The status is the
-    one the goal pages and the reports show for the period (``period_statuses``)."""
+    """Every measurable KF goal valid in the year is reported in the period by the rule of the
+    follow-up's "X av Y" (``reported_assessments``: its owner's assessment with a status, or
+    "ej bedömt" with the reason why), or has a status computed from its key figure (a
+    financial goal takes no typed status; ``period_statuses``, as the goal pages and the
+    reports read it). A status of an earlier period is not one of this period."""
     model = SteeringModel.objects.filter(is_active=True).first()
     goals = []
     if model is not None:
@@ -167,16 +170,20 @@ def council_goal_check(period: ReportingPeriod) -> CheckResult:
             .order_by("tree_id", "lft")
         )
     statuses = goal_selectors.period_statuses(goals=goals, period=period, reader=None)
-    missing = [goal for goal in goals if not _assessed_in(statuses.get(goal.pk))]
+    reported = set(
+        followup_selectors.reported_assessments(period)
+        .filter(goal_id__in=[goal.pk for goal in goals])
+        .values_list("goal_id", flat=True)
+    )
+    missing = [
+        goal for goal in goals if goal.pk not in reported and statuses[goal.pk].computed is None
+    ]
     first = missing[0] if missing else None
     return CheckResult(
         key="council_goals",
         title=_("Every goal of the municipal council is assessed"),
         passed=not missing,
-        details=[
-            _("%(goal)s has no assessment in %(period)s.") % {"goal": goal.title, "period": period}
-            for goal in missing
-        ],
+        details=[_missing_assessment(goal, statuses[goal.pk], period) for goal in missing],
         link=reverse("followup:entry", args=[period.pk, first.owner_id])
         if first and first.owner_id
         else reverse("followup:overview", args=[period.pk]),
@@ -186,13 +193,11 @@ def council_goal_check(period: ReportingPeriod) -> CheckResult:
     )
 
 
-def _assessed_in(status) -> bool:
-    """The owner's assessment in the period itself (an "ej bedömt" with its reason is one), or
-    a status computed from a key figure (a financial goal takes no typed assessment). A status
-    carried over from an earlier period is not one."""
-    if status is None:
-        return False
-    return status.assessment is not None or status.computed is not None
+def _missing_assessment(goal, status, period: ReportingPeriod) -> str:
+    values = {"goal": goal.title, "period": period}
+    if status.assessment is not None:  # "ej bedömt" without the reason why
+        return _("%(goal)s is not assessed in %(period)s, and no reason is given.") % values
+    return _("%(goal)s has no assessment in %(period)s.") % values
 
 
 # --- e. Every deficit beyond the delegation has a current åtgärdsplan ------------------------

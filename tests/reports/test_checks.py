@@ -170,6 +170,38 @@ def test_a_stated_not_assessed_counts_as_assessed(org, kf_goals):
     assert checks.council_goal_check(period).passed
 
 
+def test_not_assessed_without_a_reason_does_not_count(org, kf_goals):
+    period = t1()
+    AssessmentFactory(goal=kf_goals[0], period=period, status="met")
+    AssessmentFactory(goal=kf_goals[1], period=period, status="not_assessed", analysis="")
+
+    result = checks.council_goal_check(period)
+
+    assert not result.passed
+    assert len(result.details) == 1
+    assert "KF-mål 1" in result.details[0]
+
+
+def test_a_financial_goal_computed_from_its_key_figure_needs_no_assessment(
+    org, kf_goals, monkeypatch
+):
+    from apps.goals import computed
+
+    period = t1()
+    AssessmentFactory(goal=kf_goals[0], period=period, status="met")
+    figure = computed.ComputedStatus(
+        status="met", value_text="2,4 %", threshold_text="minst 2,0 %", source="Nyckeltal"
+    )
+
+    def provider(goal_ids, _period):
+        return {kf_goals[1].pk: figure} if kf_goals[1].pk in goal_ids else {}
+
+    monkeypatch.setattr(computed, "_providers", [*computed._providers])
+    computed.register_status_provider(provider)
+
+    assert checks.council_goal_check(period).passed
+
+
 # --- e. Every deficit beyond the delegation has a current åtgärdsplan ----------------------
 
 
