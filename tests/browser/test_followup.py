@@ -170,9 +170,12 @@ def test_an_editor_reports_the_tertial_and_the_politician_sees_the_new_status(
     status = item.locator(":scope > .goal-row .status")
     expect(status).to_be_visible()
     # Tertial 2 is still open: the politician reads the latest closed tertial's status, and
-    # the page says which tertial that is (README, "Who reads what").
+    # the page names that tertial (README, "Who reads what"); the open one is not offered.
+    named = politician.page.locator("#status-period")
+    expect(named).to_contain_text(t("Status per %(name)s") % {"name": str(tertial(1)).lower()})
+    expect(politician.page.locator("#f-period option")).to_have_text([str(tertial(1))])
     expect(status).to_have_class(re.compile(r"\bstatus--not_met\b"))
-    expect(status).to_have_text(f"✕{t('Not met')} · {tertial(1)}")
+    expect(status).to_have_text(f"✕{t('Not met')}")
     politician.axe()
 
     # Once the ekonom closes the tertial, the new status is the politician's to read.
@@ -185,8 +188,17 @@ def test_an_editor_reports_the_tertial_and_the_politician_sees_the_new_status(
     politician.page.reload()
     politician.axe()
     kf_item.locator(":scope > .goal-row > button[data-goal-toggle]").click()
+    expect(named).to_contain_text(t("Status per %(name)s") % {"name": str(period).lower()})
     expect(status).to_have_class(re.compile(r"\bstatus--met\b"))
-    expect(status).to_have_text(f"✓{t('Met')} · {period}")
+    expect(status).to_have_text(f"✓{t('Met')}")
+    # Tertial 1 can still be chosen: the status it had then, named.
+    politician.page.locator("#f-period").select_option(label=str(tertial(1)))
+    politician.page.locator("#f-period").locator("xpath=ancestor::form[1]").get_by_role(
+        "button", name=t("Show")
+    ).click()
+    expect(named).to_contain_text(t("Status per %(name)s") % {"name": str(tertial(1)).lower()})
+    kf_item.locator(":scope > .goal-row > button[data-goal-toggle]").click()
+    expect(status).to_have_class(re.compile(r"\bstatus--not_met\b"))
     politician.axe()
 
 
