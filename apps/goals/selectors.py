@@ -187,11 +187,11 @@ def status_periods(*, year: int, reader: UserAccess) -> list[ReportingPeriod]:
     """The periods of ``year`` whose statuses ``reader`` may be shown, in order: closed
     periods for every reader, open ones too for those who read some open follow-up
     (ekonomer, administrators, editors). One query."""
+    if not reader.can_read:
+        return []
     states = [PeriodState.CLOSED]
     if reader.reads_unpublished or reader.editor_scopes():
         states.append(PeriodState.OPEN)
-    if not reader.can_read:
-        return []
     return list(ReportingPeriod.objects.filter(year=year, state__in=states).order_by("ends_on"))
 
 
