@@ -17,7 +17,7 @@ from apps.goals.models import (
     SteeringModel,
     Tag,
 )
-from apps.organisation.models import Unit
+from apps.organisation.models import BODY_KINDS, Unit
 
 # A text input like every number field: a number input would drop what it cannot read.
 YEAR_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
@@ -137,9 +137,9 @@ class AssignmentForm(forms.Form):
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     recipients = forms.ModelMultipleChoiceField(
-        queryset=Unit.objects.filter(
-            kind__in=["ks", "namnd", "bolag"], valid_to__isnull=True
-        ).order_by("tree_id", "lft"),
+        queryset=Unit.objects.filter(kind__in=BODY_KINDS, valid_to__isnull=True).order_by(
+            "tree_id", "lft"
+        ),
         label=_("Given to"),
         widget=forms.CheckboxSelectMultiple,
     )

@@ -18,7 +18,7 @@ from mptt.models import MPTTModel, TreeForeignKey
 from simple_history.models import HistoricalRecords
 
 from apps.core.locking import Versioned
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation.models import BODY_KINDS, Unit, UnitKind
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -77,7 +77,7 @@ class DecidedBy(models.TextChoices):
 # The unit kinds that may own a goal on a level decided by each kind of body.
 OWNER_KINDS: dict[str, frozenset[str]] = {
     DecidedBy.COUNCIL: frozenset({UnitKind.MUNICIPAL_COUNCIL}),
-    DecidedBy.BODY: frozenset({UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}),
+    DecidedBy.BODY: frozenset(BODY_KINDS),
     DecidedBy.ADMINISTRATION: frozenset(
         {UnitKind.ADMINISTRATION, UnitKind.OPERATION, UnitKind.SECTION}
     ),

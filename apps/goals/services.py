@@ -38,7 +38,7 @@ from apps.goals.models import (
     Tag,
 )
 from apps.goals.presets import PRESETS
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation.models import BODY_KINDS, Unit, UnitKind
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.periods.services import require_open, require_reportable
 
@@ -150,7 +150,6 @@ def _check_against_model(goal: Goal) -> None:
         raise ValidationError(
             {"level": _("The level belongs to a steering model that is not in use.")}
         )
-    body_kinds = {UnitKind.COMMITTEE, UnitKind.COMPANY, UnitKind.EXECUTIVE_BOARD}
     if goal.level.decided_by == DecidedBy.BODY and not model.uses_committee_goals:
         raise ValidationError(
             {
@@ -158,7 +157,7 @@ def _check_against_model(goal: Goal) -> None:
                 % {"model": model.name}
             }
         )
-    if goal.owner.kind in body_kinds and not model.uses_committee_goals:
+    if goal.owner.kind in BODY_KINDS and not model.uses_committee_goals:
         raise ValidationError(
             {
                 "owner": _("The steering model %(model)s has no committee goals.")
@@ -369,8 +368,7 @@ def assignment_create(
     recipients = list(recipients)
     if not recipients:
         raise ValidationError({"recipients": _("Give the assignment to at least one unit.")})
-    receiving_kinds = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
-    if any(unit.kind not in receiving_kinds for unit in recipients):
+    if any(unit.kind not in BODY_KINDS for unit in recipients):
         raise ValidationError(
             {"recipients": _("An assignment goes to the executive board, committees or companies.")}
         )

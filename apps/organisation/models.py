@@ -69,6 +69,13 @@ ALLOWED_PARENT_KINDS: dict[str, frozenset[str]] = {
     UnitKind.SECTION: frozenset({UnitKind.ADMINISTRATION, UnitKind.OPERATION}),
 }
 
+# The bodies under KF a unit belongs to: KS, the nämnder and the bolag. Each holds a frame,
+# decides its units' plans, receives uppdrag and answers for its units' follow-up. The one
+# definition (``apps.organisation.selectors.body_of`` reads it); KF is above every body.
+BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
+# The bodies that get a report of their own: KS and the nämnder.
+REPORTING_BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE)
+
 # Bodies that take decisions (set goals, decide plans); the rest are civil-servant units.
 DECIDING_KINDS = frozenset(
     {UnitKind.MUNICIPAL_COUNCIL, UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}

@@ -9,18 +9,16 @@ from django.db.models import Q
 
 from apps.accounts.models import User
 from apps.core.history import HistoryEntry, fields_named, history_entries, history_records
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation.models import BODY_KINDS, REPORTING_BODY_KINDS, Unit
 
 # --- The body a unit belongs to ----------------------------------------------------------
 # One definition for the economy (frames, forecasts, investments), the plans (who decides a
 # unit's plan), the control plans and the reports. KF is above every body and is none.
 
-# KS, the nämnder and the bolag: each holds a frame, decides its units' plans and answers
-# for its units' follow-up.
-BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY)
-# The bodies that get a report of their own: KS and the nämnder (a bolag reports to its own
-# board, and KS through its ägardirektiv). Pass as ``kinds=`` where only they count.
-REPORTING_BODY_KINDS = (UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE)
+# BODY_KINDS (KS, the nämnder, the bolag) and REPORTING_BODY_KINDS (KS and the nämnder, the
+# bodies with a report of their own: pass as ``kinds=`` where only they count) are defined
+# with the unit kinds in apps.organisation.models and re-exported here.
+__all__ = ["BODY_KINDS", "REPORTING_BODY_KINDS"]
 
 
 def body_of(unit: Unit, *, kinds: tuple[str, ...] = BODY_KINDS) -> Unit | None:

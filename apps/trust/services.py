@@ -15,7 +15,7 @@ from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
 from apps.goals.models import ExternalFactor
 from apps.goals.services import factor_response_fill
-from apps.organisation.models import UnitKind
+from apps.organisation.models import BODY_KINDS, UnitKind
 from apps.trust.models import (
     DialogueKind,
     StatusReport,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from apps.accounts.models import User
     from apps.organisation.models import Unit
 
-REPORTING_KINDS = {UnitKind.EXECUTIVE_BOARD, UnitKind.COMMITTEE, UnitKind.COMPANY}
+REPORTING_KINDS = BODY_KINDS  # KS, the nämnder and the bolag write status reports
 STATUS_REPORT_FIELDS = ("operations", "environment", "current_state", "proposed_goals")
 
 

@@ -42,7 +42,7 @@ from apps.goals.models import (
     SteeringModel,
 )
 from apps.goals.selectors import external_factors_in, goals_in_year, period_statuses
-from apps.organisation.models import Unit
+from apps.organisation.models import BODY_KINDS, Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
 from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
@@ -686,7 +686,7 @@ def key_events(ctx: BuildContext) -> Section | None:
     goal_plans = (
         goal_plans.filter(unit=unit)
         if unit is not None
-        else goal_plans.filter(unit__kind__in=["ks", "namnd", "bolag"])
+        else goal_plans.filter(unit__kind__in=BODY_KINDS)
     )
     for p in goal_plans.order_by("decided_on", "pk"):
         events.append(
