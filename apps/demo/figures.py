@@ -15,7 +15,7 @@ The deviation is the body's budget minus its outcome (bokslut) or its full-year 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from apps.demo import economy_data as data
 from styrmodell.lib.formats import format_number, format_percent
@@ -105,3 +105,21 @@ def financial_goal(spec: dict, period, status: str) -> tuple[str, dict[str, str]
     if status != "not_assessed":
         status = "met" if value >= Decimal(lowest) else "not_met"
     return status, {"figure": format_percent(value)}
+
+
+def indicator_value(spec: dict, period, key: str) -> Decimal | None:
+    """The value of an indicator that restates a figure of the economy (spec "figure": a
+    key figure, or "total_deviation" in mnkr) in period ``key``, rounded to the indicator's
+    decimals; None where the economy has no such figure (then the demo's value stands)."""
+    figure = spec.get("figure")
+    if figure is None:
+        return None
+    if figure == "total_deviation":
+        if not (key.endswith("-bokslut") or key in data.FORECASTS):
+            return None
+        value = total_deviation(key) / data.MILLION
+    else:
+        value = key_figure(period, figure)
+    if value is None:
+        return None
+    return value.quantize(Decimal(1).scaleb(-spec.get("decimals", 1)), rounding=ROUND_HALF_UP)

@@ -388,6 +388,9 @@ def _write_period(admin: User, period: ReportingPeriod, period_key: str) -> None
         indicator = indicators[spec["key"]]
         if indicator.pk in values:
             continue
+        computed = figures.indicator_value(spec, period, period_key)
+        if computed is not None:  # the economy has the figure: the value is the economy's
+            wanted["total"] = computed
         goal_services.indicator_value_set(
             actor=admin, indicator=indicator, period=period, reason=data.REASON, **wanted
         )

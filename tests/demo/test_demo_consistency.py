@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from io import StringIO
 
 import pytest
@@ -28,7 +28,9 @@ from apps.goals.models import (
     AssignmentDecision,
     ExternalFactor,
     Goal,
+    Indicator,
     IndicatorSetDecision,
+    IndicatorValue,
     SteeringModel,
 )
 from apps.goals.presets import PRESETS
@@ -254,3 +256,28 @@ def test_the_demo_has_its_own_name_and_values_not_the_presets(demo, db):
     assert [level.key for level in model.levels.order_by("position")] == [
         level.key for level in preset.levels
     ]
+
+
+@pytest.mark.parametrize("indicator_key", ["resultat", "sjalvfinansiering", "budgetavvikelse"])
+def test_an_indicator_restating_an_economy_figure_has_the_economys_value(demo, db, indicator_key):
+    from apps.demo.goals_data import INDICATORS
+
+    spec = next(s for s in INDICATORS if s["key"] == indicator_key)
+    indicator = Indicator.objects.get(title=spec["title"])
+    checked = 0
+    for value in IndicatorValue.objects.filter(indicator=indicator, unit=None).select_related(
+        "period"
+    ):
+        period = value.period
+        if spec["figure"] == "total_deviation":
+            if period.year == 2025 and period.kind != "bokslut":
+                continue  # the demo has no forecasts of 2025's tertials
+            expected = sum(deviations(period).values()) / MILLION
+        else:
+            expected, _missing = key_figures(period).assessed(spec["figure"])
+            if expected is None:
+                continue
+        step = Decimal(1).scaleb(-spec.get("decimals", 1))
+        assert value.total == expected.quantize(step, rounding=ROUND_HALF_UP), period
+        checked += 1
+    assert checked >= 3
