@@ -184,14 +184,34 @@ class BodyOperating:
         return self.forecast.amount if self.forecast is not None else None
 
     @property
-    def deviation(self) -> Decimal | None:
-        """Current budget minus the full-year forecast: negative is a deficit."""
-        return difference(self.current, self.forecast_amount)
+    def without_forecast(self) -> bool:
+        """No forecast entered (one the reader may not read is not missing)."""
+        return self.forecast is None and not self.forecast_hidden
 
     @property
-    def outcome_deviation(self) -> Decimal | None:
-        """Current budget minus the outcome (the year's, in an annual report)."""
-        return difference(self.current, self.outcome)
+    def counted_forecast(self) -> Decimal | None:
+        """The full-year forecast the driftredovisning counts: the body's own, or, without
+        one, its current budget ("ingen prognos – budget"; none decided: zero), the rule the
+        resultaträkning's forecast follows too (``statements.income_statement``). None only
+        when the reader may not read it."""
+        if self.forecast_hidden:
+            return None
+        if self.forecast is not None:
+            return self.forecast.amount
+        return self.current if self.current is not None else ZERO
+
+    @property
+    def deviation(self) -> Decimal | None:
+        """Current budget (zero without a decided one) minus the counted full-year forecast:
+        negative is a deficit. A body without a forecast deviates by nothing."""
+        counted = self.counted_forecast
+        return None if counted is None else (self.current or ZERO) - counted
+
+    @property
+    def outcome_deviation(self) -> Decimal:
+        """Current budget (zero without a decided one) minus the outcome (the year's, in an
+        annual report)."""
+        return (self.current or ZERO) - self.outcome
 
     @property
     def has_figures(self) -> bool:

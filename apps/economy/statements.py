@@ -16,6 +16,8 @@ verksamhetens nettokostnader is minus the sum of the current frames, and the gro
 income and financial costs come from BudgetYear, tax revenue and general grants from its
 planning assumptions. The forecast is the budget with the nämnder's forecast deviations
 (forecast minus current budget, summed) on the net cost; the other lines keep their budget.
+A body without a forecast thus counts with its budget, the driftredovisning's one rule
+(``selectors.BodyOperating.counted_forecast``), so that both print the same forecast.
 An open period's forecasts are not every reader's (``apps.followup.access``): with
 ``forecast_hidden`` the forecast column is left out (None) and the statement says so.
 """
@@ -585,18 +587,24 @@ class DriftReconciliation:
 
 
 def drift_reconciliation(
-    period, *, book: Ledger | None = None, income: IncomeStatement | None = None
+    period,
+    *,
+    book: Ledger | None = None,
+    income: IncomeStatement | None = None,
+    accounts: selectors.OperatingAccounts | None = None,
 ) -> DriftReconciliation:
     """The reconciliation of ``period``'s driftredovisning (``selectors.operating_accounts``,
-    the one the overview and the reports show) with its resultaträkning.
+    the one the overview and the reports show; ``accounts``: already read) with its
+    resultaträkning.
 
-    Eleven queries (six with ``book`` and ``income`` given), whatever the size of the ledger
-    or the number of bodies.
+    Eleven queries (six with ``book`` and ``income`` given, two with ``accounts`` too),
+    whatever the size of the ledger or the number of bodies.
     """
     year, month = period.year, period.ends_on.month
     book = book or ledger(year, month)
     income = income or income_statement(year, month, book=book)
-    operating = selectors.operating_accounts(period, with_forecasts=False).outcome
+    accounts = accounts or selectors.operating_accounts(period, with_forecasts=False)
+    operating = accounts.outcome
     body_of = selectors.body_of_units()
     outside = sum(
         (

@@ -26,6 +26,7 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from apps.economy import statements
 from apps.followup.models import ActionPlan
 from styrmodell.lib.formats import format_tkr
 from tests.economy.factories import (
@@ -132,6 +133,8 @@ class TestOverviewFigures:
         assert (ks.budget, ks.outcome, ks.forecast, ks.deviation, ks.previous) == (
             50 * M, 0, None, None, None,
         )  # fmt: skip
+        # Without a forecast the budget is counted ("ingen prognos – budget"), as in the RR
+        assert (ks.counted_forecast, ks.counted_deviation) == (50 * M, 0)
         assert (a.budget, a.outcome, a.forecast.amount, a.deviation, a.previous) == (
             410 * M, 250 * M, 420 * M, -10 * M, 405 * M,
         )  # fmt: skip
@@ -141,7 +144,7 @@ class TestOverviewFigures:
         assert (a.action_plan, a.needs_action_plan, b.deficit) == (economy, False, None)
         totals = response.context["data"].totals
         assert (totals.budget, totals.outcome, totals.forecast, totals.deviation) == (
-            760 * M, 440 * M, 710 * M, 0,
+            760 * M, 440 * M, 760 * M, 0,
         )  # fmt: skip
         assert totals.previous == 405 * M
 
@@ -158,9 +161,32 @@ class TestOverviewFigures:
                           f"{MINUS}10\u00a0000\u00a0tkr {t('deficit')}", tkr(405 * M)]  # fmt: skip
         assert a[6].startswith(t("Raised"))
         assert b[4] == f"10\u00a0000\u00a0tkr {t('surplus')}"
-        assert ks[3] == t("not entered") and ks[4] == "–"
-        assert total[:5] == [t("Total"), tkr(760 * M), tkr(440 * M), tkr(710 * M), tkr(0)]
-        assert response.context["data"].missing_forecasts == 1  # KS: left out of the deviation
+        # KS has no forecast: its budget is counted, and the cell says so
+        assert ks[3] == tkr(50 * M) + t("no forecast – budget") and ks[4] == tkr(0)
+        assert total[:5] == [t("Total"), tkr(760 * M), tkr(440 * M), tkr(760 * M), tkr(0)]
+        assert response.context["data"].missing_forecasts == 1  # KS: counted with its budget
+
+    def test_the_reconciliation_with_the_income_statement_is_beneath_the_table(
+        self, client, economist, org, period, economy
+    ):
+        client.force_login(economist)
+        response = client.get(overview_url(period))
+        check = response.context["reconciliation"]
+        assert check == statements.drift_reconciliation(period)
+        assert check.operating_accounts == response.context["data"].totals.outcome
+        html = response.content.decode()
+        caption = t("Operations against the income statement, %(period)s") % {"period": period}
+        table = re.search(
+            r"<caption>\s*" + re.escape(caption) + r"\s*</caption>.*?</table>", html, re.S
+        )
+        assert table, "no reconciliation table beneath the driftredovisning"
+        cells = [
+            unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", table[0], re.S)
+        ]
+        for label, amount, _total in check.rows:
+            assert label in cells
+            assert format_tkr(amount, 1) in cells
 
     def test_an_unhandled_deficit_without_a_plan_is_flagged(
         self, client, economist, org, period, economy
@@ -338,10 +364,10 @@ class TestExcel:
             t("Forecast %(period)s, kr") % {"period": "T1 2026"},
             t("Action plan"),
         ]
-        assert values[1] == ["Kommunstyrelsen", 50_000_000, 0, None, None, None, None]
+        assert values[1] == ["Kommunstyrelsen", 50_000_000, 0, 50_000_000, 0, None, None]
         assert values[2] == ["Nämnd A", 410_000_000, 250_000_000, 420_000_000, -10_000_000,
                              405_000_000, t("Raised")]  # fmt: skip
-        assert values[4] == [t("Total"), 760_000_000, 440_000_000, 710_000_000, 0,
+        assert values[4] == [t("Total"), 760_000_000, 440_000_000, 760_000_000, 0,
                              405_000_000, None]  # fmt: skip
 
     def test_a_drilldown_as_a_workbook(self, client, politician, org, period, economy):
@@ -377,7 +403,9 @@ class TestExcel:
 
 # The action plan column reads apps.economy.action_plans: the plans, their measures'
 # effects, their revisions, the bodies' forecasts of the year and the budgets (four more).
-OVERVIEW_QUERIES = 18
+# The reconciliation with the RR beneath the table: the ledger (three), the income
+# statement's budget year and frames, the outcome per unit and the units' bodies (seven).
+OVERVIEW_QUERIES = 25
 DRILLDOWN_QUERIES = 9
 
 

@@ -149,7 +149,7 @@ def test_the_driftredovisning_is_one_read_on_the_page_in_excel_and_in_the_report
 ):
     client.force_login(economist)
     page_rows = {
-        r.unit.name: (r.budget, r.outcome, r.forecast_amount, r.deviation)
+        r.unit.name: (r.budget, r.outcome, r.counted_forecast, r.counted_deviation)
         for r in client.get(f"/ekonomi/{period.pk}/").context["data"].rows
         if r.budget is not None or r.outcome or r.forecast is not None
     }

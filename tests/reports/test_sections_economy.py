@@ -85,13 +85,77 @@ def test_operating_has_a_row_per_body_and_a_total_that_sums_them(economy_year):
     assert by_name["Nämnd A"][5] == Decimal(160 * M)
     assert by_name["Nämnd A"][6] == Decimal(-5 * M)  # budget − forecast: a deficit
     assert by_name["Nämnd B"][6] == Decimal(2 * M)
-    assert by_name["Kommunstyrelsen"][5] is None and by_name["Kommunstyrelsen"][6] is None
+    # KS has no forecast: its current budget is counted ("ingen prognos – budget")
+    assert by_name["Kommunstyrelsen"][5] == by_name["Kommunstyrelsen"][3]
+    assert by_name["Kommunstyrelsen"][6] == 0
+    assert "Kommunstyrelsen" in table.note
     outcome = selectors.operating_outcome(2026, 4)
     assert by_name["Nämnd A"][4] == outcome[org.namnd_a.pk]
     for index in range(1, 7):
         present = [row[index] for row in table.rows if row[index] is not None]
         assert table.total[index] == sum(present, Decimal(0))
     assert table.sheet
+
+
+def test_a_body_without_a_forecast_counts_with_its_budget_as_the_income_statement_does(
+    economy_year,
+):
+    period = t1()
+    table = economy.operating(ctx_for(period)).tables[0]
+    budget, forecast, deviation = 3, 5, 6  # current budget, full-year forecast, deviation
+    assert table.total[deviation] == table.total[budget] - table.total[forecast]
+    income = statements.income_statement(2026, 4, period_id=period.pk)
+    assert income.amount(statements.NET_COST, "forecast") == -table.total[forecast]
+    brief = economy.economy_in_brief(ctx_for(period)).tables[0]
+    labels = ("Nämndernas budgetavvikelse", "Committees' budget deviation")
+    committees = next(r for r in brief.rows if r[0] in labels)
+    assert committees[-1] == table.total[deviation]
+
+
+def test_a_row_without_a_budget_deviates_by_its_outcome_and_the_total_by_its_columns(
+    economy_year,
+):
+    org = economy_year
+    bolag = UnitFactory(parent=org.kf, kind="bolag", name="Bolaget AB", ansvarskod="9000")
+    book_rows([(3, "3010", Decimal(-1_200_000))], unit=bolag)  # revenue, no decided frame
+    table = economy.operating(ctx_for(bokslut(), kind=ReportKind.ANNUAL)).tables[0]
+    row = next(r for r in table.rows if r[0] == "Bolaget AB")
+    assert row[3] is None and row[4] == Decimal(-1_200_000)
+    assert row[5] == Decimal(1_200_000)  # against a budget of zero
+    assert table.total[5] == table.total[3] - table.total[4]
+    assert table.total[5] == sum(r[5] for r in table.rows)
+    assert "Bolaget AB" in table.note
+
+
+def test_a_committees_annual_drift_computes_every_deviation_from_its_columns(economy_year):
+    org = economy_year
+    table = economy.operating(ctx_for(bokslut(), unit=org.namnd_a, kind=ReportKind.ANNUAL))
+    table = table.tables[0]
+    for row in table.rows:
+        assert row[5] == (row[3] or 0) - row[4], row
+    assert table.total[5] == table.total[3] - table.total[4]
+    assert table.total[5] == sum(r[5] for r in table.rows)
+    assert table.total[3] == sum(r[3] or 0 for r in table.rows)
+    assert table.total[4] == sum(r[4] for r in table.rows)
+
+
+def test_the_operating_section_prints_its_reconciliation_with_the_income_statement(
+    economy_year,
+):
+    org = economy_year
+    book_rows([(2, "5010", 4 * M)], unit=org.kf)  # outside every nämnd
+    period = t1()
+    section = economy.operating(ctx_for(period))
+    drift, reconciliation = section.tables
+    check = statements.drift_reconciliation(period)
+    assert [row[1] for row in reconciliation.rows] == [a for _l, a, _t in check.rows]
+    assert reconciliation.rows[0][1] == drift.total[4]
+    assert reconciliation.rows[1][1] == 4 * M
+    assert reconciliation.rows[3][1] == -statements.income_statement(2026, 4).amount(
+        statements.NET_COST, "outcome"
+    )
+    assert reconciliation.rows[-1][1] == 0
+    assert reconciliation.key != drift.key and reconciliation.sheet
 
 
 def test_operating_in_the_annual_report_drops_the_forecast(economy_year):
@@ -353,9 +417,12 @@ def test_every_builder_runs_a_fixed_number_of_queries(economy_year, django_asser
 
 # A fresh report's count; builders later in a report reuse the shared ledger and statements.
 EXPECTED_QUERIES = {
-    "economy_in_brief kommun": 16,
+    # the nämnder's deviation is the driftredovisning's total (its four reads, one shared)
+    "economy_in_brief kommun": 19,
     "economy_in_brief namnd_a": 4,
-    "operating kommun": 5,
+    # the driftredovisning and its reconciliation with the RR: the ledger and the income
+    # statement (shared in a report) and the outcome outside the bodies
+    "operating kommun": 13,
     "operating namnd_a": 5,
     "investments kommun": 4,
     "investments namnd_a": 4,
@@ -366,7 +433,7 @@ EXPECTED_QUERIES = {
     "cash_flow annual": 7,
     "group annual": 4,
     "expected_development annual": 5,
-    "operating annual": 4,
+    "operating annual": 12,
 }
 
 

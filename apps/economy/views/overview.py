@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from apps.accounts.access import UserAccess, access_for
-from apps.economy import selectors
+from apps.economy import selectors, statements
 from apps.economy.action_plans import ActionPlanState, current_deficit_plans
 from apps.economy.models import Forecast
 from apps.economy.services import may_write_for_body
@@ -49,6 +49,14 @@ class BodyRow(BudgetAgainstForecast):
     plan_state: ActionPlanState | None = None  # the body's current deficit plan and its state
     can_forecast: bool = False
     forecast_hidden: bool = False  # the period is open and the reader not the body's
+    # The driftredovisning's forecast and deviation (``selectors.BodyOperating``): without a
+    # forecast the budget is counted ("ingen prognos – budget"), as in the reports and the RR
+    counted_forecast: Decimal | None = None
+    counted_deviation: Decimal | None = None
+
+    @property
+    def without_forecast(self) -> bool:
+        return self.forecast is None and not self.forecast_hidden
 
     @property
     def action_plan(self) -> ActionPlan | None:
@@ -73,6 +81,7 @@ class Overview:
     period: ReportingPeriod
     previous: ReportingPeriod | None
     rows: list[BodyRow]
+    accounts: selectors.OperatingAccounts | None = None  # the read the rows come from
     totals: Totals = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,8 +92,10 @@ class Overview:
             outcome=sum((r.outcome for r in self.rows), ZERO),
             forecast=None
             if partial
-            else selectors.sum_present(r.forecast_amount for r in self.rows),
-            deviation=None if partial else selectors.sum_present(r.deviation for r in self.rows),
+            else selectors.sum_present(r.counted_forecast for r in self.rows),
+            deviation=None
+            if partial
+            else selectors.sum_present(r.counted_deviation for r in self.rows),
             previous=selectors.sum_present(r.previous for r in self.rows),
         )
 
@@ -94,12 +105,8 @@ class Overview:
 
     @property
     def missing_forecasts(self) -> int:
-        """Bodies without a forecast: the total deviation leaves their budget out."""
-        return sum(
-            1
-            for r in self.rows
-            if r.forecast is None and r.budget is not None and not r.forecast_hidden
-        )
+        """Bodies with a budget and no forecast: their budget is counted as the forecast."""
+        return sum(1 for r in self.rows if r.without_forecast and r.budget is not None)
 
 
 def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
@@ -118,10 +125,12 @@ def economy_overview(period: ReportingPeriod, access: UserAccess) -> Overview:
             plan_state=None if row.forecast_hidden else plans.get(row.body.pk),
             can_forecast=may_write_for_body(access.user, row.body),
             forecast_hidden=row.forecast_hidden,
+            counted_forecast=row.counted_forecast,
+            counted_deviation=row.deviation,
         )
         for row in accounts.rows
     ]
-    return Overview(period=period, previous=accounts.previous, rows=rows)
+    return Overview(period=period, previous=accounts.previous, rows=rows, accounts=accounts)
 
 
 # --- The drill-down: a unit's children, one level at a time ---------------------------------
@@ -240,6 +249,8 @@ def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
             "through": _through(period),
             "chart": mark_safe(chart),  # built from escaped text only
             "periods": ReportingPeriod.objects.order_by("-ends_on"),
+            # The reports' reconciliation with the resultaträkning, from the same read
+            "reconciliation": statements.drift_reconciliation(period, accounts=data.accounts),
         },
     )
 
@@ -292,8 +303,8 @@ def overview_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
                 r.unit.name,
                 r.budget,
                 r.outcome,
-                r.forecast_amount,
-                r.deviation,
+                r.counted_forecast,
+                r.counted_deviation,
                 r.previous,
                 _action_plan_text(r),
             )

@@ -121,7 +121,8 @@ def _names(units: Sequence[Unit]) -> str:
 @dataclass(frozen=True)
 class OperatingRow:
     """A body's (or a unit's) operating figures; deviation is budget minus forecast, or minus
-    the outcome in the annual report. Negative is a deficit."""
+    the outcome in the annual report, computed from the printed columns: a row without a
+    decided budget is read against a budget of zero. Negative is a deficit."""
 
     name: str
     budget: BudgetFigures | None  # None: no decided frame
@@ -129,6 +130,7 @@ class OperatingRow:
     forecast: Decimal | None
     annual: bool
     current_only: bool = False  # a unit's detaljbudget line: no original or changes of its own
+    without_forecast: bool = False  # the forecast printed is the budget ("ingen prognos")
 
     @property
     def current(self) -> Decimal | None:
@@ -136,7 +138,13 @@ class OperatingRow:
 
     @property
     def deviation(self) -> Decimal | None:
-        return selectors.difference(self.current, self.outcome if self.annual else self.forecast)
+        """Current budget (zero without one) minus the outcome (annual) or the forecast; None
+        for a row without a forecast of its own (a unit's, in a nämnd's report)."""
+        if self.annual:
+            return (self.current or ZERO) - self.outcome
+        if self.forecast is None:
+            return None
+        return (self.current or ZERO) - self.forecast
 
     def cells(self) -> list[object]:
         budget = self.budget
@@ -179,10 +187,22 @@ def _operating_total(ctx: BuildContext, rows: Sequence[OperatingRow]) -> list[ob
         selectors.sum_present(r.current for r in rows),
         sum((r.outcome for r in rows), ZERO),
     ]
-    if not _is_annual(ctx):
-        total.append(selectors.sum_present(r.forecast for r in rows))
-    total.append(selectors.sum_present(r.deviation for r in rows))
+    # The total's deviation is its own budget minus its own outcome or forecast, as printed
+    # (each row's is computed the same way, so it is also the rows' deviations summed).
+    current = total[3]
+    if _is_annual(ctx):
+        total.append((current or ZERO) - total[4])
+    else:
+        forecast = selectors.sum_present(r.forecast for r in rows)
+        total.append(forecast)
+        total.append(None if forecast is None else (current or ZERO) - forecast)
     return total
+
+
+def _without_forecast_note(names: str) -> str:
+    return _(
+        "No forecast – budget: %(bodies)s (the current budget is counted as the forecast)."
+    ) % {"bodies": names}
 
 
 def _deviation_note(ctx: BuildContext) -> str:
@@ -213,16 +233,45 @@ def _body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
     annual = _is_annual(ctx)
     rows = []
     for line in _operating_accounts(ctx).rows:
+        if not line.has_figures:
+            continue
         row = OperatingRow(
             name=line.body.name,
             budget=line.budget,
             outcome=line.outcome,
-            forecast=None if annual else line.forecast_amount,
+            forecast=None if annual else line.counted_forecast,
             annual=annual,
+            without_forecast=not annual and line.without_forecast,
         )
-        if row.budget is not None or row.outcome or row.forecast is not None:
-            rows.append((line.body, row))
+        rows.append((line.body, row))
     return rows
+
+
+def _reconciliation(ctx: BuildContext) -> statements.DriftReconciliation:
+    return _cached(
+        ctx,
+        "drift_reconciliation",
+        lambda: statements.drift_reconciliation(
+            ctx.period, book=_ledger(ctx), income=_income(ctx), accounts=_operating_accounts(ctx)
+        ),
+    )
+
+
+def _reconciliation_table(ctx: BuildContext) -> Table:
+    """The driftredovisning's net cost against the RR's verksamhetens nettokostnader, with
+    what is booked outside the nämnder between them (``statements.drift_reconciliation``,
+    the one the economy overview and the kontroller read)."""
+    check = _reconciliation(ctx)
+    return Table(
+        key="drift-avstamning",
+        title=_("Operating accounts against the income statement, %(period)s")
+        % {"period": ctx.period},
+        columns=[Col(_("Item")), Col(_outcome_header(ctx), KR)],
+        rows=[[label, amount] for label, amount, _total in check.rows],
+        sheet=_("Reconciliation"),
+        note=_("Net costs, costs positive. The difference should be zero."),
+        emphasised=frozenset(i for i, row in enumerate(check.rows) if row[2]),
+    )
 
 
 def operating(ctx: BuildContext) -> Section | None:
@@ -245,11 +294,14 @@ def operating(ctx: BuildContext) -> Section | None:
             % {"bodies": _names(deficits)}
         )
     notes = [_deviation_note(ctx)]
-    missing = [b for b, r in pairs if r.budget is not None and r.forecast is None]
-    if missing and not _is_annual(ctx):
+    missing = [b for b, r in pairs if r.without_forecast]
+    if missing:
+        notes.append(_without_forecast_note(_names(missing)))
+    unbudgeted = [b for b, r in pairs if r.budget is None]
+    if unbudgeted:
         notes.append(
-            _("Without a forecast yet (left out of the forecast deviation): %(bodies)s.")
-            % {"bodies": _names(missing)}
+            _("Without a decided budget, the deviation is read against zero: %(bodies)s.")
+            % {"bodies": _names(unbudgeted)}
         )
     forecasts = (
         {}
@@ -276,7 +328,7 @@ def operating(ctx: BuildContext) -> Section | None:
         key="economy-operating",
         title=_("Operating accounts"),
         template=TEMPLATE,
-        tables=[table],
+        tables=[table, _reconciliation_table(ctx)],
         intro=" ".join(sentences),
         data={
             "comments_title": _("The committees' comments on the forecast"),
@@ -362,15 +414,19 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
         )
     if not rows and frame is None and forecast is None:
         return None
-    body_row = OperatingRow(
-        name=body.name,
-        budget=frame,
-        outcome=sum((r.outcome for r in rows), ZERO),
-        forecast=forecast.amount if forecast else None,
-        annual=annual,
-    )
+    body_row = _body_operating_row(ctx, body, frame, sum((r.outcome for r in rows), ZERO))
     total = body_row.cells()
     total[0] = _("Total %(unit)s") % {"unit": body.name}
+    note = (
+        _deviation_note(ctx)
+        + " "
+        + _(
+            "The units' budgets are the lines of the decided detailed budget; the forecast is "
+            "made for the committee as a whole."
+        )
+    )
+    if body_row.without_forecast:
+        note += " " + _without_forecast_note(body.name)
     table = Table(
         key="drift",
         title=_("Operating accounts of %(unit)s, %(period)s")
@@ -379,12 +435,7 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
         rows=[r.cells() for r in rows],
         total=total,
         sheet=_("Operations"),
-        note=_deviation_note(ctx)
-        + " "
-        + _(
-            "The units' budgets are the lines of the decided detailed budget; the forecast is "
-            "made for the committee as a whole."
-        ),
+        note=note,
     )
     comments = [(body.name, forecast.comment)] if forecast and forecast.comment.strip() else []
     return Section(
@@ -394,6 +445,27 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
         tables=[table],
         intro=_body_sentence(ctx, body_row),
         data={"comments_title": _("The committee's comment on the forecast"), "comments": comments},
+    )
+
+
+def _body_operating_row(
+    ctx: BuildContext, body: Unit, frame: BudgetFigures | None, outcome: Decimal
+) -> OperatingRow:
+    """A nämnd's own line: its frame, outcome and forecast; without a forecast of the period
+    its budget is counted as the forecast ("ingen prognos – budget"), as in the kommun's
+    driftredovisning and the resultaträkning."""
+    annual = _is_annual(ctx)
+    forecast = None if annual else _forecasts(ctx).get(body.pk)
+    counted = None
+    if not annual:
+        counted = forecast.amount if forecast else (frame.current if frame else ZERO)
+    return OperatingRow(
+        name=body.name,
+        budget=frame,
+        outcome=outcome,
+        forecast=counted,
+        annual=annual,
+        without_forecast=not annual and forecast is None,
     )
 
 
@@ -413,7 +485,7 @@ def _body_sentence(ctx: BuildContext, row: OperatingRow) -> str:
             )
             % values
         )
-    if row.forecast is None:
+    if row.without_forecast:
         return (
             _(
                 "%(unit)s has no full-year forecast for the period yet. The outcome so far is "
@@ -1001,13 +1073,9 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
     figures = _key_figures(ctx)
     income = figures.income
     annual = _is_annual(ctx)
-    budgets = _operating_budgets(ctx)
-    forecasts = {} if annual else _forecasts(ctx)
-    deviation = selectors.sum_present(
-        selectors.difference(budgets[pk].current, f.amount)
-        for pk, f in forecasts.items()
-        if pk in budgets
-    )
+    # The nämnder's deviation is the driftredovisning's total deviation, as it prints it
+    operating_rows = [row for _body, row in _body_rows(ctx)]
+    deviation = _operating_total(ctx, operating_rows)[-1] if operating_rows else None
     investment_budget = selectors.sum_present(
         b.current for b in selectors.investment_budgets(ctx.year).values()
     )
@@ -1045,10 +1113,7 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
         ),
     ]
     if annual:
-        operating_deviation = selectors.sum_present(
-            r.deviation for _b, r in _body_rows(ctx) if r.budget is not None
-        )
-        rows[2] = line(_("Committees' budget deviation"), None, operating_deviation, None)
+        rows[2] = line(_("Committees' budget deviation"), None, deviation, None)
     sentences = []
     judged = figures.balance_outcome.value if annual else figures.balance_forecast.value
     result_value = figures.balance_outcome.result if annual else figures.balance_forecast.result
@@ -1101,16 +1166,9 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
 def _body_in_brief(ctx: BuildContext, body: Unit) -> Section | None:
     frame = _operating_budgets(ctx).get(body.pk)
     annual = _is_annual(ctx)
-    forecast = None if annual else _forecasts(ctx).get(body.pk)
     outcome = selectors.operating_outcome(ctx.year, ctx.through_month).get(body.pk, ZERO)
-    row = OperatingRow(
-        name=body.name,
-        budget=frame,
-        outcome=outcome,
-        forecast=forecast.amount if forecast else None,
-        annual=annual,
-    )
-    if frame is None and not outcome and forecast is None:
+    row = _body_operating_row(ctx, body, frame, outcome)
+    if frame is None and not outcome and (annual or row.without_forecast):
         return None
     columns = [
         Col(_("Committee or company")),
