@@ -769,3 +769,12 @@ STEPS.append(("styrdokumenten och avvikelserna", load_documents))
 
 # Issue 6: intern kontroll (apps/demo/control_demo.py); its results come with load_followup.
 STEPS.append(("internkontrollen", load_control_plans))
+
+# Issue 13: the financial goals are linked to their key figures before the periods are
+# written, so that their status is computed and the assessments take a comment only.
+from apps.demo.financial_goals_demo import load_financial_goal_links  # noqa: E402
+
+STEPS.insert(
+    STEPS.index(("perioderna och uppföljningen", load_followup)),
+    ("de finansiella målens nyckeltal", load_financial_goal_links),
+)
