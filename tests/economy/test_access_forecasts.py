@@ -78,7 +78,8 @@ class TestOverview:
     def test_ekonom_and_admin_see_every_forecast(self, client, request, persona, period, economy):
         client.force_login(request.getfixturevalue(persona))
         response = client.get(overview_url(period))
-        assert response.context["data"].totals.forecast == 710 * M
+        # Nämnd A's 420 and Nämnd B's 290, and KS's budget of 50 (no forecast – budget)
+        assert response.context["data"].totals.forecast == 760 * M
         assert note() not in page(response)
 
     def test_every_reader_sees_the_forecasts_once_the_period_is_closed(
@@ -88,7 +89,7 @@ class TestOverview:
         client.force_login(politician)
         response = client.get(overview_url(period))
         assert rows_by_name(response)["Nämnd A"].forecast.amount == 420 * M
-        assert response.context["data"].totals.forecast == 710 * M
+        assert response.context["data"].totals.forecast == 760 * M  # KS counted with its budget
 
     def test_excel_agrees_with_the_page(self, client, politician, editor_a, period, economy):
         client.force_login(politician)

@@ -345,6 +345,17 @@ class TestDrilldown:
 
 
 class TestExcel:
+    def test_the_workbook_holds_the_reconciliation_with_the_income_statement(
+        self, client, economist, org, period, economy
+    ):
+        client.force_login(economist)
+        response = client.get(f"{overview_url(period)}excel/")
+        workbook = load_workbook(io.BytesIO(response.content))
+        assert len(workbook.worksheets) == 2
+        rows = list(workbook.worksheets[1].iter_rows(min_row=2, values_only=True))
+        check = statements.drift_reconciliation(period)
+        assert [Decimal(str(v)) for _label, v in rows] == [a for _l, a, _t in check.rows]
+
     def test_the_overview_as_a_workbook_with_real_numbers(
         self, client, economist, org, period, economy
     ):

@@ -320,7 +320,13 @@ def overview_xlsx(request: HttpRequest, period_pk: int) -> HttpResponse:
             None,
         ),
     )
-    return xlsx_response([sheet], _("economy %(period)s") % {"period": period})
+    check = statements.drift_reconciliation(period, accounts=data.accounts)
+    reconciliation = xlsx.Sheet(
+        title=_("Reconciliation"),
+        columns=[xlsx.Column(_("Item")), xlsx.Column(_header_through(period), amount)],
+        rows=[(label, value) for label, value, _total in check.rows],
+    )
+    return xlsx_response([sheet, reconciliation], _("economy %(period)s") % {"period": period})
 
 
 def _action_plan_text(row: BodyRow) -> str:
