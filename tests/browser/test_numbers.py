@@ -105,7 +105,7 @@ def test_a_wrong_target_is_corrected_from_the_goal_page(
     ).click()
     expect(page).to_have_url(re.compile(rf"/mal/{goal.pk}/indikatorer/{indicator.pk}/malvarde/"))
     visitor.axe()
-    field = page.get_by_label(t("Target value"))
+    field = page.get_by_role("textbox", name=t("Target value"))
     expect(field).to_have_value("65")
     type_into(field, "6,5")
     page.get_by_label(t("Reason for the change")).fill("65 var fel, målet är 6,5")
@@ -118,7 +118,7 @@ def test_a_wrong_target_is_corrected_from_the_goal_page(
 
     visitor.goto(f"/mal/{goal.pk}/indikatorer/{indicator.pk}/malvarde/?ar={YEAR}")
     expect(page.locator("#current-target")).to_have_text("6,5")
-    expect(page.get_by_label(t("Target value"))).to_have_value("6,5")
+    expect(page.get_by_role("textbox", name=t("Target value"))).to_have_value("6,5")
 
 
 def test_a_forecast_typed_in_tkr_is_stored_in_kronor(visitor_in: Visitor, bun: Unit) -> None:
