@@ -80,4 +80,3 @@ def test_every_number_in_the_admin_is_a_swedish_text_field(rf, admin_user):
         or field.widget.input_type != "text"
     ]
     assert plain == []
-

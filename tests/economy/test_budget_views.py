@@ -414,10 +414,7 @@ class TestDetailBudgetPage:
         self, client, editor_a, decided, org
     ):
         client.force_login(editor_a)
-        assert (
-            self.post_lines(client, org, "10 000", "200 000", "200 000").status_code
-            == 302
-        )
+        assert self.post_lines(client, org, "10 000", "200 000", "200 000").status_code == 302
         response = client.get(self.url(org))
         sums = " ".join(re.sub(r"<[^>]+>", " ", page(response)).split())
         assert f"{t('Current frame')} {tkr(412 * MILLION)}" in sums
