@@ -10,13 +10,15 @@ from simple_history.models import HistoricalRecords
 
 from apps.core.locking import Versioned
 from apps.goals.models import Goal
-from apps.organisation.models import DECIDING_KINDS, Unit
+from apps.organisation.models import DECIDING_KINDS, Unit, UnitKind
 
 
 class DocumentGroup(models.TextChoices):
     ACTIVATING = "activating", _("Activating (sets direction)")
     NORMATIVE = "normative", _("Normative (sets rules)")
     MANDATE = "mandate", _("Mandate and delegation")
+    EXTERNAL = "external", _("Laws and regulations")
+    QUALITY = "quality", _("Quality management")
 
 
 class DocumentKind(models.TextChoices):
@@ -28,6 +30,11 @@ class DocumentKind(models.TextChoices):
     REGULATION = "reglemente", _("Reglemente (a committee's rules of procedure)")
     OWNER_DIRECTIVE = "agardirektiv", _("Ägardirektiv (owner's directive to a company)")
     DELEGATION = "delegationsordning", _("Delegation order")
+    LAW = "lag", _("Law or regulation")
+    PROCESS = "process", _("Process")
+    ROUTINE = "rutin", _("Routine")
+    CHECKLIST = "checklista", _("Checklist")
+    QUALITY_MODEL = "kvalitetsmodell", _("Common model for quality management")
 
 
 KIND_GROUPS: dict[str, str] = {
@@ -39,7 +46,17 @@ KIND_GROUPS: dict[str, str] = {
     DocumentKind.REGULATION: DocumentGroup.MANDATE,
     DocumentKind.OWNER_DIRECTIVE: DocumentGroup.MANDATE,
     DocumentKind.DELEGATION: DocumentGroup.MANDATE,
+    DocumentKind.LAW: DocumentGroup.EXTERNAL,
+    DocumentKind.PROCESS: DocumentGroup.QUALITY,
+    DocumentKind.ROUTINE: DocumentGroup.QUALITY,
+    DocumentKind.CHECKLIST: DocumentGroup.QUALITY,
+    DocumentKind.QUALITY_MODEL: DocumentGroup.QUALITY,
 }
+
+# Processes, routines and checklists are the förvaltning's own: decided (and owned) by a
+# förvaltning or verksamhet, not by a political body. A law is decided outside the kommun.
+OPERATIONAL_KINDS = (DocumentKind.PROCESS, DocumentKind.ROUTINE, DocumentKind.CHECKLIST)
+OPERATIONAL_OWNER_KINDS = frozenset({UnitKind.ADMINISTRATION, UnitKind.OPERATION, UnitKind.SECTION})
 
 # What a unit's grunduppdrag may cite.
 MISSION_KINDS = (DocumentKind.REGULATION, DocumentKind.OWNER_DIRECTIVE)
@@ -53,8 +70,11 @@ class GoverningDocument(Versioned):
     decided_by = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="decided_documents",
         verbose_name=_("decided by"),
+        help_text=_("Empty for a law or regulation, which is decided outside the kommun."),
     )
     decided_on = models.DateField(_("decision date"))
     paragraph = models.CharField(_("paragraph"), max_length=20, blank=True)
@@ -71,7 +91,11 @@ class GoverningDocument(Versioned):
     goals = models.ManyToManyField(
         Goal, blank=True, related_name="governing_documents", verbose_name=_("goals it supports")
     )
-    history = HistoricalRecords(m2m_fields=[goals])
+    assignments = models.ManyToManyField(
+        "goals.Assignment", blank=True, related_name="governing_documents",
+        verbose_name=_("assignments it serves"),
+    )  # fmt: skip
+    history = HistoricalRecords(m2m_fields=[goals, assignments])
 
     class Meta:
         verbose_name = _("governance document")
@@ -90,7 +114,19 @@ class GoverningDocument(Versioned):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
-        if self.decided_by_id and self.decided_by.kind not in DECIDING_KINDS:
+        if self.kind == DocumentKind.LAW:
+            if self.decided_by_id:
+                errors.setdefault("decided_by", []).append(
+                    _("A law or regulation is decided outside the kommun; leave it empty.")
+                )
+        elif not self.decided_by_id:
+            errors.setdefault("decided_by", []).append(_("Name the body that decided it."))
+        elif self.kind in OPERATIONAL_KINDS:
+            if self.decided_by.kind not in DECIDING_KINDS | OPERATIONAL_OWNER_KINDS:
+                errors.setdefault("decided_by", []).append(
+                    _("A process, routine or checklist is decided by a body or a förvaltning.")
+                )
+        elif self.decided_by.kind not in DECIDING_KINDS:
             errors.setdefault("decided_by", []).append(
                 _("A governance document is decided by the council, a board or a committee.")
             )
@@ -130,6 +166,15 @@ class Deviation(Versioned):
     kind = models.CharField(_("kind"), max_length=20, choices=DeviationKind.choices)
     description = models.TextField(_("description"))
     measure = models.TextField(_("measure"), blank=True)
+    # What the entry concerns, where known: a process, routine or other document, a goal.
+    document = models.ForeignKey(
+        GoverningDocument, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="deviations", verbose_name=_("process or document concerned"),
+    )  # fmt: skip
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="deviations",
+        verbose_name=_("goal concerned"),
+    )  # fmt: skip
     status = models.CharField(
         _("status"),
         max_length=20,

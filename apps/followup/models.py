@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.locking import Versioned
+from apps.goals.models import RecipientStatus
 
 
 class GoalStatus(models.TextChoices):
@@ -191,3 +192,65 @@ class MeasureFollowup(Versioned):
 
     def __str__(self) -> str:
         return f"{self.measure} – {self.period}: {self.get_status_display()}"
+
+
+class MissionAssessment(Versioned):
+    """A nämnd's follow-up of one of its grunduppdrag in a period (Vadstena's model): how the
+    standing mission is carried out, with a status and the analysis behind it."""
+
+    basic_mission = models.ForeignKey(
+        "goals.BasicMission", on_delete=models.PROTECT, related_name="assessments",
+        verbose_name=_("basic mission"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="mission_assessments",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices)
+    analysis = models.TextField(_("analysis"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("follow-up of a basic mission")
+        verbose_name_plural = _("follow-ups of basic missions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["basic_mission", "period"], name="one_mission_assessment_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.basic_mission} – {self.period}: {self.get_status_display()}"
+
+    @property
+    def reported(self) -> bool:
+        return self.status != GoalStatus.NOT_ASSESSED or bool(self.analysis.strip())
+
+
+class AssignmentReport(Versioned):
+    """A receiving unit's återrapport of an uppdrag in a period: its status then and what it
+    reports. The recipient row keeps the latest; the period keeps what was reported in it."""
+
+    recipient = models.ForeignKey(
+        "goals.AssignmentRecipient", on_delete=models.PROTECT, related_name="period_reports",
+        verbose_name=_("assignment recipient"),
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="assignment_reports",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=20, choices=RecipientStatus.choices)
+    report = models.TextField(_("report"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report on an assignment")
+        verbose_name_plural = _("reports on assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "period"], name="one_assignment_report_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} – {self.period}: {self.get_status_display()}"

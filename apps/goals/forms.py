@@ -7,7 +7,6 @@ from apps.accounts.access import UserAccess
 from apps.core.forms import DateField, ReasonField, SwedishDecimalField, TkrField, YearField
 from apps.core.locking import VersionField
 from apps.goals.models import (
-    OWNER_KINDS,
     AssignmentState,
     Direction,
     Goal,
@@ -16,6 +15,7 @@ from apps.goals.models import (
     RecipientStatus,
     SteeringModel,
     Tag,
+    owner_kinds,
 )
 from apps.organisation.models import BODY_KINDS, Unit
 
@@ -50,9 +50,7 @@ class GoalForm(forms.Form):
         else:
             levels = levels.filter(allowed_parents=parent.level)
         self.fields["level"].queryset = levels
-        kinds = (
-            set().union(*(OWNER_KINDS[level.decided_by] for level in levels)) if levels else set()
-        )
+        kinds = set().union(*(owner_kinds(level) for level in levels)) if levels else set()
         units = Unit.objects.filter(kind__in=kinds, valid_to__isnull=True).order_by(
             "tree_id", "lft"
         )

@@ -45,6 +45,50 @@ class SteeringModel(Versioned, models.Model):
     uses_trust_dialogues = models.BooleanField(
         _("trust dialogues (tillitsdialoger)"), default=False
     )
+    uses_agenda_2030 = models.BooleanField(
+        _("Agenda 2030 through the chain"),
+        default=False,
+        help_text=_(
+            "Goals, uppdrag, activities and indicators are tagged with the global goals "
+            "and every report has a section per global goal."
+        ),
+    )
+    uses_sustainability_aspects = models.BooleanField(
+        _("sustainability aspects on every uppdrag"),
+        default=False,
+        help_text=_(
+            "Every uppdrag and grunduppdrag carries the economic, ecological and social "
+            "aspects it concerns; lists filter and reports group by them."
+        ),
+    )
+    bodies_report_on_council_goals = models.BooleanField(
+        _("every committee reports on every council goal"),
+        default=False,
+        help_text=_(
+            "In each follow-up every committee and company reports its contribution to "
+            "each of the council's goals, whether or not it has goals of its own."
+        ),
+    )
+    follows_up_basic_missions = models.BooleanField(
+        _("basic missions followed up each period"),
+        default=False,
+        help_text=_("Each committee assesses each of its basic missions in every follow-up."),
+    )
+    follows_up_assignments = models.BooleanField(
+        _("assignments reported each period"),
+        default=False,
+        help_text=_(
+            "Each receiving unit reports on each of its active uppdrag in every "
+            "follow-up; the report belongs to the period."
+        ),
+    )
+    operations_plan_decided_by = models.CharField(
+        _("operational plans decided by"),
+        max_length=20,
+        choices=[("body", _("The committee")), ("administration", _("The administration"))],
+        default="body",
+        help_text=_("Who decides a förvaltning's or verksamhet's verksamhetsplan."),
+    )
     near_target_percent = models.DecimalField(
         _("near target, percent"),
         max_digits=5,
@@ -84,6 +128,23 @@ OWNER_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+class OwnerScope(models.TextChoices):
+    ANY = "any", _("Any owner its deciding body allows")
+    COMMITTEES = "committees", _("Committees and the executive board only")
+    COMPANIES = "companies", _("Companies only")
+
+
+def owner_kinds(level: GoalLevel) -> frozenset[str]:
+    """The unit kinds that may own a goal on ``level``: its deciding body's, narrowed by its
+    owner scope (a bolag's ägardirektiv level, a nämnd's level)."""
+    kinds = OWNER_KINDS[level.decided_by]
+    if level.owner_scope == OwnerScope.COMPANIES:
+        return kinds & {UnitKind.COMPANY}
+    if level.owner_scope == OwnerScope.COMMITTEES:
+        return kinds - {UnitKind.COMPANY}
+    return kinds
+
+
 class GoalLevel(Versioned, models.Model):
     """A level of the chain (Vision, Inriktningsmål, Nämndmål …) in one styrmodell."""
 
@@ -110,6 +171,13 @@ class GoalLevel(Versioned, models.Model):
     is_financial = models.BooleanField(_("financial goals"), default=False)
     horizon_years = models.PositiveSmallIntegerField(
         _("horizon in years"), null=True, blank=True, validators=[MaxValueValidator(12)]
+    )
+    owner_scope = models.CharField(
+        _("owners"),
+        max_length=20,
+        choices=OwnerScope.choices,
+        default=OwnerScope.ANY,
+        help_text=_("E.g. a level of bolagsmål is owned by companies only."),
     )
     history = HistoricalRecords()
 
@@ -214,6 +282,12 @@ class Goal(Versioned, MPTTModel):
     tags = models.ManyToManyField(Tag, blank=True, related_name="goals", verbose_name=_("tags"))
     position = models.PositiveSmallIntegerField(_("position"), default=100)
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
+    # The decision that set the goal (the body is its owner: KF for a vision or a KF goal).
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    decision_paragraph = models.CharField(
+        _("paragraph"), max_length=20, blank=True,
+        validators=[RegexValidator(r"^§\s?\d+[a-z]?$", _("Write the paragraph as § 123."))],
+    )  # fmt: skip
     # "level" is the goal's level in the chain; MPTT's depth is "depth".
     history = HistoricalRecords(
         excluded_fields=["lft", "rght", "tree_id", "depth"], m2m_fields=[tags]
@@ -276,7 +350,7 @@ class Goal(Versioned, MPTTModel):
                         "or the council."
                     )
                 )
-        if self.owner_id and self.owner.kind not in OWNER_KINDS[level.decided_by]:
+        if self.owner_id and self.owner.kind not in owner_kinds(level):
             errors.setdefault("owner", []).append(
                 _("A %(level)s is decided by %(body)s; %(unit)s cannot own it.")
                 % {
@@ -339,6 +413,9 @@ class BasicMission(Versioned, models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="basic_missions", verbose_name=_("unit")
     )
+    title = models.CharField(
+        _("short title"), max_length=200, blank=True, help_text=_("E.g. Förskola, Hemtjänst.")
+    )
     text = models.TextField(_("mission"))
     source = models.CharField(
         _("source"),
@@ -355,11 +432,14 @@ class BasicMission(Versioned, models.Model):
         verbose_name=_("reglemente or ägardirektiv"),
         help_text=_("The document in the register of governance documents that sets the mission."),
     )
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="basic_missions", verbose_name=_("tags")
+    )
     first_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_VALIDATORS)
     last_year = models.PositiveSmallIntegerField(
         _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
         verbose_name = _("basic mission")
@@ -367,7 +447,10 @@ class BasicMission(Versioned, models.Model):
         ordering = ["unit", "-first_year"]
 
     def __str__(self) -> str:
-        return f"{self.unit}: {self.text[:60]}"
+        return f"{self.unit}: {self.title or self.text[:60]}"
+
+    def is_valid_in(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def clean(self) -> None:
         if self.unit_id and self.unit.kind not in OWNER_KINDS[DecidedBy.BODY]:
@@ -419,7 +502,10 @@ class Assignment(Versioned, models.Model):
     recipients = models.ManyToManyField(
         Unit, through="AssignmentRecipient", related_name="assignments", verbose_name=_("given to")
     )
-    history = HistoricalRecords()
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="assignments", verbose_name=_("tags")
+    )
+    history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
         verbose_name = _("assignment")
@@ -537,7 +623,10 @@ class Indicator(models.Model):
     goals = models.ManyToManyField(
         Goal, through="GoalIndicator", related_name="indicators", verbose_name=_("goals")
     )
-    history = HistoricalRecords()
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="indicators", verbose_name=_("tags")
+    )
+    history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
         verbose_name = _("indicator")
@@ -583,6 +672,78 @@ class GoalIndicator(models.Model):
         if self.goal_id and self.year and not self.goal.is_valid_in(self.year):
             raise ValidationError(
                 {"year": _("The goal is not valid in %(year)s.") % {"year": self.year}}
+            )
+
+
+class MissionIndicator(models.Model):
+    """That an indicator follows a grunduppdrag in a year (Vadstena's established indicators)."""
+
+    basic_mission = models.ForeignKey(
+        BasicMission, on_delete=models.PROTECT, related_name="indicator_links",
+        verbose_name=_("basic mission"),
+    )  # fmt: skip
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="mission_links",
+        verbose_name=_("indicator"),
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator of a basic mission")
+        verbose_name_plural = _("indicators of basic missions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["basic_mission", "indicator", "year"], name="unique_mission_indicator_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} ({self.year})"
+
+    def clean(self) -> None:
+        if self.basic_mission_id and self.year and not self.basic_mission.is_valid_in(self.year):
+            raise ValidationError(
+                {"year": _("The basic mission is not valid in %(year)s.") % {"year": self.year}}
+            )
+
+
+class AssignmentIndicator(models.Model):
+    """That an indicator follows an uppdrag in a year."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="indicator_links",
+        verbose_name=_("assignment"),
+    )  # fmt: skip
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="assignment_links",
+        verbose_name=_("indicator"),
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator of an assignment")
+        verbose_name_plural = _("indicators of assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "indicator", "year"],
+                name="unique_assignment_indicator_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} ({self.year})"
+
+    def clean(self) -> None:
+        assignment = self.assignment if self.assignment_id else None
+        if (
+            assignment
+            and self.year
+            and not (assignment.first_year <= self.year <= assignment.last_year)
+        ):
+            raise ValidationError(
+                {"year": _("The assignment is not valid in %(year)s.") % {"year": self.year}}
             )
 
 
@@ -713,6 +874,10 @@ class ExternalFactor(Versioned, models.Model):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # KF may withdraw a factor before its horizon ends (a new majority, a changed world);
+    # a withdrawn factor stays readable in the years it was in force.
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -730,8 +895,28 @@ class ExternalFactor(Versioned, models.Model):
         return self.title
 
     def clean(self) -> None:
+        errors = {}
         if self.first_year and self.last_year and self.last_year < self.first_year:
-            raise ValidationError({"last_year": _("The last year comes before the first.")})
+            errors["last_year"] = _("The last year comes before the first.")
+        elif (
+            self.first_year
+            and self.last_year
+            and self.last_year - self.first_year >= (FACTOR_HORIZON_YEARS)
+        ):
+            errors["last_year"] = _(
+                "An external factor is decided for at most %(years)s years (a mandate period)."
+            ) % {"years": FACTOR_HORIZON_YEARS}
+        if self.withdrawn_on and not self.withdrawal_reason.strip():
+            errors["withdrawal_reason"] = _("Give the reason why the factor is withdrawn.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_on is not None
+
+
+FACTOR_HORIZON_YEARS = 4
 
 
 class FactorResponse(Versioned, models.Model):
@@ -754,3 +939,63 @@ class FactorResponse(Versioned, models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.risks.strip() or self.opportunities.strip() or self.approach.strip())
+
+
+class FoundationKind(models.TextChoices):
+    VALUES = "vardegrund", _("Core values (värdegrund)")
+    LEADING_WORDS = "ledord", _("Leading words (ledord)")
+    LEADERSHIP = "ledarskap", _("Leadership (ledarfilosofi)")
+    PRINCIPLE = "princip", _("Guiding principle")
+
+
+class FoundationElement(Versioned, models.Model):
+    """A decided part of the styrmodell beside the goal chain: the värdegrund, the ledord,
+    the ledarfilosofi, the guiding principles. Like a vision it is decided by a body on a
+    date, in a paragraph, for a period (Ale: eight years)."""
+
+    model = models.ForeignKey(
+        SteeringModel, on_delete=models.CASCADE, related_name="foundations",
+        verbose_name=_("model"),
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=FoundationKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    first_year = models.PositiveSmallIntegerField(
+        _("first year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    decided_by = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"),
+    )  # fmt: skip
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    paragraph = models.CharField(
+        _("paragraph"), max_length=20, blank=True,
+        validators=[RegexValidator(r"^§\s?\d+[a-z]?$", _("Write the paragraph as § 123."))],
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("foundation element")
+        verbose_name_plural = _("foundation elements")
+        ordering = ["model", "kind", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.first_year and self.last_year and self.last_year < self.first_year:
+            errors["last_year"] = _("The last year is before the first year.")
+        if (self.decided_on or self.paragraph) and not self.decided_by_id:
+            errors["decided_by"] = _("Name the body that decided it.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_valid_in(self, year: int) -> bool:
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or year <= self.last_year
+        )

@@ -168,7 +168,10 @@ class Activity(Versioned, models.Model):
         choices=ActivityStatus.choices,
         default=ActivityStatus.NOT_STARTED,
     )
-    history = HistoricalRecords()
+    tags = models.ManyToManyField(
+        "goals.Tag", blank=True, related_name="activities", verbose_name=_("tags")
+    )
+    history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
         verbose_name = _("activity")

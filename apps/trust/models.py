@@ -55,7 +55,16 @@ class TrustDialogue(Versioned, models.Model):
     topics = models.TextField(_("topics"))
     conclusions = models.TextField(_("conclusions"), blank=True)
     follow_ups = models.TextField(_("follow-ups"), blank=True)
-    history = HistoricalRecords(m2m_fields=[units])
+    # A KS dialogue rests on the nämndernas nulägesanalyser and may lead to new uppdrag.
+    status_reports = models.ManyToManyField(
+        StatusReport, blank=True, related_name="dialogues",
+        verbose_name=_("status reports it rests on"),
+    )  # fmt: skip
+    assignments = models.ManyToManyField(
+        "goals.Assignment", blank=True, related_name="trust_dialogues",
+        verbose_name=_("assignments it led to"),
+    )  # fmt: skip
+    history = HistoricalRecords(m2m_fields=[units, status_reports, assignments])
 
     class Meta:
         verbose_name = _("trust dialogue")
@@ -92,3 +101,30 @@ class StatusReportFactorResponse(FactorResponse):
     @property
     def source(self) -> str:
         return str(StatusReport._meta.verbose_name)
+
+
+class EnvironmentAnalysis(Versioned, models.Model):
+    """The kommungemensamma omvärldsanalysen: written yearly under the executive board, from
+    the global megatrends, national analyses (SKR, Konjunkturinstitutet) and local trends,
+    with the omvärldsdag where nämnder and bolag work with it. Each nämnd's and bolag's
+    nulägesbeskrivning reads it and refers to it."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("analysis"))
+    day_held_on = models.DateField(_("date of the omvärldsdag"), null=True, blank=True)
+    day_notes = models.TextField(_("the omvärldsdag"), blank=True)
+    responsible = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("responsible"),
+    )  # fmt: skip
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("common analysis of the world around")
+        verbose_name_plural = _("common analyses of the world around")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.year}"
