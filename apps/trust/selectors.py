@@ -31,3 +31,16 @@ def trust_overview(year: int) -> dict:
         "reports": [(unit, reports.get(unit.pk)) for unit in units],
         "dialogues": dialogues,
     }
+
+
+def status_report_for(*, unit: Unit, year: int) -> StatusReport | None:
+    """The nulägesbeskrivning that ``unit``'s plan for ``year`` builds on: the one written the
+    year before, when the plan is drawn up and the nulägesanalys proposes the goals for the
+    next period; else, if the unit has none, the one of ``year`` itself (a plan revised
+    during its year). None if neither exists. One query."""
+    return (
+        StatusReport.objects.filter(unit=unit, year__in=(year - 1, year))
+        .select_related("unit")
+        .order_by("year")
+        .first()
+    )
