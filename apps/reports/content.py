@@ -24,11 +24,34 @@ from functools import cached_property
 from typing import Any
 
 from django.db import models
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from apps.organisation.models import Municipality, Unit
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib import xlsx
+from styrmodell.lib.richtext import plain_text, sanitise
+
+
+class RichText(str):
+    """Stored rich text (a nulägesbeskrivning, a plan's section) in a table cell or a
+    section's data: drawn in the PDF as the formatted text it is, written to Excel as plain
+    text, never as markup."""
+
+    @property
+    def html(self) -> SafeString:
+        # Sanitised again on the way out: rows saved before the sanitiser, or plain text
+        # with blank lines, come out as the same small set of tags.
+        return mark_safe(sanitise(self))  # noqa: S308 - sanitised just now
+
+    @property
+    def text(self) -> str:
+        return plain_text(self)
+
+
+def formatted(html: str) -> SafeString:
+    """Stored rich text for a section's template: sanitised, marked safe to draw."""
+    return RichText(html or "").html
 
 
 class ColumnKind(StrEnum):
@@ -65,9 +88,13 @@ class Table:
         return xlsx.Sheet(
             title=self.sheet or self.title,
             columns=columns,
-            rows=[list(row) for row in self.rows],
+            rows=[[_excel_value(v) for v in row] for row in self.rows],
             total_row=list(self.total) if self.total is not None else None,
         )
+
+
+def _excel_value(value: object) -> object:
+    return value.text if isinstance(value, RichText) else value
 
 
 def _excel_column(column: Col) -> xlsx.Column:

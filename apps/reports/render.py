@@ -24,7 +24,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from apps.reports.content import Col, ColumnKind, ReportDocument, Table
+from apps.reports.content import Col, ColumnKind, ReportDocument, RichText, Table
 from styrmodell.lib import xlsx
 from styrmodell.lib.formats import format_date, format_number, format_percent
 
@@ -49,6 +49,8 @@ def _cell(value: object, column: Col) -> Cell:
         return Cell(format_number(value, column.decimals), True)
     if isinstance(value, dt.date):
         return Cell(format_date(value), False)
+    if isinstance(value, RichText):
+        return Cell(value.html, False)
     return Cell(str(value), False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import nh3
 
@@ -33,3 +34,37 @@ def sanitise(html: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+_BLOCKS = {"p", "li", "h3", "h4", "blockquote", "ul", "ol"}
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """Stored rich text as plain text (for Excel, where markup would print as it is): one
+    line per paragraph, heading and list item ("• "), no blank lines, entities decoded."""
+    collector = _TextCollector()
+    collector.feed(sanitise(html))
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line and line != "•")

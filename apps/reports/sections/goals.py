@@ -45,7 +45,7 @@ from apps.goals.selectors import external_factors_in, goals_in_year, period_stat
 from apps.organisation.models import BODY_KINDS, Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
-from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
+from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table, formatted
 from apps.trust.models import StatusReport, TrustDialogue
 from styrmodell.lib.charts import Point
 from styrmodell.lib.formats import format_date, format_number
@@ -1106,9 +1106,9 @@ def trust(ctx: BuildContext) -> Section | None:
                 {
                     "unit": r.unit.name,
                     "parts": [
-                        (_("Description of operations"), r.operations),
-                        (_("Analysis of the world around"), r.environment),
-                        (_("Analysis of the current state"), r.current_state),
+                        (_("Description of operations"), formatted(r.operations)),
+                        (_("Analysis of the world around"), formatted(r.environment)),
+                        (_("Analysis of the current state"), formatted(r.current_state)),
                     ],
                 }
                 for r in reports
