@@ -42,7 +42,7 @@ class RichText(str):
     def html(self) -> SafeString:
         # Sanitised again on the way out: rows saved before the sanitiser, or plain text
         # with blank lines, come out as the same small set of tags.
-        return mark_safe(sanitise(self))  # noqa: S308 - sanitised just now
+        return mark_safe(sanitise(self))
 
     @property
     def text(self) -> str:
