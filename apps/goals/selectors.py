@@ -747,8 +747,12 @@ def council_goal_shares(rows: list[GoalRow]) -> StatusShares:
 
 
 def external_factors_in(year: int):
-    """KF's omvärldsfaktorer in force in ``year``, in their order."""
-    return ExternalFactor.objects.filter(first_year__lte=year, last_year__gte=year)
+    """KF's omvärldsfaktorer in force in ``year``, in their order. A withdrawn factor is in
+    force until the end of the year it was withdrawn (what was written about it stays), and
+    not after."""
+    return ExternalFactor.objects.filter(first_year__lte=year, last_year__gte=year).filter(
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__year__gte=year)
+    )
 
 
 @dataclass

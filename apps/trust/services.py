@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
-from apps.goals.models import ExternalFactor
+from apps.goals.models import Assignment, ExternalFactor
 from apps.goals.services import factor_response_fill
-from apps.organisation.models import BODY_KINDS, UnitKind
+from apps.organisation.models import BODY_KINDS, Unit, UnitKind
 from apps.trust.models import (
     DialogueKind,
+    EnvironmentAnalysis,
     StatusReport,
     StatusReportFactorResponse,
     TrustDialogue,
@@ -26,7 +27,6 @@ from styrmodell.lib.richtext import sanitise
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
-    from apps.organisation.models import Unit
 
 REPORTING_KINDS = BODY_KINDS  # KS, the nämnder and the bolag write status reports
 STATUS_REPORT_FIELDS = ("operations", "environment", "current_state", "proposed_goals")
@@ -75,10 +75,15 @@ def dialogue_record(
     topics: str,
     conclusions: str = "",
     follow_ups: str = "",
+    status_reports: Iterable[StatusReport] | None = None,
+    assignments: Iterable[Assignment] | None = None,
     dialogue: TrustDialogue | None = None,
     reason: str,
     expected_version: int | None = None,
 ) -> TrustDialogue:
+    """Record (or change) a tillitsdialog. ``status_reports`` are the nulägesanalyser it
+    rests on, each of one of its units (or a unit under one); ``assignments`` the uppdrag
+    it led to. None leaves a changed dialogue's links as they were."""
     units = list(units)
     access = access_for(actor)
     access.require(access.is_administrator or any(access.can_edit_for(u) for u in units))
@@ -94,6 +99,19 @@ def dialogue_record(
         raise ValidationError(
             {"units": _("A dialogue of the executive board includes the executive board.")}
         )
+    if status_reports is not None:
+        status_reports = list(status_reports)
+        strangers = [r for r in status_reports if not any(_within(u, r.unit) for u in units)]
+        if strangers:
+            raise ValidationError(
+                {
+                    "status_reports": _(
+                        "A dialogue rests on the status reports of the units that took part; "
+                        "not on %(reports)s."
+                    )
+                    % {"reports": ", ".join(str(r) for r in strangers)}
+                }
+            )
     dialogue = dialogue or TrustDialogue()
     dialogue.kind, dialogue.held_on = kind, held_on
     dialogue.participants, dialogue.topics = participants, topics
@@ -102,7 +120,16 @@ def dialogue_record(
     save_with_history(dialogue, actor=actor, reason=reason, expected_version=expected_version)
     dialogue._history_user, dialogue._change_reason = actor, reason
     dialogue.units.set(units)
+    if status_reports is not None:
+        dialogue.status_reports.set(status_reports)
+    if assignments is not None:
+        dialogue.assignments.set(list(assignments))
     return dialogue
+
+
+def _within(unit: Unit, other: Unit) -> bool:
+    """``other`` is ``unit`` or lies under it."""
+    return other.tree_id == unit.tree_id and unit.lft <= other.lft and other.rght <= unit.rght
 
 
 @transaction.atomic
@@ -133,3 +160,58 @@ def status_report_factor_response_save(
         response, actor=actor, reason=require_reason(reason), expected_version=expected_version
     )
     return response
+
+
+def can_write_environment_analysis(actor: User) -> bool:
+    """The kommungemensamma omvärldsanalysen is the executive board's: its editors and the
+    administrators write it."""
+    access = access_for(actor)
+    if access.is_administrator:
+        return True
+    return any(
+        unit.kind == UnitKind.EXECUTIVE_BOARD and access.can_edit_for(unit)
+        for unit in access.editor_units()
+    )
+
+
+@transaction.atomic
+def environment_analysis_save(
+    *,
+    actor: User,
+    year: int,
+    title: str,
+    text: str,
+    day_held_on: dt.date | None = None,
+    day_notes: str = "",
+    url: str = "",
+    responsible: Unit | None = None,
+    reason: str,
+    expected_version: int | None = None,
+) -> EnvironmentAnalysis:
+    """Write (or change) the year's kommungemensamma omvärldsanalys with its omvärldsdag.
+
+    ``responsible`` defaults to the executive board; ``expected_version`` is the version the
+    editor opened (0: none existed), ``StaleEdit`` if someone saved since."""
+    access_for(actor).require(can_write_environment_analysis(actor))
+    if responsible is None:
+        responsible = (
+            Unit.objects.filter(kind=UnitKind.EXECUTIVE_BOARD, valid_to__isnull=True)
+            .order_by("tree_id", "lft")
+            .first()
+        )
+    if responsible is None:
+        raise ValidationError(
+            {"responsible": _("The organisation has no executive board to be responsible.")}
+        )
+    analysis = EnvironmentAnalysis.objects.select_for_update().filter(
+        year=year
+    ).first() or EnvironmentAnalysis(year=year)
+    analysis.title, analysis.text = title.strip(), sanitise(text)
+    analysis.day_held_on, analysis.day_notes = day_held_on, sanitise(day_notes)
+    analysis.url, analysis.responsible = url.strip(), responsible
+    if not analysis.text:
+        raise ValidationError({"text": _("Write the analysis.")})
+    save_with_history(
+        analysis, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
+    return analysis
