@@ -19,12 +19,14 @@ from apps.core.history import delete_with_history, require_reason, save_with_his
 from apps.goals.models import (
     Assignment,
     AssignmentDecision,
+    AssignmentIndicator,
     AssignmentRecipient,
     AssignmentState,
     BasicMission,
     DecidedBy,
     ExternalFactor,
     FactorResponse,
+    FoundationElement,
     Goal,
     GoalIndicator,
     GoalLevel,
@@ -33,9 +35,11 @@ from apps.goals.models import (
     IndicatorSetDecision,
     IndicatorTarget,
     IndicatorValue,
+    MissionIndicator,
     Perspective,
     SteeringModel,
     Tag,
+    TagKind,
 )
 from apps.goals.presets import PRESETS
 from apps.organisation.models import BODY_KINDS, Unit, UnitKind
@@ -62,62 +66,81 @@ def _require_editor(actor: User, unit: Unit) -> None:
 def steering_model_load_preset(
     *, actor: User | None, key: str, activate: bool = False
 ) -> SteeringModel:
-    """Create or refresh a preset's model, levels and perspectives (idempotent)."""
+    """Create what a preset has and the database lacks: its model, levels, their parents,
+    perspectives and foundation elements.
+
+    What is there stays as it is: re-loading never puts back a name, a flag or a text the
+    administrator changed (they are the kommun's, the preset only its starting point)."""
     if actor is not None:
         _require_admin(actor)
     if key not in PRESETS:
         raise ValidationError({"key": _("There is no preset called %(key)s.") % {"key": key}})
     preset = PRESETS[key]
     reason = _("Preset %(key)s loaded") % {"key": key}
-    model = SteeringModel.objects.filter(key=key).first() or SteeringModel(key=key)
-    fields = {
-        "name": preset.name,
-        "description": preset.description,
-        "values": preset.values,
-        "uses_committee_goals": preset.uses_committee_goals,
-        "uses_assignments": preset.uses_assignments,
-        "uses_basic_missions": preset.uses_basic_missions,
-        "uses_external_factors": preset.uses_external_factors,
-        "uses_status_reports": preset.uses_status_reports,
-        "uses_trust_dialogues": preset.uses_trust_dialogues,
-    }
-    if model.pk is None or any(getattr(model, k) != v for k, v in fields.items()):
-        for name, value in fields.items():
-            setattr(model, name, value)
+    model = SteeringModel.objects.filter(key=key).first()
+    if model is None:
+        model = SteeringModel(
+            key=key,
+            name=preset.name,
+            description=preset.description,
+            values=preset.values,
+            uses_committee_goals=preset.uses_committee_goals,
+            uses_assignments=preset.uses_assignments,
+            uses_basic_missions=preset.uses_basic_missions,
+            uses_external_factors=preset.uses_external_factors,
+            uses_status_reports=preset.uses_status_reports,
+            uses_trust_dialogues=preset.uses_trust_dialogues,
+            uses_agenda_2030=preset.uses_agenda_2030,
+            uses_sustainability_aspects=preset.uses_sustainability_aspects,
+            bodies_report_on_council_goals=preset.bodies_report_on_council_goals,
+            follows_up_basic_missions=preset.follows_up_basic_missions,
+            follows_up_assignments=preset.follows_up_assignments,
+            operations_plan_decided_by=preset.operations_plan_decided_by,
+        )
         save_with_history(model, actor=actor, reason=reason)
 
-    levels: dict[str, GoalLevel] = {}
+    existing = {level.key: level for level in model.levels.all()}
+    created: set[str] = set()
     for position, spec in enumerate(preset.levels, start=1):
-        level = GoalLevel.objects.filter(model=model, key=spec.key).first() or GoalLevel(
-            model=model, key=spec.key
+        if spec.key in existing:
+            continue
+        level = GoalLevel(
+            model=model,
+            key=spec.key,
+            name=spec.name,
+            name_plural=spec.name_plural,
+            position=position,
+            decided_by=spec.decided_by,
+            is_measurable=spec.is_measurable,
+            uses_perspective=spec.uses_perspective,
+            is_financial=spec.is_financial,
+            horizon_years=spec.horizon_years,
+            owner_scope=spec.owner_scope,
         )
-        wanted = {
-            "name": spec.name,
-            "name_plural": spec.name_plural,
-            "position": position,
-            "decided_by": spec.decided_by,
-            "is_measurable": spec.is_measurable,
-            "uses_perspective": spec.uses_perspective,
-            "is_financial": spec.is_financial,
-            "horizon_years": spec.horizon_years,
-        }
-        if level.pk is None or any(getattr(level, k) != v for k, v in wanted.items()):
-            for name, value in wanted.items():
-                setattr(level, name, value)
-            save_with_history(level, actor=actor, reason=reason)
-        levels[spec.key] = level
+        save_with_history(level, actor=actor, reason=reason)
+        existing[spec.key] = level
+        created.add(spec.key)
+    # Only a new level gets the preset's parents: an existing level's were the
+    # administrator's to change.
     for spec in preset.levels:
-        wanted_parents = {levels[p].pk for p in spec.parents}
-        level = levels[spec.key]
-        if set(level.allowed_parents.values_list("pk", flat=True)) != wanted_parents:
-            level.allowed_parents.set(wanted_parents)
+        if spec.key in created and spec.parents:
+            existing[spec.key].allowed_parents.set([existing[p] for p in spec.parents])
 
+    have = set(model.perspectives.values_list("key", flat=True))
     for position, (pkey, pname) in enumerate(preset.perspectives, start=1):
-        perspective = Perspective.objects.filter(model=model, key=pkey).first()
-        if perspective is None or (perspective.name, perspective.position) != (pname, position):
-            perspective = perspective or Perspective(model=model, key=pkey)
-            perspective.name, perspective.position = pname, position
+        if pkey not in have:
+            perspective = Perspective(model=model, key=pkey, name=pname, position=position)
             save_with_history(perspective, actor=actor, reason=reason)
+
+    # A kind the model already has is the administrator's: an edited or ended element is
+    # not put back beside it.
+    kinds = set(model.foundations.values_list("kind", flat=True))
+    for position, spec in enumerate(preset.foundations, start=1):
+        if spec.kind not in kinds:
+            element = FoundationElement(
+                model=model, kind=spec.kind, title=spec.title, text=spec.text, position=position
+            )
+            save_with_history(element, actor=actor, reason=reason)
     if activate and not model.is_active:
         steering_model_activate(actor=actor, model=model, reason=reason)
     return model
@@ -310,6 +333,33 @@ def goal_retire(*, actor: User, goal: Goal, retired_on: dt.date, reason: str) ->
     return goal
 
 
+# --- Tags and sustainability aspects ----------------------------------------------------
+
+
+def require_aspect(tags: Iterable[Tag], *, model: SteeringModel | None = None) -> None:
+    """Under a model with sustainability aspects (Vadstena: "de tre hållbarhetsaspekter i
+    samtliga uppdrag") every uppdrag and grunduppdrag carries at least one of them."""
+    model = model or active_model()
+    if model is None or not model.uses_sustainability_aspects:
+        return
+    if not any(tag.kind == TagKind.SUSTAINABILITY for tag in tags):
+        raise ValidationError(
+            {
+                "tags": _(
+                    "Choose at least one sustainability aspect: economic, ecological or social."
+                )
+            }
+        )
+
+
+def _set_tags(instance, tags: Iterable[Tag], *, actor: User, reason: str) -> None:
+    """Set an object's tags if they change; its m2m history records who and why."""
+    wanted = set(tags)
+    if set(instance.tags.all()) != wanted:
+        instance._history_user, instance._change_reason = actor, reason
+        instance.tags.set(wanted)
+
+
 # --- Grunduppdrag ------------------------------------------------------------------------
 
 
@@ -324,23 +374,35 @@ def basic_mission_save(
     last_year: int | None = None,
     mission: BasicMission | None = None,
     document: GoverningDocument | None = None,
+    title: str | None = None,
+    tags: Iterable[Tag] | None = None,
     reason: str,
     expected_version: int | None = None,
 ) -> BasicMission:
-    """Change the grunduppdrag in force, or, from a later year, end it and start a new one,
-    so that what applied in earlier years stays readable. ``expected_version`` is the
-    version of ``mission`` the editor opened (``StaleEdit`` if it was saved since)."""
+    """Create a grunduppdrag (``mission`` None), change the one in force, or, from a later
+    year, end it and start a new one, so that what applied in earlier years stays readable.
+    ``title`` and ``tags`` None keep the mission's (a successor takes its predecessor's).
+    ``expected_version`` is the version of ``mission`` the editor opened (``StaleEdit`` if
+    it was saved since)."""
     _require_editor(actor, unit)
     reason = require_reason(reason)
+    if mission is not None and mission.unit_id != unit.pk:
+        raise PermissionDenied
+    previous_title = mission.title if mission is not None else ""
+    previous_tags = list(mission.tags.all()) if mission is not None else []
+    tags = previous_tags if tags is None else list(tags)
+    require_aspect(tags)
     if mission is not None and first_year > mission.first_year:
         mission.last_year = first_year - 1
         save_with_history(mission, actor=actor, reason=reason, expected_version=expected_version)
         mission = expected_version = None
     mission = mission or BasicMission(unit=unit)
     mission.unit, mission.text, mission.source = unit, text, source
+    mission.title = (previous_title if title is None else title).strip()
     mission.document = document
     mission.first_year, mission.last_year = first_year, last_year
     save_with_history(mission, actor=actor, reason=reason, expected_version=expected_version)
+    _set_tags(mission, tags, actor=actor, reason=reason)
     return mission
 
 
@@ -362,9 +424,14 @@ def assignment_create(
     description: str = "",
     resources: Decimal | None = None,
     deadline: dt.date | None = None,
+    tags: Iterable[Tag] = (),
     reason: str,
 ) -> Assignment:
+    """Give an uppdrag, under ``goal`` or under none (a local political uppdrag), to one or
+    several bodies, as decided on ``decided_on`` in ``paragraph``."""
     _require_editor(actor, given_by)
+    tags = list(tags)
+    require_aspect(tags)
     recipients = list(recipients)
     if not recipients:
         raise ValidationError({"recipients": _("Give the assignment to at least one unit.")})
@@ -400,6 +467,39 @@ def assignment_create(
         actor=actor,
         reason=reason,
     )
+    _set_tags(assignment, tags, actor=actor, reason=reason)
+    return assignment
+
+
+ASSIGNMENT_FIELDS = {"title", "description", "resources"}
+
+
+@transaction.atomic
+def assignment_update(
+    *,
+    actor: User,
+    assignment: Assignment,
+    reason: str,
+    tags: Iterable[Tag] | None = None,
+    expected_version: int | None = None,
+    **changes,
+) -> Assignment:
+    """Change an uppdrag's wording, resources or tags (its years, deadline and state change
+    by decision: ``assignment_decide``). Refused (``StaleEdit``) if someone saved it after
+    the editor opened ``expected_version``."""
+    unknown = set(changes) - ASSIGNMENT_FIELDS
+    if unknown:
+        raise TypeError(f"assignment_update() got unknown fields: {', '.join(sorted(unknown))}")
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    _require_editor(actor, assignment.given_by)
+    reason = require_reason(reason)
+    tags = list(assignment.tags.all()) if tags is None else list(tags)
+    require_aspect(tags)
+    for name, value in changes.items():
+        setattr(assignment, name, value)
+    assignment.title = (assignment.title or "").strip()
+    save_with_history(assignment, actor=actor, reason=reason, expected_version=expected_version)
+    _set_tags(assignment, tags, actor=actor, reason=reason)
     return assignment
 
 
@@ -476,11 +576,42 @@ def assignment_report(
 
 
 @transaction.atomic
-def indicator_create(*, actor: User, reason: str, **fields) -> Indicator:
+def indicator_create(*, actor: User, reason: str, tags: Iterable[Tag] = (), **fields) -> Indicator:
     access = access_for(actor)
     access.require(access.is_administrator or bool(access.editor_units()))
+    reason = require_reason(reason)
     indicator = Indicator(**fields)
-    save_with_history(indicator, actor=actor, reason=require_reason(reason))
+    save_with_history(indicator, actor=actor, reason=reason)
+    _set_tags(indicator, tags, actor=actor, reason=reason)
+    return indicator
+
+
+def indicator_users(indicator: Indicator) -> list[Unit]:
+    """The units whose goals, grunduppdrag or uppdrag the indicator measures: three queries."""
+    units = [link.goal.owner for link in indicator.goal_links.select_related("goal__owner")]
+    units += [
+        link.basic_mission.unit
+        for link in indicator.mission_links.select_related("basic_mission__unit")
+    ]
+    units += [
+        link.assignment.given_by
+        for link in indicator.assignment_links.select_related("assignment__given_by")
+    ]
+    return units
+
+
+@transaction.atomic
+def indicator_tags_set(
+    *, actor: User, indicator: Indicator, tags: Iterable[Tag], reason: str
+) -> Indicator:
+    """Tag an indicator (the global goals it measures): an administrator, or an editor of a
+    unit whose goal, grunduppdrag or uppdrag it measures."""
+    access = access_for(actor)
+    access.require(
+        access.is_administrator
+        or any(access.can_edit_for(unit) for unit in indicator_users(indicator))
+    )
+    _set_tags(indicator, tags, actor=actor, reason=require_reason(reason))
     return indicator
 
 
@@ -524,6 +655,142 @@ def indicator_unlink(*, actor: User, link: GoalIndicator, reason: str) -> None:
             changed_by=actor,
         )
     delete_with_history(link, actor=actor, reason=reason)
+
+
+# --- Indicators on grunduppdrag and uppdrag ----------------------------------------------
+
+
+def _require_year_open_for_links(year: int) -> None:
+    """A closed year's indicators are what was reported: they stay as they were."""
+    if ReportingPeriod.objects.filter(
+        year=year, kind=PeriodKind.ANNUAL, state=PeriodState.CLOSED
+    ).exists():
+        raise ValidationError(
+            {
+                "year": _("The year %(year)s is closed: its indicators are read-only.")
+                % {"year": year}
+            }
+        )
+
+
+@transaction.atomic
+def mission_indicator_link(
+    *, actor: User, basic_mission: BasicMission, indicator: Indicator, year: int, reason: str
+) -> MissionIndicator:
+    """Let ``indicator`` follow ``basic_mission`` in ``year`` (Vadstena's established
+    indicators on the grunduppdrag), by an editor of the mission's unit; the link's history
+    records who and why."""
+    _require_editor(actor, basic_mission.unit)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    if MissionIndicator.objects.filter(
+        basic_mission=basic_mission, indicator=indicator, year=year
+    ).exists():
+        raise ValidationError(
+            {"indicator": _("The indicator already follows it in %(year)s.") % {"year": year}}
+        )
+    link = MissionIndicator(basic_mission=basic_mission, indicator=indicator, year=year)
+    save_with_history(link, actor=actor, reason=reason)
+    return link
+
+
+@transaction.atomic
+def mission_indicator_unlink(
+    *, actor: User, basic_mission: BasicMission, indicator: Indicator, year: int, reason: str
+) -> None:
+    _require_editor(actor, basic_mission.unit)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    link = MissionIndicator.objects.filter(
+        basic_mission=basic_mission, indicator=indicator, year=year
+    ).first()
+    if link is None:
+        raise ValidationError(
+            {"indicator": _("The indicator does not follow it in %(year)s.") % {"year": year}}
+        )
+    delete_with_history(link, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def assignment_indicator_link(
+    *, actor: User, assignment: Assignment, indicator: Indicator, year: int, reason: str
+) -> AssignmentIndicator:
+    """Let ``indicator`` follow ``assignment`` in ``year``, by an editor of the body that gave
+    it (or an administrator); the link's history records who and why."""
+    _require_editor(actor, assignment.given_by)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    if AssignmentIndicator.objects.filter(
+        assignment=assignment, indicator=indicator, year=year
+    ).exists():
+        raise ValidationError(
+            {"indicator": _("The indicator already follows it in %(year)s.") % {"year": year}}
+        )
+    link = AssignmentIndicator(assignment=assignment, indicator=indicator, year=year)
+    save_with_history(link, actor=actor, reason=reason)
+    return link
+
+
+@transaction.atomic
+def assignment_indicator_unlink(
+    *, actor: User, assignment: Assignment, indicator: Indicator, year: int, reason: str
+) -> None:
+    _require_editor(actor, assignment.given_by)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    link = AssignmentIndicator.objects.filter(
+        assignment=assignment, indicator=indicator, year=year
+    ).first()
+    if link is None:
+        raise ValidationError(
+            {"indicator": _("The indicator does not follow it in %(year)s.") % {"year": year}}
+        )
+    delete_with_history(link, actor=actor, reason=reason)
+
+
+def assignment_target_unit(assignment: Assignment) -> Unit | None:
+    """The unit whose target an uppdrag's indicator has: the kommun's (None) for KF's uppdrag,
+    else the giving body's."""
+    given_by = assignment.given_by
+    return None if given_by.kind == UnitKind.MUNICIPAL_COUNCIL else given_by
+
+
+@transaction.atomic
+def followed_indicator_add(
+    *,
+    actor: User,
+    year: int,
+    reason: str,
+    basic_mission: BasicMission | None = None,
+    assignment: Assignment | None = None,
+    indicator: Indicator | None = None,
+    new_indicator: dict | None = None,
+    target: Decimal | None = None,
+) -> MissionIndicator | AssignmentIndicator:
+    """Follow a grunduppdrag or an uppdrag with an existing or a new indicator in ``year``,
+    with the year's target (the mission's unit's; for an uppdrag the giving body's, or the
+    kommun's for KF's)."""
+    if (basic_mission is None) == (assignment is None):
+        raise TypeError("followed_indicator_add() takes a basic_mission or an assignment")
+    _require_editor(actor, basic_mission.unit if basic_mission else assignment.given_by)
+    _require_year_open_for_links(year)
+    if indicator is None:
+        indicator = indicator_create(actor=actor, reason=reason, **(new_indicator or {}))
+    if basic_mission is not None:
+        link = mission_indicator_link(
+            actor=actor, basic_mission=basic_mission, indicator=indicator, year=year, reason=reason
+        )
+        unit = basic_mission.unit
+    else:
+        link = assignment_indicator_link(
+            actor=actor, assignment=assignment, indicator=indicator, year=year, reason=reason
+        )
+        unit = assignment_target_unit(assignment)
+    if target is not None:
+        indicator_target_set(
+            actor=actor, indicator=indicator, year=year, value=target, unit=unit, reason=reason
+        )
+    return link
 
 
 @transaction.atomic

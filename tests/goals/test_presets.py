@@ -334,35 +334,37 @@ class TestVadstena:
     def model(self, org) -> SteeringModel:
         return load("vadstena")
 
-    def test_levels_and_no_committee_goals(self, model):
-        assert levels_of(model) == [("vision", "kf", []), ("politisk-inriktning", "kf", ["vision"])]
+    def test_no_vision_the_political_direction_stands_at_the_top(self, model):
+        assert levels_of(model) == [("politisk-inriktning", "kf", [])]
         assert not model.uses_committee_goals
         assert not model.levels.filter(decided_by="body").exists()
         assert [p.key for p in model.perspectives.all()] == ["ekonomisk", "ekologisk", "social"]
 
+    def test_follows_up_basic_missions_and_assignments_per_aspect(self, model):
+        assert model.follows_up_basic_missions
+        assert model.follows_up_assignments
+        assert model.uses_sustainability_aspects
+        assert not model.bodies_report_on_council_goals
+
     def test_kf_decides_the_political_direction_per_dimension(self, model, org, admin_user):
-        vision = create(admin_user, model, "vision", org.kf, "Vadstena 2035")
         goal = create(
             admin_user,
             model,
             "politisk-inriktning",
             org.kf,
             "Minskade utsläpp",
-            parent=vision,
             last_year=YEAR + 3,
             perspective=perspective(model, "ekologisk"),
         )
         assert goal.perspective.name == "Ekologisk hållbarhet"
+        assert goal.parent is None
 
-    @pytest.mark.parametrize("key", ["vision", "politisk-inriktning"])
-    def test_any_goal_owned_by_a_committee_is_refused(self, model, org, admin_user, editor_a, key):
-        vision = create(admin_user, model, "vision", org.kf, "Vadstena 2035")
-        parent = vision if key != "vision" else None
+    def test_any_goal_owned_by_a_committee_is_refused(self, model, org, admin_user, editor_a):
         for actor in (admin_user, editor_a):
             with pytest.raises(ValidationError) as caught:
-                create(actor, model, key, org.namnd_a, "Nämndmål", parent=parent)
+                create(actor, model, "politisk-inriktning", org.namnd_a, "Nämndmål")
             assert set(caught.value.error_dict) == {"owner"}
-        assert list(Goal.objects.all()) == [vision]
+        assert not Goal.objects.exists()
 
 
 class TestBorlange:
@@ -427,7 +429,11 @@ class TestAlvesta:
             ("vision", "kf", []),
             ("kommunmal", "kf", ["vision"]),
             ("namndmal", "body", ["kommunmal"]),
+            ("bolagsmal", "body", ["kommunmal"]),
         ]
+        assert level(model, "namndmal").owner_scope == "committees"
+        assert level(model, "bolagsmal").owner_scope == "companies"
+        assert model.uses_agenda_2030
 
     def test_committee_goal_under_a_kommunmal_per_dimension(self, model, org, admin_user, editor_b):
         vision = create(admin_user, model, "vision", org.kf, "Alvesta 2030")
