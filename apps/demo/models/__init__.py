@@ -20,6 +20,8 @@ MODEL_DEMOS: dict[str, str] = {
     "vimmerby": "apps.demo.models.vimmerby",
     "ale": "apps.demo.models.ale",
     "vadstena": "apps.demo.models.vadstena",
+    "borlange": "apps.demo.models.borlange",
+    "alvesta": "apps.demo.models.alvesta",
 }
 
 DEFAULT = "vimmerby"  # seed_demo without --model
