@@ -335,7 +335,7 @@ CONTRIBUTIONS = {
         "service": "Ansökan till förskola och skola görs nu digitalt.",
     },
     "3000": {
-        "arbete": "Nämnden bidrar genom jobbtorget och samarbetet med Arbetsförmedlingen.",
+        "arbete": "Nämnden bidrar genom jobbtorget, där jobbcoacher matchar deltagarna mot lediga jobb.",
         "service": "Fasta team i hemtjänsten ger ett tryggare och mer personligt bemötande.",
         "resultat": "Nämnden prognostiserar ett underskott för placeringar och har beslutat om en åtgärdsplan.",
         "skola": "Socialtjänsten och skolan samarbetar kring barn som behöver tidiga insatser.",

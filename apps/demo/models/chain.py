@@ -275,11 +275,13 @@ def decide_foundations(
     principles) the preset brought without one. An element that has ever had a decision (the
     demo's, or a user's since changed) is left as it is."""
     kf = Unit.objects.get(kind="kf", valid_to=None)
-    for element in active_model().foundations.filter(decided_on=None):
+    model = active_model()
+    for element in model.foundations.filter(decided_on=None):
         if element.history.filter(decided_on__isnull=False).exists():
             continue
         goal_services.foundation_element_save(
             actor=admin,
+            model=model,
             element=element,
             kind=element.kind,
             title=element.title,
