@@ -45,6 +45,7 @@ from apps.goals.presets import PRESETS
 from apps.organisation.models import BODY_KINDS, Unit, UnitKind
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.periods.services import require_open, require_reportable
+from styrmodell.lib.richtext import sanitise
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -161,6 +162,121 @@ def steering_model_activate(*, actor: User | None, model: SteeringModel, reason:
 
 def active_model() -> SteeringModel | None:
     return SteeringModel.objects.filter(is_active=True).first()
+
+
+# --- The model's foundation and perspectives -------------------------------------------------
+
+
+def _check_foundation_horizon(element: FoundationElement) -> None:
+    """A foundation element decided for a fixed period (Ale's värdegrund: eight years) has a
+    last year within it."""
+    preset = PRESETS.get(element.model.key)
+    horizon = preset.foundation_horizon(element.kind) if preset else None
+    if not horizon or not element.first_year:
+        return
+    if element.last_year is None or element.last_year - element.first_year + 1 > horizon:
+        raise ValidationError(
+            {
+                "last_year": _("A %(kind)s is decided for at most %(years)s years.")
+                % {"kind": element.get_kind_display().lower(), "years": horizon}
+            }
+        )
+
+
+@transaction.atomic
+def foundation_element_save(
+    *,
+    actor: User,
+    model: SteeringModel,
+    kind: str,
+    title: str,
+    text: str = "",
+    first_year: int | None = None,
+    last_year: int | None = None,
+    decided_by: Unit | None = None,
+    decided_on: dt.date | None = None,
+    paragraph: str = "",
+    position: int | None = None,
+    element: FoundationElement | None = None,
+    reason: str,
+    expected_version: int | None = None,
+) -> FoundationElement:
+    """Record a värdegrund, ledord, leader or principle as decided (or correct one), by an
+    administrator. The text is sanitised rich text."""
+    _require_admin(actor)
+    if element is None:
+        element = FoundationElement(model=model)
+        if position is None:
+            position = (
+                max(model.foundations.filter(kind=kind).values_list("position", flat=True),
+                    default=0) + 1
+            )  # fmt: skip
+    else:
+        element = FoundationElement.objects.select_for_update().get(pk=element.pk)
+        if element.model_id != model.pk:
+            raise ValidationError(_("The element belongs to another steering model."))
+    element.kind, element.title, element.text = kind, (title or "").strip(), sanitise(text)
+    element.first_year, element.last_year = first_year, last_year
+    element.decided_by, element.decided_on = decided_by, decided_on
+    element.paragraph = (paragraph or "").strip()
+    if position is not None:
+        element.position = position
+    element.full_clean()
+    _check_foundation_horizon(element)
+    save_with_history(
+        element, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
+    return element
+
+
+@transaction.atomic
+def foundation_element_end(
+    *,
+    actor: User,
+    element: FoundationElement,
+    last_year: int,
+    reason: str,
+    expected_version: int | None = None,
+) -> FoundationElement:
+    """End a foundation element with ``last_year``: it stays readable in the years it held."""
+    _require_admin(actor)
+    element = FoundationElement.objects.select_for_update().get(pk=element.pk)
+    element.last_year = last_year
+    element.full_clean()
+    save_with_history(
+        element, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
+    return element
+
+
+def _rename_dimension_tag(perspective: Perspective) -> None:
+    """Where the model in use has the sustainability dimensions as perspectives, the tag of
+    the dimension carries the perspective's name: one word for one thing."""
+    if not perspective.model.is_active:
+        return
+    Tag.objects.filter(kind=TagKind.SUSTAINABILITY, code=perspective.key).exclude(
+        name=perspective.name
+    ).update(name=perspective.name)
+
+
+@transaction.atomic
+def perspective_rename(
+    *,
+    actor: User,
+    perspective: Perspective,
+    name: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> Perspective:
+    """Rename a perspective, and with it the sustainability tag of the same key."""
+    _require_admin(actor)
+    perspective = Perspective.objects.select_for_update().get(pk=perspective.pk)
+    perspective.name = (name or "").strip()
+    save_with_history(
+        perspective, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
+    _rename_dimension_tag(perspective)
+    return perspective
 
 
 # --- Goals -------------------------------------------------------------------------------
@@ -986,6 +1102,8 @@ def configuration_save(
                 {"is_active": _("Another steering model is in use; choose it on the model page.")}
             )
     save_with_history(instance, actor=actor, reason=require_reason(reason))
+    if isinstance(instance, Perspective):
+        _rename_dimension_tag(instance)
 
 
 # --- Omvärldsfaktorer -----------------------------------------------------------------------
