@@ -31,7 +31,8 @@ _last_change = Subquery(
 
 def trust_overview(year: int) -> dict:
     """The year's nulägesbeskrivningar per reporting unit, each with when it last changed,
-    and its dialogues: three queries."""
+    and its dialogues with their units, the reports they rest on and the uppdrag they led
+    to: six queries."""
     units = list(
         Unit.objects.filter(kind__in=REPORTING_KINDS, valid_to__isnull=True).order_by(
             "tree_id", "lft"
@@ -41,7 +42,7 @@ def trust_overview(year: int) -> dict:
         r.unit_id: r
         for r in StatusReport.objects.filter(year=year).annotate(changed_at=_last_change)
     }
-    dialogues = list(TrustDialogue.objects.filter(held_on__year=year).prefetch_related("units"))
+    dialogues = list(dialogues_prefetched().filter(held_on__year=year))
     return {
         "reports": [(unit, reports.get(unit.pk)) for unit in units],
         "dialogues": dialogues,

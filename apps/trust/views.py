@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,10 +14,11 @@ from apps.core.locking import StaleEdit, conflict_for
 from apps.core.views import action_pk, form_page, year_from
 from apps.goals.forms import FactorResponseForm, factor_response_rows
 from apps.goals.selectors import external_factors_in
+from apps.goals.services import active_model
 from apps.organisation.models import Unit
 from apps.trust import selectors, services
-from apps.trust.forms import DialogueForm, StatusReportForm
-from apps.trust.models import StatusReport, TrustDialogue
+from apps.trust.forms import DialogueForm, EnvironmentAnalysisForm, StatusReportForm
+from apps.trust.models import EnvironmentAnalysis, StatusReport, TrustDialogue
 
 
 @login_required
@@ -26,6 +27,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     access.require(access.can_read)
     year = year_from(request)
+    model = active_model()
     return render(
         request,
         "trust/overview.html",
@@ -33,6 +35,9 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(year - 2, year + 3),
             **selectors.trust_overview(year),
+            "model": model,
+            "environment_analysis": EnvironmentAnalysis.objects.filter(year=year).first(),
+            "can_write_analysis": services.can_write_environment_analysis(request.user),
             "can_record": access.is_administrator or bool(access.editor_units()),
         },
     )
@@ -51,14 +56,18 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
     here = f"{request.path}?ar={year}"
     form = bound_factor = conflict = None
     factor_conflicts = {}
+    model = active_model()
+    uses_factors = model is not None and model.uses_external_factors
     if can_write:
         initial = {f: getattr(report, f) for f in services.STATUS_REPORT_FIELDS} if report else {}
         initial["version"] = report.version if report else 0
-        form = StatusReportForm(initial=initial)
+        form = StatusReportForm(initial=initial, uses_factors=uses_factors)
     if request.method == "POST":
         access.require(can_write)
         action = request.POST.get("action", "")
         if action.startswith("factor-"):
+            if not uses_factors:
+                raise Http404
             factor = get_object_or_404(external_factors_in(year), pk=action_pk(action, "factor-"))
             factor_form = FactorResponseForm(request.POST, prefix=f"f{factor.pk}")
             bound_factor = {factor.pk: factor_form}
@@ -78,7 +87,7 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
                     messages.success(request, _("The response was saved."))
                     return redirect(f"{here}#factor-{factor.pk}")
         else:
-            form = StatusReportForm(request.POST)
+            form = StatusReportForm(request.POST, uses_factors=uses_factors)
             if form.is_valid():
                 data = dict(form.cleaned_data)
                 reason, version = data.pop("change_reason"), data.pop("version")
@@ -94,8 +103,12 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
                 else:
                     messages.success(request, _("The status report was saved."))
                     return redirect(here)
-    factors = list(external_factors_in(year))
+    # KF's omvärldsfaktorer only where the styrmodell has them (Ale), never in another's.
+    factors = list(external_factors_in(year)) if uses_factors else []
     responses = report.factor_responses.all() if report and factors else []
+    dialogues = (
+        report.dialogues.prefetch_related("units").order_by("held_on", "pk") if report else []
+    )
     return render(
         request,
         "trust/status_report.html",
@@ -106,6 +119,9 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
             "form": form,
             "conflict": conflict,
             "can_write": can_write,
+            "factors": factors,
+            "environment_analysis": EnvironmentAnalysis.objects.filter(year=year).first(),
+            "dialogues": dialogues,
             "factor_rows": factor_response_rows(
                 factors, responses, bound=bound_factor, conflicts=factor_conflicts
             ),
@@ -128,8 +144,11 @@ def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for f in ("kind", "held_on", "participants", "topics", "conclusions", "follow_ups")
         }
         initial["units"] = list(dialogue.units.all())
+        initial["status_reports"] = list(dialogue.status_reports.all())
+        initial["assignments"] = list(dialogue.assignments.all())
         initial["version"] = dialogue.version
-    form = DialogueForm(request.POST or None, initial=initial)
+    year = dialogue.held_on.year if dialogue else year_from(request)
+    form = DialogueForm(request.POST or None, initial=initial, year=year)
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -151,5 +170,66 @@ def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         form,
         heading=_("Change dialogue") if dialogue else _("Record a dialogue"),
         cancel_url=reverse("trust:overview"),
+        conflict=conflict,
+    )
+
+
+# --- The kommungemensamma omvärldsanalysen ------------------------------------------------
+
+
+@login_required
+def environment_analysis(request: HttpRequest, year: int) -> HttpResponse:
+    """The year's common analysis of the world around and its omvärldsdag, which every
+    nämnd and bolag reads for its nulägesbeskrivning."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    analysis = EnvironmentAnalysis.objects.filter(year=year).select_related("responsible").first()
+    return render(
+        request,
+        "trust/environment_analysis.html",
+        {
+            "year": year,
+            "analysis": analysis,
+            "others": list(
+                EnvironmentAnalysis.objects.exclude(year=year).values_list("year", flat=True)
+            ),
+            "can_write": services.can_write_environment_analysis(request.user),
+        },
+    )
+
+
+@login_required
+def environment_analysis_edit(request: HttpRequest, year: int) -> HttpResponse:
+    """Write or change the year's omvärldsanalys: the executive board's editors."""
+    access_for(request.user).require(services.can_write_environment_analysis(request.user))
+    analysis = EnvironmentAnalysis.objects.filter(year=year).first()
+    initial = {"version": 0}
+    if analysis is not None:
+        initial = {
+            f: getattr(analysis, f) for f in ("title", "text", "url", "day_held_on", "day_notes")
+        }
+        initial["version"] = analysis.version
+    form = EnvironmentAnalysisForm(request.POST or None, initial=initial)
+    conflict = None
+    page_url = reverse("trust:environment_analysis", args=[year])
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason, version = data.pop("change_reason"), data.pop("version")
+        try:
+            services.environment_analysis_save(
+                actor=request.user, year=year, reason=reason, expected_version=version, **data
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The analysis was saved."))
+            return redirect(page_url)
+    return form_page(
+        request,
+        form,
+        heading=_("Common analysis of the world around %(year)s") % {"year": year},
+        cancel_url=page_url,
         conflict=conflict,
     )

@@ -52,6 +52,7 @@ class TestService:
         assert not StatusReportFactorResponse.objects.exists()
 
 
+@pytest.mark.usefixtures("ale")
 class TestStatusReportPage:
     def test_the_editor_writes_the_report_and_the_responses(self, client, org, editor_a):
         kf_factor = factor()
@@ -70,6 +71,20 @@ class TestStatusReportPage:
         client.force_login(politician)
         html = page(client.get(f"/tillit/nulage/{org.namnd_a.pk}/?ar={YEAR}"))
         assert "Digital agenda." in html and 'value="factor-' not in html
+
+    def test_a_model_without_external_factors_never_shows_them(
+        self, client, org, alvesta, editor_a
+    ):
+        kf_factor = factor()
+        client.force_login(editor_a)
+        url = f"/tillit/nulage/{org.namnd_a.pk}/?ar={YEAR}"
+        html = page(client.get(url))
+        assert "Digitalisering" not in html and 'value="factor-' not in html
+        assert "external factors" not in html and "omvärldsfaktorer" not in html.lower()
+        response = client.post(url, {"action": f"factor-{kf_factor.pk}",
+                                     f"f{kf_factor.pk}-risks": "x"})  # fmt: skip
+        assert response.status_code == 404
+        assert not StatusReportFactorResponse.objects.exists()
 
 
 class TestOverviewPage:

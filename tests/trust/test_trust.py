@@ -110,8 +110,9 @@ def test_the_overview_runs_a_fixed_number_of_queries(
                                  reason="x")  # fmt: skip
     client.force_login(politician)
     # session, user, roles, kommun name, units, reports with their last change, dialogues
-    # (with their units, prefetched)
-    with django_assert_num_queries(8):
+    # (with their units, the status reports they rest on with units, and the uppdrag they
+    # led to, prefetched), the active model and the year's omvärldsanalys
+    with django_assert_num_queries(12):
         page = client.get("/tillit/?ar=2026").content.decode()
     assert page.count("Skriven, senast ändrad") == extra_nämnder
     assert page.count("Extra nämnd") >= 2 * extra_nämnder  # in both lists
