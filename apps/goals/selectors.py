@@ -25,6 +25,8 @@ from apps.goals.models import (
     AssignmentRecipient,
     BasicMission,
     ExternalFactor,
+    FoundationElement,
+    FoundationKind,
     Goal,
     GoalIndicator,
     Indicator,
@@ -33,6 +35,7 @@ from apps.goals.models import (
     IndicatorValue,
     SteeringModel,
     Tag,
+    TagKind,
 )
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
@@ -533,7 +536,7 @@ def goal_detail(
     assignments = list(
         Assignment.objects.filter(goal=goal)
         .select_related("given_by")
-        .prefetch_related("recipient_rows__unit", "decisions__body")
+        .prefetch_related("recipient_rows__unit", "decisions__body", "tags")
         .order_by("first_year", "title")
     )
     return GoalDetail(
@@ -688,12 +691,13 @@ def unit_goal_overview(
     )
     rows = [GoalRow(goal=g, depth=0, has_children=False) for g in goals]
     _annotate(rows, model, year, reader, period)
-    mission = current_basic_mission(unit, year)
-    missions = [mission] if mission else []
+    missions = unit_missions(unit, year)
     received = list(
         AssignmentRecipient.objects.filter(
             unit=unit, assignment__first_year__lte=year, assignment__last_year__gte=year
-        ).select_related("assignment__given_by", "assignment__goal")
+        )
+        .select_related("assignment__given_by", "assignment__goal")
+        .prefetch_related("assignment__tags")
     )
     return {"missions": missions, "rows": rows, "received": received}
 
@@ -782,3 +786,274 @@ def external_factor_overview(year: int, reader: UserAccess) -> list[FactorOvervi
     for row in rows.values():
         row.responses.sort(key=lambda r: (r.unit.tree_id, r.unit.lft))
     return list(rows.values())
+
+
+# --- The model's foundation: värdegrund, ledord, ledarfilosofi, principles -----------------
+
+FOUNDATION_ORDER = [kind.value for kind in FoundationKind]
+
+
+def foundations(*, model: SteeringModel, year: int | None = None) -> list[FoundationElement]:
+    """The foundation elements of ``model`` valid in ``year`` (all of them without a year),
+    värdegrund first, then ledord, ledarskap and principles, each in its order; with the
+    body that decided them. One query."""
+    elements = FoundationElement.objects.filter(model=model).select_related("decided_by")
+    if year is not None:
+        elements = elements.filter(
+            Q(first_year__isnull=True) | Q(first_year__lte=year),
+            Q(last_year__isnull=True) | Q(last_year__gte=year),
+        )
+    return sorted(elements, key=lambda e: (FOUNDATION_ORDER.index(e.kind), e.position, e.pk))
+
+
+@dataclass(frozen=True)
+class ModelHeader:
+    """What the goal tree's header shows of the model in a year: its vision(s) and the
+    värdegrund and ledord."""
+
+    visions: list[Goal]
+    foundations: list[FoundationElement]
+
+
+def model_header(*, model: SteeringModel, year: int) -> ModelHeader:
+    """The vision (a text-only goal at the top of the chain) and the värdegrund and ledord
+    valid in ``year``. Two queries; a model without a vision (Vadstena) has none."""
+    visions = list(
+        goals_in_year(model, year)
+        .filter(level__allowed_parents__isnull=True, level__is_measurable=False)
+        .filter(retired_on__isnull=True)
+        .order_by("position", "title")
+    )
+    shown = {FoundationKind.VALUES, FoundationKind.LEADING_WORDS}
+    return ModelHeader(
+        visions=visions,
+        foundations=[e for e in foundations(model=model, year=year) if e.kind in shown],
+    )
+
+
+# --- Tags, uppdrag and grunduppdrag -----------------------------------------------------
+
+
+def offered_tag_kinds(model: SteeringModel | None) -> set[str]:
+    """The kinds of tag an uppdrag, grunduppdrag, indicator or activity may carry under
+    ``model``: the global goals (and Barnkonventionen) where the model runs Agenda 2030
+    through the chain, with the three sustainability aspects where it uses them; every kind
+    otherwise, as goals are offered."""
+    if model is None or not model.uses_agenda_2030:
+        return set(TagKind.values)
+    kinds = {TagKind.AGENDA_2030.value, TagKind.CHILD_RIGHTS.value}
+    if model.uses_sustainability_aspects:
+        kinds.add(TagKind.SUSTAINABILITY.value)
+    return kinds
+
+
+def offered_tags(model: SteeringModel | None):
+    """The tags of ``offered_tag_kinds``, in order (a queryset: one query when read)."""
+    return Tag.objects.filter(kind__in=offered_tag_kinds(model)).order_by("kind", "position")
+
+
+@dataclass(frozen=True)
+class TagCount:
+    tag: Tag
+    count: int
+
+
+@dataclass
+class TaggedList:
+    """The year's uppdrag or grunduppdrag, narrowed to one tag when chosen, with how many of
+    them (all of the year's, not only the shown) carry each aspect and each global goal."""
+
+    rows: list
+    aspects: list[TagCount]
+    global_goals: list[TagCount]
+    chosen: Tag | None = None
+
+
+def _tag_counts(through_rows, owner: str) -> tuple[list[TagCount], list[TagCount]]:
+    """Counts per aspect (all three, zero too) and per global goal in use: two queries."""
+    counts = dict(
+        through_rows.values("tag_id")
+        .annotate(n=Count(owner, distinct=True))
+        .values_list("tag_id", "n")
+    )
+    tags = Tag.objects.filter(kind__in=[TagKind.SUSTAINABILITY, TagKind.AGENDA_2030]).order_by(
+        "kind", "position"
+    )
+    aspects, global_goals = [], []
+    for tag in tags:
+        if tag.kind == TagKind.SUSTAINABILITY:
+            aspects.append(TagCount(tag, counts.get(tag.pk, 0)))
+        elif counts.get(tag.pk):
+            global_goals.append(TagCount(tag, counts[tag.pk]))
+    return aspects, global_goals
+
+
+def _chosen(aspects: list[TagCount], global_goals: list[TagCount], tag_id: int | None):
+    return next((c.tag for c in [*aspects, *global_goals] if c.tag.pk == tag_id), None)
+
+
+def assignment_list(*, year: int, tag_id: int | None = None) -> TaggedList:
+    """The uppdrag valid in ``year`` (given by anyone, under a goal or none), with their tags
+    and recipients, narrowed to ``tag_id`` when given: five queries."""
+    in_year = Q(first_year__lte=year, last_year__gte=year)
+    assignments = (
+        Assignment.objects.filter(in_year)
+        .select_related("given_by", "goal")
+        .prefetch_related("tags", "recipient_rows__unit")
+        .order_by("given_by__tree_id", "given_by__lft", "title", "pk")
+    )
+    aspects, global_goals = _tag_counts(
+        Assignment.tags.through.objects.filter(
+            assignment__first_year__lte=year, assignment__last_year__gte=year
+        ),
+        "assignment_id",
+    )
+    chosen = _chosen(aspects, global_goals, tag_id)
+    if chosen is not None:
+        assignments = assignments.filter(tags=chosen)
+    return TaggedList(list(assignments), aspects, global_goals, chosen)
+
+
+def missions_in_year(year: int):
+    return BasicMission.objects.filter(first_year__lte=year).filter(
+        Q(last_year__isnull=True) | Q(last_year__gte=year)
+    )
+
+
+def mission_list(*, year: int, tag_id: int | None = None) -> TaggedList:
+    """The grunduppdrag in force in ``year`` of every nämnd and bolag, with their tags,
+    narrowed to ``tag_id`` when given: four queries."""
+    missions = (
+        missions_in_year(year)
+        .select_related("unit", "document")
+        .prefetch_related("tags")
+        .order_by("unit__tree_id", "unit__lft", "title", "pk")
+    )
+    aspects, global_goals = _tag_counts(
+        BasicMission.tags.through.objects.filter(
+            basicmission__in=missions_in_year(year).values("pk")
+        ),
+        "basicmission_id",
+    )
+    chosen = _chosen(aspects, global_goals, tag_id)
+    if chosen is not None:
+        missions = missions.filter(tags=chosen)
+    return TaggedList(list(missions), aspects, global_goals, chosen)
+
+
+def unit_missions(unit: Unit, year: int) -> list[BasicMission]:
+    """The unit's grunduppdrag in force in ``year``, with their tags: two queries."""
+    return list(
+        missions_in_year(year)
+        .filter(unit=unit)
+        .select_related("document")
+        .prefetch_related("tags")
+        .order_by("title", "pk")
+    )
+
+
+@dataclass
+class FollowedIndicator:
+    """An indicator that follows a grunduppdrag or an uppdrag in a year: the year's target
+    and the latest value of the year the reader may read (the unit's own, else kommun-wide)."""
+
+    indicator: Indicator
+    year: int
+    target: Decimal | None
+    latest: IndicatorValue | None
+
+
+def followed_indicators(
+    indicators: Sequence[Indicator], *, year: int, unit: Unit | None, reader: UserAccess
+) -> list[FollowedIndicator]:
+    """``indicators``' targets and latest values in ``year``: two queries (none without)."""
+    ids = [indicator.pk for indicator in indicators]
+    if not ids:
+        return []
+    figures = Q(unit__isnull=True) | (Q(unit=unit) if unit is not None else Q(pk__in=[]))
+    targets: dict[tuple[int, int | None], Decimal] = {
+        (indicator_id, unit_id): value
+        for indicator_id, unit_id, value in IndicatorTarget.objects.filter(
+            figures, indicator_id__in=ids, year=year
+        ).values_list("indicator_id", "unit_id", "value")
+    }
+    latest: dict[tuple[int, int | None], IndicatorValue] = {}
+    for value in (
+        IndicatorValue.objects.filter(
+            figures, readable_followup(reader), indicator_id__in=ids, period__year=year
+        )
+        .select_related("period", "unit")
+        .order_by("period__ends_on")
+    ):
+        latest[(value.indicator_id, value.unit_id)] = value
+    own = unit.pk if unit is not None else None
+
+    def pick(found: dict, indicator_id: int):
+        if own is not None and (indicator_id, own) in found:
+            return found[(indicator_id, own)]
+        return found.get((indicator_id, None))
+
+    return [
+        FollowedIndicator(indicator, year, pick(targets, indicator.pk), pick(latest, indicator.pk))
+        for indicator in indicators
+    ]
+
+
+@dataclass
+class AssignmentPage:
+    assignment: Assignment
+    tags: list[Tag]
+    recipients: list[AssignmentRecipient]
+    decisions: list
+    indicators: list[FollowedIndicator]
+    year: int
+
+
+def assignment_page(*, assignment: Assignment, year: int, reader: UserAccess) -> AssignmentPage:
+    """An uppdrag's page: its tags, recipients, decisions and the year's indicators with
+    their targets and latest values: six queries."""
+    indicators = list(
+        Indicator.objects.filter(
+            assignment_links__assignment=assignment, assignment_links__year=year
+        ).order_by("title")
+    )
+    given_by = assignment.given_by
+    return AssignmentPage(
+        assignment=assignment,
+        tags=list(assignment.tags.order_by("kind", "position")),
+        recipients=list(
+            assignment.recipient_rows.select_related("unit").order_by("unit__tree_id", "unit__lft")
+        ),
+        decisions=list(assignment.decisions.select_related("body")),
+        indicators=followed_indicators(
+            indicators,
+            year=year,
+            unit=None if given_by.kind == "kf" else given_by,
+            reader=reader,
+        ),
+        year=year,
+    )
+
+
+@dataclass
+class MissionPage:
+    mission: BasicMission
+    tags: list[Tag]
+    indicators: list[FollowedIndicator]
+    year: int
+
+
+def mission_page(*, mission: BasicMission, year: int, reader: UserAccess) -> MissionPage:
+    """A grunduppdrag's page: its tags and the year's indicators with their targets and
+    latest values (the unit's own, else kommun-wide): four queries."""
+    indicators = list(
+        Indicator.objects.filter(
+            mission_links__basic_mission=mission, mission_links__year=year
+        ).order_by("title")
+    )
+    return MissionPage(
+        mission=mission,
+        tags=list(mission.tags.order_by("kind", "position")),
+        indicators=followed_indicators(indicators, year=year, unit=mission.unit, reader=reader),
+        year=year,
+    )

@@ -1118,12 +1118,44 @@ def external_factor_save(*, actor: User, factor: ExternalFactor, reason: str) ->
     return factor
 
 
+@transaction.atomic
+def external_factor_withdraw(
+    *,
+    actor: User,
+    factor: ExternalFactor,
+    withdrawn_on: dt.date,
+    reason: str,
+    expected_version: int | None = None,
+) -> ExternalFactor:
+    """Record that KF withdrew an omvärldsfaktor before its horizon ended, by an
+    administrator. The reason is kept with the factor and in its history. The factor stays
+    in force to the end of the year it was withdrawn (what was written about it stays) and
+    is not offered for new responses from the year after."""
+    _require_admin(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"withdrawal_reason": _("Give the reason why the factor is withdrawn.")}
+        )
+    if factor.is_withdrawn:
+        raise ValidationError({"withdrawn_on": _("The factor is already withdrawn.")})
+    if withdrawn_on.year < factor.first_year:
+        raise ValidationError(
+            {"withdrawn_on": _("The factor came into force in %(year)s; withdraw it after.")
+             % {"year": factor.first_year}}
+        )  # fmt: skip
+    factor.withdrawn_on, factor.withdrawal_reason = withdrawn_on, reason
+    save_with_history(factor, actor=actor, reason=reason, expected_version=expected_version)
+    return factor
+
+
 def factor_response_fill(
     response: FactorResponse, *, year: int, risks: str, opportunities: str, approach: str
 ) -> FactorResponse:
     """Fill in a plan's or nulägesbeskrivning's response to a factor in force in ``year``."""
     factor = response.factor
-    if not factor.first_year <= year <= factor.last_year:
+    withdrawn_before = factor.withdrawn_on is not None and factor.withdrawn_on.year < year
+    if not factor.first_year <= year <= factor.last_year or withdrawn_before:
         raise ValidationError(
             {"factor": _("%(factor)s is not in force in %(year)s.")
              % {"factor": factor, "year": year}}
