@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from apps.organisation.models import Municipality, Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
-from apps.reports.sections import economy, goals
+from apps.reports.sections import agenda, contributions, economy, goals, missions, trust
 from styrmodell.lib import images
 from styrmodell.lib.formats import MONTH_NAMES
 
@@ -29,6 +29,21 @@ def _group(key: str, title: str, children: list[Section | None], intro: str = ""
                    children=present, intro=intro)  # fmt: skip
 
 
+def _followup(ctx: BuildContext) -> list[Section | None]:
+    """The period's follow-up as the styrmodell has it: the goals, each body's contribution
+    to the KF goals, the grunduppdrag, the uppdrag (their återrapport in the period where the
+    model follows them up each period, else their latest status), the sustainability
+    aspects and Agenda 2030. A section the model does not use leaves itself out."""
+    return [
+        goals.goal_fulfilment(ctx),
+        contributions.council_goals(ctx),
+        missions.basic_missions(ctx),
+        missions.assignment_reports(ctx) or goals.assignments(ctx),
+        missions.sustainability_aspects(ctx),
+        agenda.agenda(ctx),
+    ]
+
+
 def _sections(ctx: BuildContext) -> list[Section | None]:
     if ctx.kind == ReportKind.ANNUAL:
         return [
@@ -47,8 +62,7 @@ def _sections(ctx: BuildContext) -> list[Section | None]:
                     economy.expected_development(ctx),
                 ],
             ),
-            goals.goal_fulfilment(ctx),
-            goals.assignments(ctx),
+            *_followup(ctx),
             _group(
                 "rakenskaper",
                 _("Financial statements"),
@@ -62,7 +76,7 @@ def _sections(ctx: BuildContext) -> list[Section | None]:
             ),
             goals.action_plans(ctx),
             goals.internal_control(ctx),
-            goals.trust(ctx),
+            trust.analysis(ctx),
         ]
     return [
         _group(
@@ -70,8 +84,7 @@ def _sections(ctx: BuildContext) -> list[Section | None]:
             _("Summary"),
             [goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
         ),
-        goals.goal_fulfilment(ctx),
-        goals.assignments(ctx),
+        *_followup(ctx),
         _group(
             "ekonomi",
             _("Economy"),
@@ -86,7 +99,7 @@ def _sections(ctx: BuildContext) -> list[Section | None]:
         ),
         goals.action_plans(ctx),
         goals.internal_control(ctx),
-        goals.trust(ctx),
+        trust.analysis(ctx),
     ]
 
 

@@ -22,7 +22,7 @@ from apps.goals import services
 from apps.goals.models import Assignment, AssignmentRecipient, Goal, SteeringModel
 from apps.periods.models import ReportingPeriod
 from apps.reports.content import BuildContext, ReportKind
-from apps.reports.sections import goals
+from apps.reports.sections import goals, trust
 from apps.trust.models import StatusReport, TrustDialogue
 from tests.exports import FORMULA_TEXT, assert_text_kept
 from tests.factories import (
@@ -39,7 +39,7 @@ from tests.factories import (
 YEAR = 2026
 BUILDERS = [
     "key_events", "goal_shares", "goal_fulfilment", "assignments", "action_plans",
-    "internal_control", "trust", "operations_development", "important_conditions",
+    "internal_control", "operations_development", "important_conditions",
     "governance", "staff",
 ]  # fmt: skip
 
@@ -275,11 +275,11 @@ def test_action_plans_internal_control_and_events(org):
 
 def test_trust_only_where_the_model_uses_it(org):
     data = build(org, 1)
-    section = goals.trust(ctx(data, org.namnd_a))
-    assert section.tables[0].rows[0][3] == "Dialog 0"
-    assert section.data["reports"][0]["unit"] == "Nämnd A"
+    section = trust.analysis(ctx(data, org.namnd_a))
+    assert section.tables[1].rows[0][3] == "Dialog 0"
+    assert section.data["bodies"][0]["unit"] == "Nämnd A"
     SteeringModel.objects.update(uses_trust_dialogues=False, uses_status_reports=False)
-    assert goals.trust(ctx(data)) is None
+    assert trust.analysis(ctx(data)) is None
 
 
 def test_annual_parts_of_the_administration_report(org):

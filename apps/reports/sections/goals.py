@@ -1,6 +1,6 @@
 """The steering's sections: key events, goal fulfilment in shares and per goal with its
-indicators, uppdrag, åtgärdsplaner, intern kontroll, tillitsdialoger and nulägesanalys, and
-the steering's parts of the årsredovisning's förvaltningsberättelse.
+indicators, uppdrag, åtgärdsplaner and intern kontroll, and the steering's parts of the
+årsredovisning's förvaltningsberättelse (the trust-based analysis is in ``trust``).
 
 Every builder reads a fixed number of queries whatever the number of goals: the goal set of
 the report's scope, its assessments and its indicators are fetched once per report and kept
@@ -45,8 +45,7 @@ from apps.goals.selectors import external_factors_in, goals_in_year, period_stat
 from apps.organisation.models import BODY_KINDS, Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
-from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table, formatted
-from apps.trust.models import StatusReport, TrustDialogue
+from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
 from styrmodell.lib.charts import Point
 from styrmodell.lib.formats import format_date, format_number
 from styrmodell.lib.indicators import TargetStatus, Trend, target_status, trend
@@ -1041,80 +1040,6 @@ def internal_control(ctx: BuildContext) -> Section | None:
                 sheet=_("Internal control"),
             )
         ],
-    )
-
-
-def trust(ctx: BuildContext) -> Section | None:
-    """Tillitsdialoger held in the period and the year's nulägesbeskrivningar, where the
-    styrmodell uses them: up to three queries."""
-    model = _model(ctx)
-    if model is None or not (model.uses_trust_dialogues or model.uses_status_reports):
-        return None
-    dialogues = []
-    if model.uses_trust_dialogues:
-        found = TrustDialogue.objects.filter(
-            held_on__range=(ctx.period.starts_on, ctx.period.ends_on)
-        ).prefetch_related("units")
-        for d in found.order_by("held_on", "pk"):
-            units = sorted(d.units.all(), key=lambda u: (u.tree_id, u.lft))
-            if ctx.unit is not None and not any(
-                ctx.unit.is_ancestor_of(u, include_self=True) for u in units
-            ):
-                continue
-            dialogues.append(
-                [
-                    d.held_on,
-                    d.get_kind_display(),
-                    ", ".join(u.name for u in units),
-                    d.topics,
-                    d.conclusions,
-                    d.follow_ups,
-                ]
-            )
-    reports = []
-    if model.uses_status_reports:
-        found = StatusReport.objects.filter(year=ctx.year).select_related("unit")
-        if ctx.unit is not None:
-            found = found.filter(unit=ctx.unit)
-        reports = sorted(found, key=lambda r: (r.unit.tree_id, r.unit.lft))
-    if not dialogues and not reports:
-        return None
-    tables = []
-    if dialogues:
-        tables.append(
-            Table(
-                key="goals-trust-dialogues",
-                title=_("Trust dialogues"),
-                columns=[
-                    Col(_("Date"), ColumnKind.DATE),
-                    Col(_("Kind")),
-                    Col(_("Units")),
-                    Col(_("Topics")),
-                    Col(_("Conclusions")),
-                    Col(_("Follow-ups")),
-                ],
-                rows=dialogues,
-                sheet=_("Trust dialogues"),
-            )
-        )
-    return Section(
-        key="goals-trust",
-        title=_("Trust dialogues and analysis of the current state"),
-        template=TEMPLATES + "goals_trust.html",
-        data={
-            "reports": [
-                {
-                    "unit": r.unit.name,
-                    "parts": [
-                        (_("Description of operations"), formatted(r.operations)),
-                        (_("Analysis of the world around"), formatted(r.environment)),
-                        (_("Analysis of the current state"), formatted(r.current_state)),
-                    ],
-                }
-                for r in reports
-            ]
-        },
-        tables=tables,
     )
 
 
