@@ -239,3 +239,14 @@ def factor_response_rows(
         )
         rows.append((factor, response, form, (conflicts or {}).get(factor.pk)))
     return rows
+
+
+class ExternalFactorWithdrawForm(forms.Form):
+    withdrawn_on = DateField(label=_("Withdrawn on"), help_text=_("The date of KF's decision."))
+    withdrawal_reason = forms.CharField(
+        label=_("Reason for withdrawal"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason why the factor is withdrawn.")},
+        help_text=_("Shown with the factor and kept in its history."),
+    )
+    version = VersionField()

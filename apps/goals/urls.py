@@ -9,6 +9,11 @@ urlpatterns = [
     path("nytt/", views.create, name="create"),
     path("styrmodell/", views.steering_model, name="steering_model"),
     path("omvarldsfaktorer/", views.external_factors, name="external_factors"),
+    path(
+        "omvarldsfaktorer/<int:pk>/aterkalla/",
+        views.external_factor_withdraw,
+        name="external_factor_withdraw",
+    ),
     path("styrmodell/<slug:key>/valj/", views.steering_model_choose, name="steering_model_choose"),
     path("enhet/<int:pk>/", views.unit_goals, name="unit_goals"),
     path("enhet/<int:pk>/grunduppdrag/", views.basic_mission_edit, name="basic_mission_edit"),

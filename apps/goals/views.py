@@ -25,13 +25,20 @@ from apps.goals.forms import (
     AssignmentForm,
     AssignmentReportForm,
     BasicMissionForm,
+    ExternalFactorWithdrawForm,
     GoalForm,
     GoalIndicatorForm,
     GoalMoveForm,
     GoalRetireForm,
     IndicatorTargetForm,
 )
-from apps.goals.models import Goal, GoalIndicator, IndicatorTarget, SteeringModel
+from apps.goals.models import (
+    ExternalFactor,
+    Goal,
+    GoalIndicator,
+    IndicatorTarget,
+    SteeringModel,
+)
 from apps.goals.presets import PRESETS
 from apps.organisation.access import require_organisation_reader
 from apps.organisation.models import Unit
@@ -651,15 +658,59 @@ def external_factors(request: HttpRequest) -> HttpResponse:
     """KF's omvärldsfaktorer in force in the year and how each nämnd and bolag relates to them."""
     require_organisation_reader(request.user)
     year = year_from(request)
+    rows = selectors.external_factor_overview(year, access_for(request.user))
     return render(
         request,
         "goals/external_factors.html",
         {
             "year": year,
             "years": range(year - 3, year + 4),
-            "rows": selectors.external_factor_overview(year, access_for(request.user)),
+            "rows": rows,
+            "withdrawn_now": any(row.factor.is_withdrawn for row in rows),
+            # Withdrawn in an earlier year: no longer in force, shown apart with the reason.
+            "withdrawn_earlier": ExternalFactor.objects.filter(
+                first_year__lte=year, last_year__gte=year, withdrawn_on__year__lt=year
+            ),
             "can_configure": access_for(request.user).is_administrator,
         },
+    )
+
+
+@login_required
+def external_factor_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that KF withdrew an omvärldsfaktor, with the date and the reason: the
+    administrators."""
+    access = access_for(request.user)
+    access.require(access.is_administrator)
+    factor = get_object_or_404(ExternalFactor, pk=pk, withdrawn_on__isnull=True)
+    back = f"{reverse('goals:external_factors')}?ar={factor.first_year}#factor-{factor.pk}"
+    form = ExternalFactorWithdrawForm(request.POST or None, initial={"version": factor.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.external_factor_withdraw(
+                actor=request.user, factor=factor, withdrawn_on=data["withdrawn_on"],
+                reason=data["withdrawal_reason"], expected_version=data["version"],
+            )  # fmt: skip
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The withdrawal was recorded."))
+            year = data["withdrawn_on"].year
+            return redirect(f"{reverse('goals:external_factors')}?ar={year}#withdrawn")
+    return form_page(
+        request,
+        form,
+        heading=_("Withdraw %(title)s") % {"title": factor.title},
+        lead=_(
+            "A withdrawn factor stays in force to the end of the year it was withdrawn; "
+            "from the year after, no committee or company relates to it any more."
+        ),
+        cancel_url=back,
+        conflict=conflict,
     )
 
 
