@@ -17,7 +17,6 @@ from apps.demo import common
 from apps.demo.models import alvesta_data as data
 from apps.demo.models import chain
 from apps.demo.models.base import ModelDemo
-from apps.goals import services as goal_services
 from apps.goals.models import Assignment
 from apps.periods.models import ReportingPeriod
 from apps.trust import services as trust_services
@@ -47,41 +46,9 @@ def load_indicators(admin: User) -> None:
 
 
 def load_assignments(admin: User) -> None:
-    """KF's uppdrag with their global goals, and each receiver's report so far."""
-    units = common.units()
-    goals = chain.goals_by_key(data.GOALS)
-    kf = units[data.KF]
-    decided_on, paragraph = data.ASSIGNMENT_DECISION
-    existing = common.by_field(Assignment.objects.filter(given_by=kf), "title")
-    for spec in data.ASSIGNMENTS:
-        assignment = existing.get(spec["title"])
-        if assignment is None:
-            first_year, last_year = spec["years"]
-            assignment = goal_services.assignment_create(
-                actor=admin,
-                given_by=kf,
-                title=spec["title"],
-                description=spec["description"],
-                goal=goals[spec["goal"]],
-                first_year=first_year,
-                last_year=last_year,
-                recipients=[units[code] for code in spec["recipients"]],
-                decided_on=decided_on,
-                paragraph=paragraph,
-                tags=chain.global_goals(spec["tags"]),
-                reason=data.REASON,
-            )
-        rows = {
-            row.unit.ansvarskod: row for row in assignment.recipient_rows.select_related("unit")
-        }
-        for code, (status, report) in spec["reports"].items():
-            row = rows.get(code)
-            # A report a user wrote (or a receiver a user removed) is theirs.
-            if row is None or row.report or row.history.exclude(history_type="+").exists():
-                continue
-            goal_services.assignment_report(
-                actor=admin, recipient=row, status=status, report=report, reason=data.REASON
-            )
+    chain.load_assignments(
+        admin, data.ASSIGNMENTS, data.GOALS, data.ASSIGNMENT_DECISION, reason=data.REASON
+    )
 
 
 def write_period(admin: User, period: ReportingPeriod, key: str) -> None:

@@ -83,6 +83,12 @@ def load_indicators(admin: User) -> None:
     )
 
 
+def load_assignments(admin: User) -> None:
+    chain.load_assignments(
+        admin, data.ASSIGNMENTS, data.GOALS, data.ASSIGNMENT_DECISION, reason=data.REASON
+    )
+
+
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
@@ -217,6 +223,7 @@ DEMO = ModelDemo(
         ("den strategiska planens mål, nämndmål och verksamhetsmål", load_goals),
         ("de finansiella målens nyckeltal", load_financial_links),
         ("indikatorerna", load_indicators),
+        ("fullmäktiges uppdrag", load_assignments),
         ("kvalitetsledningssystemet", load_register),
     ),
     write_period=write_period,

@@ -25,8 +25,8 @@ MODEL_FIELDS = {
     "name": "Exempelkommuns styrmodell efter Borlängemodellen",
     "description": (
         "Styrmodellen har fyra pusselbitar: kvalitetsledning, planeringsprocess, ledarskap "
-        "och värdegrund. Kommunfullmäktige beslutar den strategiska planen med ekonomiska "
-        "ramar och mål för god ekonomisk hushållning; nämnderna gör nämndplaner och "
+        "och värdegrund. Kommunfullmäktige beslutar en strategisk plan med ekonomiska ramar "
+        "och mål för god ekonomisk hushållning; nämnderna gör nämndplaner och "
         "förvaltningarna verksamhetsplaner. Varje nämnd redovisar sitt bidrag till "
         "fullmäktiges mål i varje uppföljning."
     ),
@@ -366,6 +366,25 @@ DEFAULT_CONTRIBUTION_STATUS = _by_period("partly", "partly", "met", "partly", "p
 COMPUTED_CONTRIBUTION = (
     "Målet följs upp med nyckeltalet; nämnden bidrar genom att hålla sin budgetram."
 )
+
+# --- KF's uppdrag in the strategic plan ------------------------------------------------------
+
+ASSIGNMENT_DECISION = (dt.date(2025, 6, 16), "§ 87")  # the strategic plan's revision for 2026
+# title, description, goal key, years, recipients, reports {ansvarskod: (status, report)}
+ASSIGNMENTS = (
+    {
+        "title": "Samla kommunens service i ett gemensamt kundcenter",
+        "description": "Borlängebon ska nå kommunen på ett ställe, på telefon, digitalt och på plats.",
+        "goal": "service", "years": (2026, 2026), "recipients": ("1000",),
+        "reports": {"1000": ("completed", "Kundcentret öppnade i april och löser sju av tio ärenden direkt.")},
+    },
+    {
+        "title": "Ta fram en gemensam plan för fler vägar till arbete",
+        "description": "Vuxenutbildningen, jobbtorget och näringslivet ska samordna sina insatser.",
+        "goal": "arbete", "years": (2026, 2027), "recipients": ("2000", "3000"),
+        "reports": {"3000": ("in_progress", "Planen remitteras till barn- och utbildningsnämnden i oktober.")},
+    },
+)  # fmt: skip
 
 # --- Indicators ---------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from apps.followup.models import Assessment
 from apps.goals import services as goal_services
 from apps.goals.computed import computed_statuses
 from apps.goals.models import (
+    Assignment,
     Goal,
     GoalIndicator,
     Indicator,
@@ -295,3 +296,47 @@ def decide_foundations(
             expected_version=element.version,
             reason=reason,
         )
+
+
+def load_assignments(
+    admin: User,
+    specs: Iterable[dict],
+    goal_specs: Iterable[dict],
+    decision: tuple[dt.date, str],
+    *,
+    reason: str,
+) -> None:
+    """KF's uppdrag (title, description, goal key, years, recipients, global goals in
+    ``tags``) and each receiver's report so far (``reports``: {ansvarskod: (status, report)})."""
+    units = common.units()
+    goals = goals_by_key(goal_specs)
+    kf = Unit.objects.get(kind="kf", valid_to=None)
+    decided_on, paragraph = decision
+    existing = common.by_field(Assignment.objects.filter(given_by=kf), "title")
+    for spec in specs:
+        assignment = existing.get(spec["title"])
+        if assignment is None:
+            first_year, last_year = spec["years"]
+            assignment = goal_services.assignment_create(
+                actor=admin,
+                given_by=kf,
+                title=spec["title"],
+                description=spec.get("description", ""),
+                goal=goals[spec["goal"]] if spec.get("goal") else None,
+                first_year=first_year,
+                last_year=last_year,
+                recipients=[units[code] for code in spec["recipients"]],
+                decided_on=decided_on,
+                paragraph=paragraph,
+                tags=global_goals(spec.get("tags", ())),
+                reason=reason,
+            )
+        rows = {r.unit.ansvarskod: r for r in assignment.recipient_rows.select_related("unit")}
+        for code, (status, report) in spec.get("reports", {}).items():
+            row = rows.get(code)
+            # A report a user wrote (or a receiver a user removed) is theirs.
+            if row is None or row.report or row.history.exclude(history_type="+").exists():
+                continue
+            goal_services.assignment_report(
+                actor=admin, recipient=row, status=status, report=report, reason=reason
+            )
