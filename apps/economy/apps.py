@@ -13,3 +13,9 @@ class EconomyConfig(AppConfig):
         from apps.goals.computed import register_status_provider
 
         register_status_provider(computed_goal_statuses)
+
+        # Plans sits below economy too: a nämndplan shows the nämnd's frame through its seam.
+        from apps.economy.strategic_plan import frame_of
+        from apps.plans.panels import register_frame_provider
+
+        register_frame_provider(frame_of)

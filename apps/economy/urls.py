@@ -6,6 +6,7 @@ from apps.economy.views import forecasts as forecast_views
 from apps.economy.views import outcomes as outcome_views
 from apps.economy.views import overview as overview_views
 from apps.economy.views import statements as statement_views
+from apps.economy.views import strategic_plan as strategic_plan_views
 
 app_name = "economy"
 
@@ -76,5 +77,14 @@ urlpatterns += [
         "<int:period_pk>/balansrakning/excel/",
         statement_views.balance_sheet_xlsx,
         name="balance_sheet_xlsx",
+    ),
+]
+
+# The strategic plan with economic frames: the budget year's decision, goals and frames.
+urlpatterns += [
+    path(
+        "budget/<year:year>/strategisk-plan/",
+        strategic_plan_views.strategic_plan_page,
+        name="strategic_plan",
     ),
 ]
