@@ -116,3 +116,75 @@ def test_the_overview_runs_a_fixed_number_of_queries(
         page = client.get("/tillit/?ar=2026").content.decode()
     assert page.count("Skriven, senast ändrad") == extra_nämnder
     assert page.count("Extra nämnd") >= 2 * extra_nämnder  # in both lists
+
+
+class TestDialogueLinks:
+    """A KS dialogue rests on a nämnd's nulägesanalys and may lead to new uppdrag; both show
+    as links, and the status report lists the dialogues that rest on it."""
+
+    def test_the_form_records_both_and_the_pages_show_them(self, client, org, admin_user):
+        from apps.goals.models import Assignment
+
+        report = services.status_report_save(actor=admin_user, unit=org.namnd_a, year=2026,
+                                             reason="x", operations="Text")  # fmt: skip
+        led_to = Assignment.objects.create(given_by=org.kf, title="Utred fritidsgårdarna",
+                                           first_year=2026, last_year=2027)  # fmt: skip
+        client.force_login(admin_user)
+        form = client.get("/tillit/dialog/ny/?ar=2026").content.decode()
+        assert f'value="{report.pk}"' in form and "Utred fritidsgårdarna" in form
+        response = client.post("/tillit/dialog/ny/?ar=2026", {
+            "kind": "oversight", "held_on": "2026-10-02", "units": [org.ks.pk, org.namnd_a.pk],
+            "participants": "KS presidium", "topics": "Skolresultat",
+            "status_reports": [report.pk], "assignments": [led_to.pk],
+            "change_reason": "Dialog",
+        })  # fmt: skip
+        assert response.status_code == 302
+        dialogue = TrustDialogue.objects.get()
+        assert list(dialogue.status_reports.all()) == [report]
+        assert list(dialogue.assignments.all()) == [led_to]
+        overview = client.get("/tillit/?ar=2026").content.decode()
+        assert f'href="/tillit/nulage/{org.namnd_a.pk}/?ar=2026">Nämnd A 2026</a>' in overview
+        assert "Utred fritidsgårdarna</a>" in overview
+        page = client.get(f"/tillit/nulage/{org.namnd_a.pk}/?ar=2026").content.decode()
+        assert "2 okt. 2026" in page
+        edit = client.get(f"/tillit/dialog/{dialogue.pk}/").context["form"]
+        assert edit["status_reports"].value() == [report.pk]
+        assert edit["assignments"].value() == [led_to.pk]
+
+    def test_a_report_of_a_unit_not_in_the_dialogue_is_refused_at_the_field(
+        self, client, org, admin_user
+    ):
+        other = services.status_report_save(actor=admin_user, unit=org.namnd_b, year=2026,
+                                            reason="x", operations="Text")  # fmt: skip
+        client.force_login(admin_user)
+        response = client.post("/tillit/dialog/ny/?ar=2026", {
+            "kind": "oversight", "held_on": "2026-10-02", "units": [org.ks.pk, org.namnd_a.pk],
+            "participants": "KS presidium", "topics": "Skolresultat",
+            "status_reports": [other.pk], "change_reason": "Dialog",
+        })  # fmt: skip
+        assert response.status_code == 200
+        assert response.context["form"].errors["status_reports"]
+        assert not TrustDialogue.objects.exists()
+
+    def test_an_editor_of_another_unit_cannot_change_the_dialogue(
+        self, client, org, editor_a, editor_b
+    ):
+        dialogue = services.dialogue_record(
+            actor=editor_a, kind="within", held_on=dt.date(2026, 3, 1), units=[org.namnd_a],
+            participants="Ledamöter", topics="Ämne", reason="x",
+        )  # fmt: skip
+        client.force_login(editor_b)
+        response = client.post(f"/tillit/dialog/{dialogue.pk}/", {
+            "kind": "within", "held_on": "2026-03-01", "units": [org.namnd_b.pk],
+            "participants": "x", "topics": "y", "change_reason": "x",
+        })  # fmt: skip
+        assert response.status_code == 403
+        assert list(TrustDialogue.objects.get().units.all()) == [org.namnd_a]
+
+
+def test_alvesta_trust_pages_never_speak_of_external_factors(client, org, alvesta, editor_a):
+    client.force_login(editor_a)
+    for url in ("/tillit/?ar=2026", f"/tillit/nulage/{org.namnd_a.pk}/?ar=2026"):
+        page = client.get(url).content.decode().lower()
+        assert "omvärldsfaktor" not in page and "external factor" not in page
+        assert "/mal/omvarldsfaktorer/" not in page
