@@ -693,7 +693,7 @@ class TestInvestmentsPage:
 
 # --- Query counts: each page at two sizes ---------------------------------------------------
 
-YEAR_PAGE_QUERIES = 10
+YEAR_PAGE_QUERIES = 11  # 10, and the active model for the strategic plan link's title
 DECISION_PAGE_QUERIES = 8
 DETAIL_PAGE_QUERIES = 9
 INVESTMENTS_PAGE_QUERIES = 9  # the investment overview reads the forecasts in one query
