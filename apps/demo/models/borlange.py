@@ -26,18 +26,33 @@ from apps.followup import services as followup_services
 from apps.followup.models import GoalStatus
 from apps.goals import services as goal_services
 from apps.goals.computed import computed_statuses
+from apps.goals.models import DecidedBy, GoalLevel
 from apps.periods.models import ReportingPeriod
-
-GEH_LEVEL = "god-hushallning"
 
 
 def load_financial_level(admin: User) -> None:
-    """The mål för god ekonomisk hushållning hold the financial goals that are computed from
-    the key figures: the level is marked financial (the administrator's setting), once."""
-    level = chain.active_model().levels.get(key=GEH_LEVEL)
-    if not level.is_financial and not level.history.filter(is_financial=True).exists():
-        level.is_financial = True
-        goal_services.configuration_save(actor=admin, instance=level, reason=data.REASON)
+    """The mål för god ekonomisk hushållning are financial goals and verksamhetsmål (KL 11:1);
+    the financial ones are computed from the key figures, so the administrator adds them a
+    level of their own, decided by KF like the others. A level that is there (whatever it is
+    called now) is left as it is."""
+    model = chain.active_model()
+    key, name = data.FINANCIAL_LEVEL
+    if model.levels.filter(key=key).exists():
+        return
+    goal_services.configuration_save(
+        actor=admin,
+        instance=GoalLevel(
+            model=model,
+            key=key,
+            name=name,
+            name_plural=name,
+            position=model.levels.get(key="god-hushallning").position,
+            decided_by=DecidedBy.COUNCIL,
+            is_financial=True,
+            horizon_years=4,
+        ),
+        reason=data.REASON,
+    )
 
 
 def load_foundations(admin: User) -> None:
@@ -218,7 +233,7 @@ DEMO = ModelDemo(
     municipality_name="Exempelkommun (Borlängemodellen)",
     model_fields=data.MODEL_FIELDS,
     steps=(
-        ("målen för god ekonomisk hushållning som finansiell nivå", load_financial_level),
+        ("de finansiella målens nivå", load_financial_level),
         ("ledord, värdegrund och ledarfilosofi", load_foundations),
         ("den strategiska planens mål, nämndmål och verksamhetsmål", load_goals),
         ("de finansiella målens nyckeltal", load_financial_links),

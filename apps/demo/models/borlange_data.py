@@ -32,6 +32,9 @@ MODEL_FIELDS = {
     ),
 }
 
+# The level the administrator adds for the financial GEH goals: key, name.
+FINANCIAL_LEVEL = ("finansiella-mal", "Finansiella mål för god ekonomisk hushållning")
+
 # KF's decision of the styrmodell with its ledord, värdegrund and ledarfilosofi.
 FOUNDATION_DECISION = (dt.date(2023, 2, 20), "§ 18", 2023)
 
@@ -55,7 +58,7 @@ def _by_period(*values):
 GOALS = (
     {
         "key": "resultat",
-        "level": "god-hushallning",
+        "level": "finansiella-mal",
         "owner": KF,
         "title": "Årets resultat ska vara minst 2 procent av skatteintäkter och generella statsbidrag",
         "description": (
@@ -63,7 +66,6 @@ GOALS = (
             "medel och att möta ökade behov utan att skjuta kostnader på kommande generationer."
         ),
         "position": 10,
-        "financial": True,
         "figure": ("result_share", "2"),
         "texts": _by_period(
             "Helårsprognosen för årets resultat är {figure} av skatteintäkter och generella statsbidrag.",
@@ -75,7 +77,7 @@ GOALS = (
     },
     {
         "key": "investeringar",
-        "level": "god-hushallning",
+        "level": "finansiella-mal",
         "owner": KF,
         "title": "Investeringarna ska till minst 70 procent finansieras med egna medel",
         "description": (
@@ -83,7 +85,6 @@ GOALS = (
             "årets resultat och avskrivningar; ett högt värde begränsar behovet av nya lån."
         ),
         "position": 20,
-        "financial": True,
         "figure": ("self_financing", "70"),
         "texts": _by_period(
             "Prognosen för självfinansieringsgraden är {figure}.",
@@ -260,8 +261,8 @@ GOALS = (
         "key": "tn-va",
         "level": "namndmal",
         "owner": "7000",
-        "parent": "investeringar",
-        "title": "Vatten- och avloppsnätet ska förnyas i planerad takt inom investeringsramen",
+        "parent": "service",
+        "title": "Borlängebon ska ha ett säkert dricksvatten från ett ledningsnät som förnyas i planerad takt",
         "statuses": _by_period("partly", "met", "met", "partly", "met"),
         "texts": _by_period(
             "Etapp 1 har startat något senare än planerat.",
@@ -410,7 +411,7 @@ INDICATORS = (
         "direction": "higher",
         "source": "Egen beräkning, ekonomisystemet",
         "decimals": 0,
-        "goals": ("investeringar", "tn-va"),
+        "goals": ("investeringar",),
         "targets": {2025: "70", 2026: "70"},
         "figure": "self_financing",
         "values": _by_period("64", "71", "78", "62", "69"),
