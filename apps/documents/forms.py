@@ -5,8 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
-from apps.documents.models import DeviationKind, DeviationStatus, DocumentKind
-from apps.goals.models import Goal
+from apps.documents.models import (
+    OPERATIONAL_OWNER_KINDS,
+    DeviationKind,
+    DeviationStatus,
+    DocumentKind,
+    GoverningDocument,
+)
+from apps.goals.models import Assignment, Goal
 from apps.organisation.models import DECIDING_KINDS, Unit
 
 
@@ -27,7 +33,14 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     decided_by = forms.ModelChoiceField(
         label=_("Decided by"),
-        queryset=Unit.objects.filter(kind__in=DECIDING_KINDS).order_by("tree_id", "lft"),
+        queryset=Unit.objects.filter(
+            kind__in=DECIDING_KINDS | OPERATIONAL_OWNER_KINDS, valid_to__isnull=True
+        ).order_by("tree_id", "lft"),
+        required=False,
+        help_text=_(
+            "The council, a board or a committee; a process, routine or checklist may be "
+            "decided by a förvaltning or verksamhet. Empty for a law or regulation."
+        ),
     )
     decided_on = DateField(label=_("Decision date"))
     paragraph = forms.CharField(
@@ -57,6 +70,12 @@ class DocumentForm(forms.Form):
         queryset=Goal.objects.filter(retired_on__isnull=True).order_by("tree_id", "lft"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+    assignments = forms.ModelMultipleChoiceField(
+        label=_("Assignments it serves"),
+        required=False,
+        queryset=Assignment.objects.order_by("title", "pk"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     change_reason = ReasonField()
     version = VersionField()
 
@@ -78,9 +97,25 @@ class DeviationForm(forms.Form):
         label=_("Measure"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     status = forms.ChoiceField(label=_("Status"), choices=DeviationStatus.choices)
+    document = forms.ModelChoiceField(
+        label=_("Process or document concerned"),
+        required=False,
+        queryset=GoverningDocument.objects.order_by("title", "pk"),
+        empty_label=_("None"),
+        help_text=_("The process, routine, checklist or governance document it concerns."),
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Goal concerned"),
+        required=False,
+        queryset=Goal.objects.filter(retired_on__isnull=True).order_by("tree_id", "lft"),
+        empty_label=_("None"),
+    )
     change_reason = ReasonField()
     version = VersionField()
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["document"].label_from_instance = lambda d: (
+            f"{d.title} ({d.get_kind_display().lower()})"
+        )

@@ -6,7 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.history import (
     FieldChange,
@@ -20,6 +21,7 @@ from apps.documents.models import (
     Deviation,
     DeviationKind,
     DeviationStatus,
+    DocumentKind,
     GoverningDocument,
 )
 from apps.goals.models import Goal
@@ -117,7 +119,7 @@ def mission_documents() -> QuerySet[GoverningDocument]:
 
 def deviations(*, unit: Unit | None = None) -> QuerySet[Deviation]:
     """The log, for one unit or all: one query."""
-    found = Deviation.objects.select_related("unit")
+    found = Deviation.objects.select_related("unit", "document", "goal")
     if unit is not None:
         found = found.filter(unit=unit)
     return found.order_by("-occurred_on", "-pk")
@@ -167,3 +169,103 @@ def deviation_summary(year: int) -> tuple[list[ReportingPeriod], list[DeviationC
     order = {p.pk: i for i, p in enumerate(periods)}
     ordered = sorted(rows.values(), key=lambda r: (r.unit.tree_id, r.unit.lft, order[r.period.pk]))
     return periods, ordered
+
+
+# --- The kvalitetsledningssystem (Borlänge) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QualityHeading:
+    """One of the seven headings of the kvalitetsledningssystem: the document kinds filed
+    under it, or (``link``) the part of the product that holds it instead of documents."""
+
+    key: str
+    title: str
+    kinds: tuple[str, ...] = ()
+    link: str = ""  # "planning", "followup" or "deviations"
+
+
+QUALITY_HEADINGS: tuple[QualityHeading, ...] = (
+    QualityHeading("lagar", _("Laws and regulations"), (DocumentKind.LAW,)),
+    QualityHeading(
+        "styrdokument",
+        _("Overarching internal governance documents"),
+        (
+            DocumentKind.PROGRAM,
+            DocumentKind.PLAN,
+            DocumentKind.STRATEGY,
+            DocumentKind.POLICY,
+            DocumentKind.GUIDELINE,
+            DocumentKind.REGULATION,
+            DocumentKind.OWNER_DIRECTIVE,
+            DocumentKind.DELEGATION,
+        ),
+    ),
+    QualityHeading(
+        "planering", _("Results and documents from the planning process"), link="planning"
+    ),
+    QualityHeading("uppfoljning", _("Follow-up"), link="followup"),
+    QualityHeading(
+        "processer",
+        _("Processes, routines and checklists"),
+        (DocumentKind.PROCESS, DocumentKind.ROUTINE, DocumentKind.CHECKLIST),
+    ),
+    QualityHeading(
+        "avvikelser",
+        _("Handling of deviations, complaints and suggestions"),
+        link="deviations",
+    ),
+    QualityHeading(
+        "kvalitetsmodeller",
+        _("Common models and documents for quality management"),
+        (DocumentKind.QUALITY_MODEL,),
+    ),
+)
+
+
+@dataclass
+class QualitySection:
+    heading: QualityHeading
+    documents: list[GoverningDocument] = field(default_factory=list)
+
+
+@dataclass
+class QualityRegister:
+    sections: list[QualitySection]
+    open_entries: dict[str, int]  # open deviations, complaints and suggestions, by kind
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.open_entries.values())
+
+
+def quality_register() -> QualityRegister:
+    """The register under the seven headings of the kvalitetsledningssystem, each document
+    with the goals and uppdrag it serves, and the open entries of the deviation log: four
+    queries whatever the size."""
+    sections = [QualitySection(heading) for heading in QUALITY_HEADINGS]
+    by_kind = {kind: section for section in sections for kind in section.heading.kinds}
+    found = (
+        GoverningDocument.objects.select_related("owner", "decided_by")
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("tree_id", "lft")),
+            "assignments",
+        )
+        .order_by("title", "pk")
+    )
+    for document in found:
+        by_kind[document.kind].documents.append(document)
+    open_entries = dict.fromkeys(DeviationKind.values, 0)
+    for kind, n in (
+        Deviation.objects.filter(status=DeviationStatus.OPEN)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        open_entries[kind] = n
+    return QualityRegister(sections=sections, open_entries=open_entries)
+
+
+def document_deviations(document: GoverningDocument) -> list[Deviation]:
+    """The log entries that concern ``document``, newest first: one query."""
+    return list(document.deviations.select_related("unit", "goal").order_by("-occurred_on", "-pk"))

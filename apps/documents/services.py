@@ -18,7 +18,7 @@ from apps.documents.models import Deviation, GoverningDocument
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
-    from apps.goals.models import Goal
+    from apps.goals.models import Assignment, Goal
     from apps.organisation.models import Unit
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
@@ -49,7 +49,7 @@ def document_create(
     actor: User,
     kind: str,
     title: str,
-    decided_by: Unit,
+    decided_by: Unit | None,
     decided_on: dt.date,
     paragraph: str = "",
     owner: Unit,
@@ -58,9 +58,14 @@ def document_create(
     url: str = "",
     file: UploadedFile | None = None,
     goals: Iterable[Goal] = (),
+    assignments: Iterable[Assignment] = (),
     reason: str,
 ) -> GoverningDocument:
-    """Register a decided governance document; administrators and the owner's editors may."""
+    """Register a decided governance document; administrators and the owner's editors may.
+
+    A law has no deciding body in the kommun; a process, routine or checklist may be decided
+    by a förvaltning or verksamhet (the model's rules). ``goals`` and ``assignments`` are
+    the goals it supports and the uppdrag it serves."""
     _require_document_writer(actor, owner)
     reason = require_reason(reason)
     document = GoverningDocument(
@@ -78,10 +83,12 @@ def document_create(
         check_pdf(file)
         document.file = file
     save_with_history(document, actor=actor, reason=reason)
-    goals = list(goals)
+    goals, assignments = list(goals), list(assignments)
+    document._history_user, document._change_reason = actor, reason
     if goals:
-        document._history_user, document._change_reason = actor, reason
         document.goals.set(goals)
+    if assignments:
+        document.assignments.set(assignments)
     return document
 
 
@@ -105,6 +112,7 @@ def document_update(
     document: GoverningDocument,
     file: UploadedFile | None = None,
     goals: Iterable[Goal] | None = None,
+    assignments: Iterable[Assignment] | None = None,
     expected_version: int | None = None,
     reason: str,
     **changes,
@@ -130,9 +138,11 @@ def document_update(
         check_pdf(file)
         document.file = file
     save_with_history(document, actor=actor, reason=reason, expected_version=expected_version)
+    document._history_user, document._change_reason = actor, reason
     if goals is not None and set(document.goals.all()) != set(goals):
-        document._history_user, document._change_reason = actor, reason
         document.goals.set(goals)
+    if assignments is not None and set(document.assignments.all()) != set(assignments):
+        document.assignments.set(assignments)
     return document
 
 
@@ -154,9 +164,12 @@ def deviation_create(
     description: str,
     measure: str = "",
     status: str = "oppen",
+    document: GoverningDocument | None = None,
+    goal: Goal | None = None,
     reason: str,
 ) -> Deviation:
-    """Log a deviation, complaint or suggestion for ``unit``; its editors may."""
+    """Log a deviation, complaint or suggestion for ``unit``; its editors may. ``document``
+    and ``goal`` are the process, routine or document and the goal it concerns, if known."""
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     reason = require_reason(reason)
     _check_date(occurred_on)
@@ -167,6 +180,8 @@ def deviation_create(
         description=description,
         measure=measure,
         status=status,
+        document=document,
+        goal=goal,
     )
     save_with_history(deviation, actor=actor, reason=reason)
     return deviation
@@ -182,6 +197,8 @@ def deviation_update(
     description: str,
     measure: str,
     status: str,
+    document: GoverningDocument | None = None,
+    goal: Goal | None = None,
     expected_version: int | None = None,
     reason: str,
 ) -> Deviation:
@@ -193,5 +210,6 @@ def deviation_update(
     _check_date(occurred_on)
     deviation.occurred_on, deviation.kind, deviation.status = occurred_on, kind, status
     deviation.description, deviation.measure = description, measure
+    deviation.document, deviation.goal = document, goal
     save_with_history(deviation, actor=actor, reason=reason, expected_version=expected_version)
     return deviation

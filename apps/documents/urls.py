@@ -7,6 +7,7 @@ app_name = "documents"
 urlpatterns = [
     path("", views.document_list, name="list"),
     path("revidering/", views.revision_list, name="revision"),
+    path("kvalitetsledning/", views.quality_register, name="quality"),
     path("ny/", views.document_create, name="create"),
     path("<int:pk>/", views.document_detail, name="detail"),
     path("<int:pk>/andra/", views.document_edit, name="edit"),

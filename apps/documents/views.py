@@ -103,9 +103,31 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "goals": list(document.goals.select_related("level").order_by("tree_id", "lft")),
             "missions": list(document.basic_missions.select_related("unit")),
+            "assignments": list(document.assignments.order_by("title", "pk")),
+            "deviations": selectors.document_deviations(document),
             "entries": selectors.document_history(document),
             "today": timezone.localdate(),
             "can_write": access.can_edit_for(document.owner),
+            "can_log": access.is_administrator or bool(access.editor_units()),
+        },
+    )
+
+
+@login_required
+def quality_register(request: HttpRequest) -> HttpResponse:
+    """The register under the seven headings of the kvalitetsledningssystem: laws, internal
+    governance documents, the planning process, follow-up, processes, routines and
+    checklists, the deviation log, and the common quality models."""
+    access = access_for(request.user)
+    access.require(access.can_read)
+    return render(
+        request,
+        "documents/quality.html",
+        {
+            "register": selectors.quality_register(),
+            "year": timezone.localdate().year,
+            "today": timezone.localdate(),
+            "can_add": access.is_administrator or bool(access.editor_units()),
         },
     )
 
@@ -159,6 +181,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 url=data["url"],
                 file=data["file"] or None,
                 goals=data["goals"],
+                assignments=data["assignments"],
                 reason=data["change_reason"],
             )
         except ValidationError as error:
@@ -180,6 +203,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
     initial = {name: getattr(document, name) for name in services.DOCUMENT_FIELDS}
     initial["goals"] = list(document.goals.all())
+    initial["assignments"] = list(document.assignments.all())
     initial["version"] = document.version
     conflict = None
     form = DocumentForm(
@@ -197,6 +221,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 document=document,
                 file=data["file"] or None,
                 goals=data["goals"],
+                assignments=data["assignments"],
                 expected_version=data["version"],
                 reason=data["change_reason"],
                 **changes,
@@ -265,7 +290,7 @@ def deviation_summary(request: HttpRequest) -> HttpResponse:
     )
 
 
-DEVIATION_FIELDS = ("occurred_on", "kind", "description", "measure", "status")
+DEVIATION_FIELDS = ("occurred_on", "kind", "description", "measure", "status", "document", "goal")
 
 
 def _deviation_values(data: dict) -> dict:
@@ -276,11 +301,12 @@ def _deviation_values(data: dict) -> dict:
 def deviation_create(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     access.require(access.is_administrator or bool(access.editor_units()))
-    form = DeviationForm(
-        request.POST or None,
-        units=_writable_units(access),
-        initial={"occurred_on": timezone.localdate(), "status": DeviationStatus.OPEN},
-    )
+    initial = {"occurred_on": timezone.localdate(), "status": DeviationStatus.OPEN}
+    raw = request.GET.get("dokument", "")
+    if raw.isascii() and raw.isdigit():
+        # Logged from a process's or document's page: it concerns that one.
+        initial["document"] = GoverningDocument.objects.filter(pk=int(raw)).first()
+    form = DeviationForm(request.POST or None, units=_writable_units(access), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
