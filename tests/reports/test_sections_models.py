@@ -519,3 +519,44 @@ def test_each_builder_runs_the_same_number_of_queries_at_two_sizes(
 
 def _rows(section) -> int:
     return sum(len(t.rows) for t in section.tables) + len((section.data or {}).get("bodies", []))
+
+
+# --- The governance section: vision and foundation elements with their decisions ----------
+
+
+def test_governance_shows_the_vision_and_foundations_with_their_decisions(org, tertial2):
+    from apps.goals.models import FoundationElement
+    from apps.reports.sections import goals
+
+    model = model_with()
+    FoundationElement.objects.filter(model=model).delete()
+    GoalFactory(
+        level=model.levels.get(key="vision"), owner=org.kf, title="Ale 2030",
+        description="<p>Tillsammans <strong>gör vi</strong> skillnad</p>", first_year=2023,
+        last_year=2030, decided_on=dt.date(2022, 12, 12), decision_paragraph="§ 180",
+    )  # fmt: skip
+    FoundationElement.objects.create(
+        model=model, kind="vardegrund", title="Värdegrunden",
+        text="<ul><li>Öppenhet</li><li>Respekt</li></ul>", first_year=2023, last_year=2030,
+        decided_by=org.kf, decided_on=dt.date(2022, 12, 12), paragraph="§ 181",
+    )  # fmt: skip
+    FoundationElement.objects.create(
+        model=model, kind="princip", title="Gammal princip", first_year=2020, last_year=2025
+    )
+    doc = documents.build_document(kind=ReportKind.ANNUAL, period=tertial2)
+    table = doc.table("goals-foundations")
+    assert table.rows == [
+        ["Ale 2030", "Vision", "Kommunfullmäktige", dt.date(2022, 12, 12), "§ 180", "2023–2030"],
+        ["Värdegrunden", "Core values (värdegrund)", "Kommunfullmäktige",
+         dt.date(2022, 12, 12), "§ 181", "2023–2030"],
+    ]  # fmt: skip
+
+    text = pdf_text(doc)
+    for expected in ["Tillsammans gör vi skillnad", "Öppenhet", "Respekt", "§ 180"]:
+        assert expected in text, expected
+    assert "<p>" not in text and "<li>" not in text and "Gammal princip" not in text
+    assert_same_rows(doc, workbook(doc), "goals-foundations", text)
+    governance = goals.governance(ctx(tertial2, kind=ReportKind.ANNUAL))
+    assert (
+        governance.data["decided"][1].decision == "Decided 12 dec. 2022 by Kommunfullmäktige § 181"
+    )

@@ -31,6 +31,7 @@ from apps.goals.models import (
     AssignmentDecision,
     AssignmentRecipient,
     DecidedBy,
+    FoundationKind,
     Goal,
     GoalIndicator,
     GoalLevel,
@@ -41,11 +42,17 @@ from apps.goals.models import (
     RecipientStatus,
     SteeringModel,
 )
-from apps.goals.selectors import external_factors_in, goals_in_year, period_statuses
+from apps.goals.selectors import (
+    external_factors_in,
+    foundations,
+    goals_in_year,
+    model_header,
+    period_statuses,
+)
 from apps.organisation.models import BODY_KINDS, Unit
 from apps.periods.models import PeriodState, ReportingPeriod
 from apps.plans.models import Plan, PlanState
-from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
+from apps.reports.content import BuildContext, Col, ColumnKind, RichText, Section, Table
 from styrmodell.lib.charts import Point
 from styrmodell.lib.formats import format_date, format_number
 from styrmodell.lib.indicators import TargetStatus, Trend, target_status, trend
@@ -1105,14 +1112,63 @@ def important_conditions(ctx: BuildContext) -> Section | None:
 
 
 def governance(ctx: BuildContext) -> Section | None:
-    """ "Styrning och uppföljning": the styrmodell's levels, the year's reporting periods and
-    how goals are assessed. Three queries."""
+    """ "Styrning och uppföljning": the styrmodell's vision and foundation elements
+    (värdegrund, ledord, ledarskap, principles) with their decisions and years, its levels,
+    the year's reporting periods and how goals are assessed. Seven queries."""
     model = _model(ctx)
     if model is None:
         return None
     levels = list(model.levels.all())
     periods = list(ReportingPeriod.objects.filter(year=ctx.year).order_by("ends_on", "pk"))
     statuses = ", ".join(_status_label(s).lower() for s in STATUS_ORDER)
+    visions = model_header(model=model, year=ctx.year).visions
+    level_names = {lv.pk: lv.name for lv in levels}
+    owners = Unit.objects.in_bulk({v.owner_id for v in visions})
+    elements = foundations(model=model, year=ctx.year)
+    decided = [
+        _Decided(
+            title=v.title,
+            kind=level_names.get(v.level_id, ""),
+            html=RichText(v.description).html,
+            body=owners[v.owner_id].name if v.decided_on else "",
+            decided_on=v.decided_on,
+            paragraph=v.decision_paragraph,
+            years=v.years_label,
+        )
+        for v in visions
+    ] + [
+        _Decided(
+            title=e.title,
+            kind=e.get_kind_display(),
+            html=RichText(e.text).html,
+            body=e.decided_by.name if e.decided_by_id else "",
+            decided_on=e.decided_on,
+            paragraph=e.paragraph,
+            years=_years(e.first_year, e.last_year),
+        )
+        for e in elements
+    ]
+    tables = []
+    if decided:
+        tables.append(
+            Table(
+                key="goals-foundations",
+                title=_("Vision and foundations of the steering model"),
+                columns=[
+                    Col(_("Element")),
+                    Col(_("Kind")),
+                    Col(_("Decided by")),
+                    Col(_("Decision date"), ColumnKind.DATE),
+                    Col(_("Paragraph")),
+                    Col(_("Years")),
+                ],
+                rows=[
+                    [d.title, d.kind, d.body, d.decided_on, d.paragraph, d.years] for d in decided
+                ],
+                sheet=_("Foundations"),
+            )
+        )
+    has_values = any(e.kind == FoundationKind.VALUES for e in elements)
     return Section(
         key="goals-governance",
         title=_("Governance and follow-up"),
@@ -1120,7 +1176,8 @@ def governance(ctx: BuildContext) -> Section | None:
         data={
             "name": model.name,
             "description": model.description,
-            "values": model.values,
+            "values": "" if has_values else model.values,
+            "decided": decided,
             "assessment": _(
                 "Each goal is assessed by its owner in every reporting period as %(statuses)s, "
                 "with an analysis of why it goes as it goes. Indicators are measured against "
@@ -1157,5 +1214,36 @@ def governance(ctx: BuildContext) -> Section | None:
                     for p in periods
                 ],
             ),
+            *tables,
         ],
     )
+
+
+@dataclass
+class _Decided:
+    """A vision or foundation element as the governance section shows it."""
+
+    title: str
+    kind: str
+    html: SafeString  # its text, formatted
+    body: str
+    decided_on: dt.date | None
+    paragraph: str
+    years: str
+
+    @property
+    def decision(self) -> str:
+        if self.decided_on is None:
+            return ""
+        return _("Decided %(date)s by %(body)s") % {
+            "date": format_date(self.decided_on),
+            "body": " ".join(part for part in (self.body, self.paragraph) if part),
+        }
+
+
+def _years(first: int | None, last: int | None) -> str:
+    if first is None and last is None:
+        return ""
+    if first == last:
+        return str(first)
+    return f"{first or ''}–{last or ''}"
