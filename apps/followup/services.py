@@ -22,12 +22,15 @@ from apps.followup.models import (
     ActionPlan,
     ActionPlanCause,
     Assessment,
+    AssignmentReport,
     GoalStatus,
     Measure,
     MeasureFollowup,
+    MissionAssessment,
     UnitCompletion,
 )
 from apps.goals.computed import computed_statuses
+from apps.goals.models import AssignmentRecipient, BasicMission, DecidedBy
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_reportable
 from styrmodell.lib.formats import format_date, format_tkr
@@ -66,6 +69,14 @@ def assessment_save(
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_reportable(period, actor=actor, unit=unit)
     computed = computed_statuses([goal.pk], period).get(goal.pk)
+    if _is_required_contribution(goal, unit):
+        # Every body reasons about every KF goal (Ale): the reasoning is what is reported,
+        # the status is optional ("ej bedömt" is stored without one).
+        if not (analysis or "").strip():
+            raise ValidationError(
+                {"analysis": _("Say how the committee has contributed to the goal.")}
+            )
+        status = status or GoalStatus.NOT_ASSESSED
     if computed is not None:
         # A financial goal linked to a key figure: its status is computed, never typed. A
         # comment is kept; the assessment's status is not used ("ej bedömt" is stored).
@@ -96,17 +107,31 @@ def assessment_save(
     return assessment
 
 
+def _is_required_contribution(goal: Goal, unit: Unit) -> bool:
+    """A body's contribution to a KF goal where the model has every body report on every KF
+    goal (``apps.followup.selectors.council_contributions``)."""
+    from apps.followup.selectors import CONTRIBUTING_BODY_KINDS
+
+    return (
+        unit.pk != goal.owner_id
+        and unit.kind in CONTRIBUTING_BODY_KINDS
+        and goal.level.decided_by == DecidedBy.COUNCIL
+        and goal.level.model.bodies_report_on_council_goals
+    )
+
+
 @transaction.atomic
 def completion_mark(
     *, actor: User, unit: Unit, period: ReportingPeriod, reason: str
 ) -> UnitCompletion:
     """Mark ``unit``'s follow-up for ``period`` as done, so the ekonom sees it.
 
-    Done means every goal the unit must assess in the period is reported: assessed, or
-    "ej bedömt" with the reason why (``apps.followup.selectors.followup_progress``'s rule).
-    Otherwise refused, naming the goals still missing.
+    Done means everything the unit must report in the period is reported, by
+    ``apps.followup.selectors.followup_progress``'s rule: each goal assessed, or "ej bedömt"
+    with the reason why; and as the model says, its contribution to each KF goal, each
+    grunduppdrag, each uppdrag. Otherwise refused, naming what is still missing.
     """
-    from apps.followup.selectors import missing_goals
+    from apps.followup.selectors import PartKind, missing_items
 
     access_for(actor).require(access_for(actor).can_edit_for(unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
@@ -114,7 +139,21 @@ def completion_mark(
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         return completion
-    missing = missing_goals(unit=unit, period=period)
+    missing = missing_items(unit=unit, period=period)
+    if any(item.kind != PartKind.GOALS for item in missing):
+        raise ValidationError(
+            ngettext(
+                "The follow-up cannot be marked as done: report this item too: %(items)s.",
+                "The follow-up cannot be marked as done: report these %(count)d items too: "
+                "%(items)s.",
+                len(missing),
+            )
+            % {
+                "count": len(missing),
+                "items": "; ".join(f"{item.kind.label}: {item.title}" for item in missing),
+            },
+            code="items_missing",
+        )
     if missing:
         raise ValidationError(
             ngettext(
@@ -124,7 +163,7 @@ def completion_mark(
                 "choose not assessed and say why for each: %(goals)s.",
                 len(missing),
             )
-            % {"count": len(missing), "goals": "; ".join(goal.title for goal in missing)},
+            % {"count": len(missing), "goals": "; ".join(item.title for item in missing)},
             code="goals_missing",
         )
     completion = UnitCompletion(unit=unit, period=period, marked_by=actor)
@@ -141,6 +180,91 @@ def completion_unmark(*, actor: User, unit: Unit, period: ReportingPeriod, reaso
     completion = UnitCompletion.objects.filter(unit=unit, period=period).first()
     if completion is not None:
         delete_with_history(completion, actor=actor, reason=require_reason(reason))
+
+
+# --- Grunduppdrag and uppdrag, each period ------------------------------------------------
+
+
+@transaction.atomic
+def mission_assessment_save(
+    *,
+    actor: User,
+    mission: BasicMission,
+    period: ReportingPeriod,
+    status: str,
+    analysis: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> MissionAssessment:
+    """Create or change the follow-up of a grunduppdrag in ``period`` by the body that holds
+    it: a status and the analysis behind it ("ej uppfyllt" and "ej bedömt" need the
+    analysis). ``expected_version`` as in ``assessment_save`` (0: none yet)."""
+    access = access_for(actor)
+    access.require(access.can_edit_for(mission.unit))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    require_reportable(period, actor=actor, unit=mission.unit)
+    if not mission.is_valid_in(period.year):
+        raise ValidationError(
+            _("The basic mission is not valid in %(year)s.") % {"year": period.year}
+        )
+    analysis = (analysis or "").strip()
+    if status == GoalStatus.NOT_MET and not analysis:
+        raise ValidationError({"analysis": _("Explain why the mission is not fulfilled.")})
+    if status == GoalStatus.NOT_ASSESSED and not analysis:
+        raise ValidationError({"analysis": _("Say why the mission is not assessed.")})
+    followup = (
+        MissionAssessment.objects.select_for_update()
+        .filter(basic_mission=mission, period=period)
+        .first()
+    ) or MissionAssessment(basic_mission=mission, period=period)
+    followup.status, followup.analysis = status, analysis
+    save_with_history(
+        followup, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
+    return followup
+
+
+@transaction.atomic
+def assignment_report_save(
+    *,
+    actor: User,
+    recipient: AssignmentRecipient,
+    period: ReportingPeriod,
+    status: str,
+    report: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> AssignmentReport:
+    """Create or change the receiving unit's återrapport of an uppdrag in ``period``; the
+    recipient row takes it as its current status and report. ``expected_version`` is the
+    period report's version the editor started from (0: none yet)."""
+    access = access_for(actor)
+    access.require(access.can_edit_for(recipient.unit))
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    require_reportable(period, actor=actor, unit=recipient.unit)
+    recipient = (
+        AssignmentRecipient.objects.select_for_update()
+        .select_related("assignment")
+        .get(pk=recipient.pk)
+    )
+    assignment = recipient.assignment
+    if not assignment.first_year <= period.year <= assignment.last_year:
+        raise ValidationError(_("The assignment is not valid in %(year)s.") % {"year": period.year})
+    report = (report or "").strip()
+    if not report:
+        raise ValidationError({"report": _("Write what the unit reports on the assignment.")})
+    reason = require_reason(reason)
+    period_report = (
+        AssignmentReport.objects.select_for_update()
+        .filter(recipient=recipient, period=period)
+        .first()
+    ) or AssignmentReport(recipient=recipient, period=period)
+    period_report.status, period_report.report = status, report
+    save_with_history(period_report, actor=actor, reason=reason, expected_version=expected_version)
+    if (recipient.status, recipient.report) != (status, report):
+        recipient.status, recipient.report = status, report
+        save_with_history(recipient, actor=actor, reason=reason)
+    return period_report
 
 
 # --- Åtgärdsplaner ------------------------------------------------------------------------
