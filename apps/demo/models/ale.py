@@ -58,9 +58,7 @@ def _council_goals() -> dict[str, Goal]:
 
 
 def _decision(decided_on: dt.date, paragraph: str) -> dict:
-    """A goal's decision, for goal_create."""
-    if not base.accepts(goal_services.goal_create, "decided_on"):
-        return {}  # TODO: goal_create takes the decision (issue 14)
+    """A goal's decision, as goal_create takes it."""
     return {"decided_on": decided_on, "decision_paragraph": paragraph}
 
 
@@ -85,8 +83,6 @@ def load_foundations(admin: User) -> None:
             description=data.VISION_TEXT, first_year=first_year, last_year=last_year,
             reason=REASON, **_decision(decided_on, paragraph),
         )  # fmt: skip
-    if not hasattr(goal_services, "foundation_element_save"):
-        return  # TODO: the foundation service (issue 14)
     # The preset brought the värdegrund and the principles without a decision: KF's is added
     # once (an element a user has decided otherwise since is theirs).
     for element in FoundationElement.objects.filter(model=model, decided_on=None):
@@ -190,8 +186,6 @@ def withdraw_factor(admin: User) -> None:
         return
     if factor.history.filter(withdrawn_on__isnull=False).exists():
         return
-    if not hasattr(goal_services, "external_factor_withdraw"):
-        return  # TODO: the withdrawal service (issue 14)
     goal_services.external_factor_withdraw(
         actor=admin, factor=factor, withdrawn_on=withdrawn_on, reason=why
     )

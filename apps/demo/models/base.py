@@ -14,7 +14,6 @@ makes only what is missing, so a second run changes nothing.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -90,12 +89,6 @@ class ModelDemo:
             self.loader(log)
         else:
             load_model_demo(self, log=log)
-
-
-def accepts(service: Callable, name: str) -> bool:
-    """Whether ``service`` takes the keyword ``name``: the model demos were written while
-    the services of issue 14 were being extended, and pass what a service takes."""
-    return name in inspect.signature(service).parameters
 
 
 # --- The kommun, its organisation and its model ------------------------------------------
