@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from apps.accounts.access import access_for
 from apps.accounts.models import User
-from apps.goals.models import Assignment, AssignmentRecipient, Goal
+from apps.goals.models import Assignment, AssignmentRecipient, BasicMission, Goal, Indicator
 
 
 def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> Goal:
@@ -47,3 +47,23 @@ def get_recipient_for_user(user: User, pk: int, *, write: bool = False) -> Assig
     if write and not access.can_edit_for(recipient.unit):
         raise PermissionDenied
     return recipient
+
+
+def get_mission_for_user(user: User, pk: int, *, write: bool = False) -> BasicMission:
+    """A grunduppdrag: every role reads it; its unit's editors (and administrators) keep it
+    and the indicators that follow it."""
+    mission = get_object_or_404(BasicMission.objects.select_related("unit", "document"), pk=pk)
+    access = access_for(user)
+    if not access.can_read:
+        raise PermissionDenied
+    if write and not access.can_edit_for(mission.unit):
+        raise PermissionDenied
+    return mission
+
+
+def get_indicator_for_user(user: User, pk: int) -> Indicator:
+    """An indicator, for every reader; who may retag it the service decides."""
+    indicator = get_object_or_404(Indicator, pk=pk)
+    if not access_for(user).can_read:
+        raise PermissionDenied
+    return indicator

@@ -24,6 +24,7 @@ from apps.goals.models import (
     Assignment,
     AssignmentRecipient,
     BasicMission,
+    DecidedBy,
     ExternalFactor,
     FoundationElement,
     FoundationKind,
@@ -822,6 +823,7 @@ def model_header(*, model: SteeringModel, year: int) -> ModelHeader:
         goals_in_year(model, year)
         .filter(level__allowed_parents__isnull=True, level__is_measurable=False)
         .filter(retired_on__isnull=True)
+        .select_related("level")
         .order_by("position", "title")
     )
     shown = {FoundationKind.VALUES, FoundationKind.LEADING_WORDS}
@@ -894,7 +896,7 @@ def _chosen(aspects: list[TagCount], global_goals: list[TagCount], tag_id: int |
 
 def assignment_list(*, year: int, tag_id: int | None = None) -> TaggedList:
     """The uppdrag valid in ``year`` (given by anyone, under a goal or none), with their tags
-    and recipients, narrowed to ``tag_id`` when given: five queries."""
+    and recipients, narrowed to ``tag_id`` when given: six queries."""
     in_year = Q(first_year__lte=year, last_year__gte=year)
     assignments = (
         Assignment.objects.filter(in_year)
@@ -1057,3 +1059,17 @@ def mission_page(*, mission: BasicMission, year: int, reader: UserAccess) -> Mis
         indicators=followed_indicators(indicators, year=year, unit=mission.unit, reader=reader),
         year=year,
     )
+
+
+def offered_levels(*, model: SteeringModel, parent: Goal | None):
+    """The levels a new goal may take under ``parent`` (at the top without one). A model with
+    nämndmål switched off offers no level a nämnd or bolag decides, whatever the levels
+    allow."""
+    levels = model.levels.all()
+    if parent is None:
+        levels = levels.filter(allowed_parents__isnull=True)
+    else:
+        levels = levels.filter(allowed_parents=parent.level)
+    if not model.uses_committee_goals:
+        levels = levels.exclude(decided_by=DecidedBy.BODY)
+    return levels

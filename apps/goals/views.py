@@ -18,24 +18,39 @@ from apps.core.views import form_page, year_from
 from apps.followup.access import can_read_followup
 from apps.followup.selectors import followup_progress
 from apps.goals import selectors, services
-from apps.goals.access import get_assignment_for_user, get_goal_for_user, get_recipient_for_user
+from apps.goals.access import (
+    get_assignment_for_user,
+    get_goal_for_user,
+    get_indicator_for_user,
+    get_mission_for_user,
+    get_recipient_for_user,
+)
 from apps.goals.charts import indicator_chart
 from apps.goals.forms import (
     AssignmentDecisionForm,
+    AssignmentEditForm,
     AssignmentForm,
+    AssignmentGiveForm,
     AssignmentReportForm,
     BasicMissionForm,
     ExternalFactorWithdrawForm,
+    FoundationElementForm,
+    FoundationEndForm,
     GoalForm,
     GoalIndicatorForm,
     GoalMoveForm,
     GoalRetireForm,
+    IndicatorRemoveForm,
+    IndicatorTagsForm,
     IndicatorTargetForm,
+    SteeringModelSettingsForm,
 )
 from apps.goals.models import (
     ExternalFactor,
+    FoundationElement,
     Goal,
     GoalIndicator,
+    Indicator,
     IndicatorTarget,
     SteeringModel,
 )
@@ -110,6 +125,7 @@ def tree(request: HttpRequest) -> HttpResponse:
             "shares": selectors.council_goal_shares(rows),
             "filters": filters,
             "options": selectors.tree_filter_options(model),
+            "header": selectors.model_header(model=model, year=year),
             "can_create_top": access_for(request.user).is_administrator,
         },
     )
@@ -154,7 +170,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "can_edit": access.can_edit_for(goal.owner) and not goal.is_retired,
             "can_add_child": (
-                goal.level.allowed_children.exists()
+                selectors.offered_levels(model=model, parent=goal).exists()
                 and not goal.is_retired
                 and (access.is_administrator or bool(access.editor_units()))
             ),
@@ -211,7 +227,9 @@ def create(request: HttpRequest) -> HttpResponse:
             "last_year": parent.last_year if parent else None,
         },
     )
-    if not form.fields["owner"].queryset.exists():
+    if not form.fields["level"].queryset.exists() or not form.fields["owner"].queryset.exists():
+        # Nothing to create here: no level under this goal (a model without nämndmål offers
+        # none to the nämnder), or no owner the user may write for.
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -225,6 +243,8 @@ def create(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 first_year=data["first_year"],
                 last_year=data["last_year"],
+                decided_on=data["decided_on"],
+                decision_paragraph=data["decision_paragraph"],
                 perspective=data.get("perspective"),
                 tags=data["tags"],
                 reason=data["change_reason"],
@@ -256,6 +276,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "description": goal.description,
         "first_year": goal.first_year,
         "last_year": goal.last_year,
+        "decided_on": goal.decided_on,
+        "decision_paragraph": goal.decision_paragraph,
         "perspective": goal.perspective,
         "tags": list(goal.tags.all()),
         "version": goal.version,
@@ -370,12 +392,14 @@ def steering_model(request: HttpRequest) -> HttpResponse:
     """The styrmodell in use: levels, perspectives, parts; administrators choose presets."""
     require_organisation_reader(request.user)
     models = list(SteeringModel.objects.prefetch_related("levels__allowed_parents", "perspectives"))
+    active = next((m for m in models if m.is_active), None)
     return render(
         request,
         "goals/steering_model.html",
         {
             "models": models,
-            "active": next((m for m in models if m.is_active), None),
+            "active": active,
+            "foundations": selectors.foundations(model=active) if active else [],
             "presets": PRESETS.values(),
             "loaded": {m.key for m in models},
             "can_configure": access_for(request.user).is_administrator,
@@ -398,6 +422,128 @@ def steering_model_choose(request: HttpRequest, key: str) -> HttpResponse:
         request, _("%(name)s is now the steering model in use.") % {"name": model.name}
     )
     return redirect("goals:steering_model")
+
+
+def _configured_model(request: HttpRequest) -> SteeringModel:
+    """The model in use, for an administrator to configure."""
+    access = access_for(request.user)
+    access.require(access.is_administrator)
+    return _active_model_or_404()
+
+
+@login_required
+def steering_model_settings(request: HttpRequest) -> HttpResponse:
+    """The administrator switches the parts of the model in use on or off."""
+    model = _configured_model(request)
+    form = SteeringModelSettingsForm(
+        request.POST or None, instance=model, initial={"version": model.version}
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.configuration_save(
+                actor=request.user,
+                instance=form.instance,
+                reason=form.cleaned_data["change_reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The steering model was saved."))
+            return redirect("goals:steering_model")
+    return form_page(
+        request,
+        form,
+        heading=_("Settings of the steering model"),
+        lead=model.name,
+        cancel_url=reverse("goals:steering_model"),
+        conflict=conflict,
+    )
+
+
+FOUNDATION_FIELDS = (
+    "kind", "title", "text", "first_year", "last_year", "decided_by", "decided_on", "paragraph",
+)  # fmt: skip
+
+
+@login_required
+def foundation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Add a värdegrund, ledord, leader or principle, or change one, with its decision."""
+    model = _configured_model(request)
+    element = get_object_or_404(FoundationElement, pk=pk, model=model) if pk else None
+    if element is not None:
+        initial = {name: getattr(element, name) for name in FOUNDATION_FIELDS}
+        initial["version"] = element.version
+    else:
+        initial = {"kind": request.GET.get("slag", "")}
+    form = FoundationElementForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.foundation_element_save(
+                actor=request.user,
+                model=model,
+                element=element,
+                **{name: data[name] for name in FOUNDATION_FIELDS},
+                reason=data["change_reason"],
+                expected_version=data["version"] if element is not None else None,
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The element was saved."))
+            return redirect(reverse("goals:steering_model") + "#foundation-heading")
+    return form_page(
+        request,
+        form,
+        heading=_("Change the element") if element else _("New element of the foundation"),
+        lead=element.title if element else model.name,
+        cancel_url=reverse("goals:steering_model"),
+        conflict=conflict,
+    )
+
+
+@login_required
+def foundation_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a foundation element: it stays readable in the years it held."""
+    model = _configured_model(request)
+    element = get_object_or_404(FoundationElement, pk=pk, model=model)
+    form = FoundationEndForm(
+        request.POST or None,
+        initial={"last_year": timezone.localdate().year, "version": element.version},
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.foundation_element_end(
+                actor=request.user,
+                element=element,
+                last_year=form.cleaned_data["last_year"],
+                reason=form.cleaned_data["change_reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The element was ended."))
+            return redirect(reverse("goals:steering_model") + "#foundation-heading")
+    return form_page(
+        request,
+        form,
+        heading=_("End the element"),
+        lead=element.title,
+        cancel_url=reverse("goals:steering_model"),
+        submit_label=_("End"),
+        conflict=conflict,
+    )
 
 
 @login_required
@@ -439,28 +585,39 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(access.can_edit_for(unit))
     year = year_from(request)
     mission = selectors.current_basic_mission(unit, year)
+    return _basic_mission_form(request, unit, mission, year)
+
+
+def _basic_mission_form(
+    request: HttpRequest, unit: Unit, mission, year: int, *, cancel_url: str = ""
+) -> HttpResponse:
+    """The form of a grunduppdrag (``mission`` None: a new one of ``unit``)."""
     initial = {"first_year": year}
     if mission is not None:
         initial.update(
+            title=mission.title,
             text=mission.text,
             source=mission.source,
             document=mission.document_id,
             first_year=mission.first_year,
+            tags=list(mission.tags.all()),
             version=mission.version,
         )
-    form = BasicMissionForm(request.POST or None, initial=initial)
+    form = BasicMissionForm(request.POST or None, initial=initial, model=services.active_model())
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.basic_mission_save(
+            saved = services.basic_mission_save(
                 actor=request.user,
                 unit=unit,
+                title=data["title"],
                 text=data["text"],
                 source=data["source"],
                 first_year=data["first_year"],
                 mission=mission,
                 document=data["document"],
+                tags=data["tags"],
                 reason=data["change_reason"],
                 expected_version=data["version"],
             )
@@ -470,12 +627,13 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The basic mission was saved."))
-            return redirect(f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}")
+            return redirect(f"{reverse('goals:mission_detail', args=[saved.pk])}?ar={year}")
     return form_page(
         request,
         form,
         heading=_("Basic mission of %(unit)s") % {"unit": unit.name},
-        cancel_url=f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}",
+        lead=mission.title if mission is not None else "",
+        cancel_url=cancel_url or f"{reverse('goals:unit_goals', args=[unit.pk])}?ar={year}",
         conflict=conflict,
     )
 
@@ -484,7 +642,9 @@ def basic_mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Measure a goal with an indicator in a year, with the year's target value."""
     goal = get_goal_for_user(request.user, pk, write=True)
-    form = GoalIndicatorForm(request.POST or None, initial={"year": year_from(request)})
+    form = GoalIndicatorForm(
+        request.POST or None, initial={"year": year_from(request)}, model=goal.level.model
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if (
@@ -505,12 +665,7 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 goal=goal,
                 indicator=data["indicator"],
-                new_indicator={
-                    "title": data["new_title"],
-                    "measure_unit": data["measure_unit"],
-                    "direction": data["direction"],
-                    "kolada_kpi": data["kolada_kpi"],
-                },
+                new_indicator=_new_indicator(data),
                 year=data["year"],
                 target=data["target"],
                 reason=data["change_reason"],
@@ -536,7 +691,11 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Give an uppdrag under a goal; the goal's owner (KF or a nämnd) gives it."""
     goal = get_goal_for_user(request.user, pk, write=True)
     year = year_from(request)
-    form = AssignmentForm(request.POST or None, initial={"first_year": year, "last_year": year})
+    form = AssignmentForm(
+        request.POST or None,
+        initial={"first_year": year, "last_year": year},
+        model=goal.level.model,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -553,6 +712,7 @@ def assignment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 deadline=data["deadline"],
                 decided_on=data["decided_on"],
                 paragraph=data["paragraph"],
+                tags=data["tags"],
                 reason=data["change_reason"],
             )
         except ValidationError as error:
@@ -648,9 +808,386 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _assignment_url(assignment) -> str:
-    if assignment.goal_id:
-        return f"{reverse('goals:detail', args=[assignment.goal_id])}#assignment-{assignment.pk}"
-    return reverse("goals:unit_goals", args=[assignment.given_by_id])
+    return reverse("goals:assignment_detail", args=[assignment.pk])
+
+
+def _new_indicator(data: dict) -> dict:
+    """A new indicator's fields from a ``GoalIndicatorForm``."""
+    return {
+        "title": data["new_title"],
+        "measure_unit": data["measure_unit"],
+        "direction": data["direction"],
+        "kolada_kpi": data["kolada_kpi"],
+        "tags": data["new_tags"],
+    }
+
+
+# --- Uppdrag and grunduppdrag: lists by aspect and global goal, pages, indicators ------------
+
+
+@login_required
+def assignments(request: HttpRequest) -> HttpResponse:
+    """Every uppdrag of the year, filterable by sustainability aspect or global goal
+    (``?tagg=``), with how many carry each aspect."""
+    require_organisation_reader(request.user)
+    year = year_from(request)
+    access = access_for(request.user)
+    return render(
+        request,
+        "goals/assignments.html",
+        {
+            "year": year,
+            "years": range(year - 2, year + 3),
+            "listing": selectors.assignment_list(
+                year=year, tag_id=_int_or_none(request.GET.get("tagg"))
+            ),
+            "can_give": access.is_administrator or bool(access.editor_units()),
+            "model": services.active_model(),
+        },
+    )
+
+
+@login_required
+def missions(request: HttpRequest) -> HttpResponse:
+    """Every nämnd's and bolag's grunduppdrag in force in the year, filterable by
+    sustainability aspect or global goal (``?tagg=``), with how many carry each aspect."""
+    require_organisation_reader(request.user)
+    year = year_from(request)
+    return render(
+        request,
+        "goals/missions.html",
+        {
+            "year": year,
+            "years": range(year - 2, year + 3),
+            "listing": selectors.mission_list(
+                year=year, tag_id=_int_or_none(request.GET.get("tagg"))
+            ),
+            "model": services.active_model(),
+        },
+    )
+
+
+def _removal_rows(lines, bound: dict | None = None) -> list[tuple]:
+    """(line, form) per followed indicator: the form to stop following it, with a reason."""
+    return [
+        (
+            line,
+            (bound or {}).get(line.indicator.pk)
+            or IndicatorRemoveForm(
+                prefix=f"remove-{line.indicator.pk}", initial={"year": line.year}
+            ),
+        )
+        for line in lines
+    ]
+
+
+def _assignment_page(
+    request: HttpRequest, assignment, *, bound: dict | None = None, status: int = 200
+) -> HttpResponse:
+    year = year_from(request)
+    access = access_for(request.user)
+    data = selectors.assignment_page(assignment=assignment, year=year, reader=access)
+    return render(
+        request,
+        "goals/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "data": data,
+            "year": year,
+            "rows": _removal_rows(data.indicators, bound),
+            "can_edit": access.can_edit_for(assignment.given_by),
+            "reportable": {r.pk for r in data.recipients if access.can_edit_for(r.unit)},
+        },
+        status=status,
+    )
+
+
+@login_required
+def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An uppdrag: who gave it to whom, its aspects and global goals, its decisions, and the
+    indicators that follow it in the year with target and latest value."""
+    return _assignment_page(request, get_assignment_for_user(request.user, pk))
+
+
+@login_required
+def assignment_new(request: HttpRequest) -> HttpResponse:
+    """Give an uppdrag under no goal (Vadstena's local political uppdrag)."""
+    access = access_for(request.user)
+    year = year_from(request)
+    form = AssignmentGiveForm(
+        request.POST or None,
+        initial={"first_year": year, "last_year": year},
+        model=services.active_model(),
+        access=access,
+    )
+    if not form.fields["given_by"].queryset.exists():
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assignment = services.assignment_create(
+                actor=request.user,
+                given_by=data["given_by"],
+                title=data["title"],
+                description=data["description"],
+                recipients=data["recipients"],
+                first_year=data["first_year"],
+                last_year=data["last_year"],
+                resources=data["resources"],
+                deadline=data["deadline"],
+                decided_on=data["decided_on"],
+                paragraph=data["paragraph"],
+                tags=data["tags"],
+                reason=data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The assignment was given."))
+            return redirect(f"{_assignment_url(assignment)}?ar={data['first_year']}")
+    return form_page(
+        request,
+        form,
+        heading=_("New assignment"),
+        cancel_url=f"{reverse('goals:assignments')}?ar={year}",
+    )
+
+
+@login_required
+def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an uppdrag's wording, resources, aspects and global goals."""
+    assignment = get_assignment_for_user(request.user, pk, write=True)
+    form = AssignmentEditForm(
+        request.POST or None,
+        model=services.active_model(),
+        initial={
+            "title": assignment.title,
+            "description": assignment.description,
+            "resources": assignment.resources,
+            "tags": list(assignment.tags.all()),
+            "version": assignment.version,
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assignment_update(
+                actor=request.user,
+                assignment=assignment,
+                title=data["title"],
+                description=data["description"],
+                resources=data["resources"],
+                tags=data["tags"],
+                reason=data["change_reason"],
+                expected_version=data["version"],
+            )
+        except StaleEdit as error:
+            conflict = conflict_for(form, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The assignment was saved."))
+            return redirect(_assignment_url(assignment))
+    return form_page(
+        request,
+        form,
+        heading=_("Change assignment"),
+        lead=assignment.title,
+        cancel_url=_assignment_url(assignment),
+        conflict=conflict,
+    )
+
+
+def _followed_indicator_add(
+    request: HttpRequest, *, owner_url: str, lead: str, **target
+) -> HttpResponse:
+    """Follow a grunduppdrag or an uppdrag (``target``) with an existing or new indicator."""
+    form = GoalIndicatorForm(
+        request.POST or None, initial={"year": year_from(request)}, model=services.active_model()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.followed_indicator_add(
+                actor=request.user,
+                indicator=data["indicator"],
+                new_indicator=_new_indicator(data),
+                year=data["year"],
+                target=data["target"],
+                reason=data["change_reason"],
+                **target,
+            )
+        except PermissionDenied as refusal:  # a closed year's targets
+            form.add_error("year", str(refusal))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator now follows it."))
+            return redirect(f"{owner_url}?ar={data['year']}#indicators-heading")
+    return form_page(
+        request,
+        form,
+        heading=_("Add indicator"),
+        lead=lead,
+        cancel_url=f"{owner_url}?ar={year_from(request)}",
+    )
+
+
+@login_required
+def assignment_indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_assignment_for_user(request.user, pk, write=True)
+    return _followed_indicator_add(
+        request, owner_url=_assignment_url(assignment), lead=assignment.title,
+        assignment=assignment,
+    )  # fmt: skip
+
+
+def _removal(request: HttpRequest, indicator_pk: int):
+    """The indicator and the bound removal form of a POST (its prefix names the indicator)."""
+    indicator = get_object_or_404(Indicator, pk=indicator_pk)
+    return indicator, IndicatorRemoveForm(request.POST, prefix=f"remove-{indicator.pk}")
+
+
+@login_required
+@require_POST
+def assignment_indicator_remove(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    assignment = get_assignment_for_user(request.user, pk, write=True)
+    indicator, form = _removal(request, indicator_pk)
+    if form.is_valid():
+        try:
+            services.assignment_indicator_unlink(
+                actor=request.user,
+                assignment=assignment,
+                indicator=indicator,
+                year=form.cleaned_data["year"],
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator no longer follows it."))
+            return redirect(
+                f"{_assignment_url(assignment)}?ar={form.cleaned_data['year']}#indicators-heading"
+            )
+    return _assignment_page(request, assignment, bound={indicator.pk: form}, status=400)
+
+
+def _mission_url(mission) -> str:
+    return reverse("goals:mission_detail", args=[mission.pk])
+
+
+def _mission_page(
+    request: HttpRequest, mission, *, bound: dict | None = None, status: int = 200
+) -> HttpResponse:
+    year = year_from(request)
+    access = access_for(request.user)
+    data = selectors.mission_page(mission=mission, year=year, reader=access)
+    return render(
+        request,
+        "goals/mission_detail.html",
+        {
+            "mission": mission,
+            "data": data,
+            "year": year,
+            "rows": _removal_rows(data.indicators, bound),
+            "can_edit": access.can_edit_for(mission.unit),
+        },
+        status=status,
+    )
+
+
+@login_required
+def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A grunduppdrag: its text and source, aspects and global goals, and the indicators that
+    follow it in the year with target and latest value."""
+    return _mission_page(request, get_mission_for_user(request.user, pk))
+
+
+@login_required
+def mission_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another grunduppdrag of the unit (a nämnd has several: förskola, grundskola …)."""
+    unit = get_object_or_404(Unit, pk=pk)
+    access = access_for(request.user)
+    access.require(access.can_edit_for(unit))
+    return _basic_mission_form(request, unit, None, year_from(request))
+
+
+@login_required
+def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    mission = get_mission_for_user(request.user, pk, write=True)
+    year = year_from(request)
+    return _basic_mission_form(
+        request, mission.unit, mission, year, cancel_url=f"{_mission_url(mission)}?ar={year}"
+    )
+
+
+@login_required
+def mission_indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    mission = get_mission_for_user(request.user, pk, write=True)
+    return _followed_indicator_add(
+        request, owner_url=_mission_url(mission), lead=str(mission), basic_mission=mission
+    )
+
+
+@login_required
+@require_POST
+def mission_indicator_remove(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    mission = get_mission_for_user(request.user, pk, write=True)
+    indicator, form = _removal(request, indicator_pk)
+    if form.is_valid():
+        try:
+            services.mission_indicator_unlink(
+                actor=request.user,
+                basic_mission=mission,
+                indicator=indicator,
+                year=form.cleaned_data["year"],
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator no longer follows it."))
+            return redirect(
+                f"{_mission_url(mission)}?ar={form.cleaned_data['year']}#indicators-heading"
+            )
+    return _mission_page(request, mission, bound={indicator.pk: form}, status=400)
+
+
+@login_required
+def indicator_tags(request: HttpRequest, pk: int) -> HttpResponse:
+    """An indicator's global goals and aspects: shown to every reader, changed by an
+    administrator or an editor of a unit it measures (``indicator_tags_set``)."""
+    indicator = get_indicator_for_user(request.user, pk)
+    form = IndicatorTagsForm(
+        request.POST or None,
+        model=services.active_model(),
+        initial={"tags": list(indicator.tags.all())},
+    )
+    back = request.GET.get("tillbaka", "")
+    cancel_url = (
+        back if back.startswith("/") and not back.startswith("//") else reverse("goals:tree")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_tags_set(
+                actor=request.user,
+                indicator=indicator,
+                tags=form.cleaned_data["tags"],
+                reason=form.cleaned_data["change_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The indicator's tags were saved."))
+            return redirect(cancel_url)
+    return form_page(
+        request,
+        form,
+        heading=_("Global goals and aspects of an indicator"),
+        lead=indicator.title,
+        cancel_url=cancel_url,
+    )
 
 
 @login_required

@@ -215,3 +215,30 @@ def test_the_selector_runs_a_fixed_number_of_queries(many, tertials, django_asse
 def test_narrowed_to_units_it_runs_the_same_queries(many, org, tertials, django_assert_num_queries):
     with django_assert_num_queries(AGENDA_QUERIES):
         agenda_2030(period=tertials[0], units=[org.namnd_a, org.namnd_b])
+
+
+class TestPage:
+    def test_a_reader_sees_each_global_goal_of_a_closed_period(
+        self, client, politician, tagged, tertials
+    ):
+        client.force_login(politician)
+        response = client.get(f"/uppfoljning/{tertials[0].pk}/agenda-2030/")
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "God utbildning för alla" in page and "Bekämpa klimatförändringarna" in page
+        assert "Alla elever läser i årskurs 3" in page
+        assert "Läsombud på varje skola" in page
+        assert "Bokcirklar" in page and "84,5" in page
+
+    def test_an_open_period_is_for_those_who_read_it(
+        self, client, politician, editor_a, tagged, tertials
+    ):
+        open_period = tertials[1]
+        client.force_login(politician)
+        assert client.get(f"/uppfoljning/{open_period.pk}/agenda-2030/").status_code == 403
+        client.force_login(editor_a)
+        assert client.get(f"/uppfoljning/{open_period.pk}/agenda-2030/").status_code == 200
+
+    def test_an_outsider_is_refused(self, client, outsider, tagged, tertials):
+        client.force_login(outsider)
+        assert client.get(f"/uppfoljning/{tertials[0].pk}/agenda-2030/").status_code == 403

@@ -13,20 +13,20 @@ from tests.goals.builders import YEAR, build_big_chain
 # are annotated by period_statuses with the owners' assessments in the chosen period and
 # before it, and the computed statuses (the economy's provider: the financial goals' links,
 # 1), and with the indicator links and the indicators' directions, targets and values (4).
-# Tree: + the active model, the top two levels, which of them have children in the year, and
-# the filter options (units, perspectives, tags).
-TREE_QUERIES = 17
+# Tree: + the active model, the top two levels, which of them have children in the year, the
+# filter options (units, perspectives, tags), and the header's vision and foundation (2).
+TREE_QUERIES = 19
 # Filtered tree: + the active model, the matching ids, every goal's parent, the shown goals,
-# and the filter options; (the unit filter also reads the chosen unit).
-TREE_FILTERED_QUERIES = 18
+# the filter options and the header (2); (the unit filter also reads the chosen unit).
+TREE_FILTERED_QUERIES = 20
 # Children partial: + the goal, the active model, its children, which of them have children.
 CHILDREN_QUERIES = 14
 # Goal page: + the goal, its ancestors, its children (annotated; these have none of their own),
 # its own status in the period (its assessments and the computed statuses, 2), its uppdrag
-# with recipients, their units, decisions and deciding bodies, its indicators with values and
+# with recipients, their units, decisions, deciding bodies and tags, its indicators with values and
 # targets, its assessments, its indicator-set changes, whether its level takes goals under
 # it, and its tags.
-DETAIL_QUERIES = 28
+DETAIL_QUERIES = 29
 
 SIZES = [50, 2000]
 
