@@ -49,13 +49,15 @@ from apps.periods.services import deadlines_for
 
 
 def required_goals(period: ReportingPeriod, model: SteeringModel | None):
-    """The goals each unit must assess in ``period``: the "Y" of "X av Y".
+    """The goals each owner must assess in ``period``: the goals part of "X av Y".
 
     A unit's own goals of ``model`` (the one in use) valid in the period's year at
     measurable levels (a vision is not assessed), leaving out goals retired by the end of
     the period. KF goals above the unit's own, where it may report its contribution, are not
-    part of it. "X" is ``reported_assessments``; "Marking a unit's follow-up done" requires
-    X = Y. Unordered; None without a steering model in use.
+    part of it, unless the model has every body report on every KF goal (then they are the
+    body's contributions: ``council_goals``). "X" is ``reported_assessments``; the whole
+    rule, with the other parts, is ``followup_progress``. Unordered; None without a
+    steering model in use.
     """
     if model is None:
         return None
