@@ -24,7 +24,7 @@ from apps.documents.models import (
     DocumentKind,
     GoverningDocument,
 )
-from apps.goals.models import Goal
+from apps.goals.models import Assignment, Goal
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 
@@ -87,29 +87,39 @@ def document_history(document: GoverningDocument) -> list[HistoryEntry]:
 
 
 def _goal_changes(document: GoverningDocument, records: list) -> dict[int, list[FieldChange]]:
-    """Changes of the supported goals per history record: two queries."""
-    rows = document.history.model._meta.get_field("historicalgoverningdocument_goals").related_model
+    """Changes of the supported goals and of the uppdrag served per history record: four
+    queries."""
+    changes: dict[int, list[FieldChange]] = defaultdict(list)
+    for name, target, attr, model in (
+        ("goals", "historicalgoverningdocument_goals", "goal_id", Goal),
+        ("assignments", "historicalgoverningdocument_assignments", "assignment_id", Assignment),
+    ):
+        for history_id, change in _m2m_changes(document, records, target, attr, model, name):
+            changes[history_id].append(change)
+    return dict(changes)
+
+
+def _m2m_changes(document, records, through: str, attr: str, model, name: str):
+    rows = document.history.model._meta.get_field(through).related_model
     sets: dict[int, set[int]] = defaultdict(set)
-    for history_id, goal_id in rows.objects.filter(
+    for history_id, target_id in rows.objects.filter(
         history__in=[r.history_id for r in records]
-    ).values_list("history_id", "goal_id"):
-        sets[history_id].add(goal_id)
+    ).values_list("history_id", attr):
+        sets[history_id].add(target_id)
     labels = dict(
-        Goal.objects.filter(pk__in=set().union(*sets.values())).values_list("pk", "title")
+        model.objects.filter(pk__in=set().union(*sets.values())).values_list("pk", "title")
     )
-    label = str(GoverningDocument._meta.get_field("goals").verbose_name).capitalize()
+    label = str(GoverningDocument._meta.get_field(name).verbose_name).capitalize()
 
     def text(ids: set[int]) -> str:
         return ", ".join(sorted(labels.get(i, str(i)) for i in ids)) or "–"
 
-    changes: dict[int, list[FieldChange]] = {}
     previous: set[int] = set()
     for record in records:
         current = sets.get(record.history_id, set())
         if current != previous:
-            changes[record.history_id] = [FieldChange(label, text(previous), text(current))]
+            yield record.history_id, FieldChange(label, text(previous), text(current))
         previous = current
-    return changes
 
 
 def mission_documents() -> QuerySet[GoverningDocument]:

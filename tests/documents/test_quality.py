@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from apps.core.locking import StaleEdit
 from apps.documents import services
 from apps.documents.models import Deviation, GoverningDocument
-from apps.documents.selectors import QUALITY_HEADINGS, quality_register
+from apps.documents.selectors import QUALITY_HEADINGS, document_history, quality_register
 from apps.goals.models import Assignment
 from tests.documents.factories import DeviationFactory, GoverningDocumentFactory
 from tests.factories import GoalFactory
@@ -88,6 +88,13 @@ class TestLinks:
                                  expected_version=document.version)  # fmt: skip
         assert not document.assignments.exists()
         assert document.history.first().history_change_reason == "Uppdraget avslutat"
+        changes = [
+            (c.old, c.new)
+            for entry in document_history(document)
+            for c in entry.changes
+            if c.new in ("Minska fallskador", "–") or c.old == "Minska fallskador"
+        ]
+        assert changes == [("Minska fallskador", "–"), ("–", "Minska fallskador")]
 
     def test_a_deviation_concerns_a_process_and_a_goal(self, org, editor_a, goal):
         document = process(org, editor_a)
