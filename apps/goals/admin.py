@@ -1,8 +1,10 @@
-"""Administrators adjust a styrmodell's levels and perspectives; saves go through a service."""
+"""Administrators adjust a styrmodell's levels, perspectives and foundation elements; saves go
+through a service."""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from apps.core.admin_site import (
     ReasonForm,
@@ -12,7 +14,14 @@ from apps.core.admin_site import (
     admin_site,
 )
 from apps.goals import services
-from apps.goals.models import ExternalFactor, GoalLevel, Perspective, SteeringModel
+from apps.goals.models import (
+    DecidedBy,
+    ExternalFactor,
+    FoundationElement,
+    GoalLevel,
+    Perspective,
+    SteeringModel,
+)
 
 
 class SteeringModelForm(ReasonForm):
@@ -20,16 +29,40 @@ class SteeringModelForm(ReasonForm):
         model = SteeringModel
         fields = ["name", "description", "values", "uses_committee_goals", "uses_assignments",
                   "uses_basic_missions", "uses_external_factors", "uses_status_reports",
-                  "uses_trust_dialogues", "near_target_percent"]  # fmt: skip
+                  "uses_trust_dialogues", "uses_agenda_2030", "uses_sustainability_aspects",
+                  "bodies_report_on_council_goals", "follows_up_basic_missions",
+                  "follows_up_assignments", "operations_plan_decided_by",
+                  "near_target_percent"]  # fmt: skip
+
+
+class LevelInlineForm(VersionedInlineForm):
+    def clean(self):
+        cleaned = super().clean()
+        model = self.instance.model if self.instance.model_id else None
+        if (
+            model is not None
+            and cleaned.get("decided_by") == DecidedBy.BODY
+            and not model.uses_committee_goals
+        ):
+            # A model without nämndmål offers no level the committees decide (Vadstena).
+            self.add_error(
+                "decided_by",
+                _(
+                    "The steering model %(model)s has no committee goals; switch them on "
+                    "before adding a level the committees decide."
+                )
+                % {"model": model.name},
+            )
+        return cleaned
 
 
 # Levels and perspectives are never deleted here: goals refer to them (RoleBasedInline).
 class LevelInline(RoleBasedInline, admin.TabularInline):
     model = GoalLevel
-    form = VersionedInlineForm
-    fields = ["position", "key", "name", "name_plural", "decided_by", "allowed_parents",
-              "is_measurable", "uses_perspective", "is_financial", "horizon_years",
-              "version"]  # fmt: skip
+    form = LevelInlineForm
+    fields = ["position", "key", "name", "name_plural", "decided_by", "owner_scope",
+              "allowed_parents", "is_measurable", "uses_perspective", "is_financial",
+              "horizon_years", "version"]  # fmt: skip
     extra = 0
     filter_horizontal = ["allowed_parents"]
 
@@ -41,10 +74,20 @@ class PerspectiveInline(RoleBasedInline, admin.TabularInline):
     extra = 0
 
 
+class FoundationInline(RoleBasedInline, admin.StackedInline):
+    """Värdegrund, ledord, ledarfilosofi and principles, with their decision."""
+
+    model = FoundationElement
+    form = VersionedInlineForm
+    fields = ["kind", "position", "title", "text", "first_year", "last_year", "decided_by",
+              "decided_on", "paragraph", "version"]  # fmt: skip
+    extra = 0
+
+
 class SteeringModelAdmin(RoleBasedAdmin):
     form = SteeringModelForm
     list_display = ["name", "key", "is_active"]
-    inlines = [LevelInline, PerspectiveInline]
+    inlines = [LevelInline, PerspectiveInline, FoundationInline]
 
     def has_add_permission(self, request) -> bool:
         # New models come from the presets (page "Om styrmodellen"), then are adjusted here.
@@ -60,6 +103,9 @@ class SteeringModelAdmin(RoleBasedAdmin):
         for inline_form in formset.forms:
             if not inline_form.has_changed() or inline_form.cleaned_data.get("DELETE"):
                 continue
+            if isinstance(inline_form.instance, FoundationElement):
+                self._save_foundation(request, inline_form.instance, reason)
+                continue
             services.configuration_save(
                 actor=request.user, instance=inline_form.instance, reason=reason
             )
@@ -68,6 +114,24 @@ class SteeringModelAdmin(RoleBasedAdmin):
                     inline_form.cleaned_data["allowed_parents"]
                 )
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+    @staticmethod
+    def _save_foundation(request, element: FoundationElement, reason: str) -> None:
+        services.foundation_element_save(
+            actor=request.user,
+            model=element.model,
+            element=element if element.pk else None,
+            kind=element.kind,
+            title=element.title,
+            text=element.text,
+            first_year=element.first_year,
+            last_year=element.last_year,
+            decided_by=element.decided_by,
+            decided_on=element.decided_on,
+            paragraph=element.paragraph,
+            position=element.position,
+            reason=reason,
+        )
 
 
 admin_site.register(SteeringModel, SteeringModelAdmin)

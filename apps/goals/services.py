@@ -282,6 +282,24 @@ def perspective_rename(
 # --- Goals -------------------------------------------------------------------------------
 
 
+def _check_committee_goals(goal: Goal) -> None:
+    """A model with nämndmål switched off takes none, whatever its levels allow. Checked
+    before anything else, so that this is the reason given."""
+    model = goal.level.model
+    if goal.level.decided_by == DecidedBy.BODY and not model.uses_committee_goals:
+        raise ValidationError(
+            {
+                "level": _("The steering model %(model)s has no committee goals.")
+                % {"model": model.name}
+            }
+        )
+
+
+def _check_decision(goal: Goal) -> None:
+    if goal.decision_paragraph and not goal.decided_on:
+        raise ValidationError({"decided_on": _("Give the date of the decision.")})
+
+
 def _check_against_model(goal: Goal) -> None:
     """Rules of the styrmodell as a whole, beyond the goal's own fields."""
     model = goal.level.model
@@ -356,6 +374,8 @@ def goal_create(
     perspective: Perspective | None = None,
     tags: Iterable[Tag] = (),
     position: int = 100,
+    decided_on: dt.date | None = None,
+    decision_paragraph: str = "",
     reason: str,
 ) -> Goal:
     _require_editor(actor, owner)
@@ -369,8 +389,12 @@ def goal_create(
         last_year=last_year,
         perspective=perspective,
         position=position,
+        decided_on=decided_on,
+        decision_paragraph=(decision_paragraph or "").strip(),
     )
+    _check_committee_goals(goal)
     goal.full_clean()
+    _check_decision(goal)
     _check_against_model(goal)
     _check_parent_not_retired(goal)
     save_with_history(goal, actor=actor, reason=require_reason(reason))
@@ -388,6 +412,8 @@ GOAL_FIELDS = {
     "position",
     "owner",
     "level",
+    "decided_on",
+    "decision_paragraph",
 }
 
 
@@ -419,7 +445,11 @@ def goal_update(
         setattr(goal, name, value)
     if "title" in changes:
         goal.title = (goal.title or "").strip()
+    if "decision_paragraph" in changes:
+        goal.decision_paragraph = (goal.decision_paragraph or "").strip()
+    _check_committee_goals(goal)
     goal.full_clean()
+    _check_decision(goal)
     _check_against_model(goal)
     if "parent" in changes:
         _check_parent_not_retired(goal)
@@ -1091,7 +1121,11 @@ def indicator_value_set(
 
 @transaction.atomic
 def configuration_save(
-    *, actor: User, instance: SteeringModel | GoalLevel | Perspective, reason: str
+    *,
+    actor: User,
+    instance: SteeringModel | GoalLevel | Perspective,
+    reason: str,
+    expected_version: int | None = None,
 ) -> None:
     """Save an administrator's change to a styrmodell, one of its levels or perspectives."""
     _require_admin(actor)
@@ -1101,7 +1135,23 @@ def configuration_save(
             raise ValidationError(
                 {"is_active": _("Another steering model is in use; choose it on the model page.")}
             )
-    save_with_history(instance, actor=actor, reason=require_reason(reason))
+    if (
+        isinstance(instance, GoalLevel)
+        and instance.decided_by == DecidedBy.BODY
+        and not instance.model.uses_committee_goals
+    ):
+        raise ValidationError(
+            {
+                "decided_by": _(
+                    "The steering model %(model)s has no committee goals; switch them on "
+                    "before adding a level the committees decide."
+                )
+                % {"model": instance.model.name}
+            }
+        )
+    save_with_history(
+        instance, actor=actor, reason=require_reason(reason), expected_version=expected_version
+    )
     if isinstance(instance, Perspective):
         _rename_dimension_tag(instance)
 
