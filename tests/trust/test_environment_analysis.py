@@ -138,3 +138,23 @@ class TestOnTheStatusReport:
         save(admin_user)
         text = page(client.get(f"/tillit/?ar={YEAR}"))
         assert f'href="/tillit/omvarldsanalys/{YEAR}/">Omvärldsanalys 2026</a>' in text
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_status_report_page_runs_a_fixed_number_of_queries(
+    client, org, ale, admin_user, politician, size, django_assert_num_queries
+):
+    from tests.trust.test_analysis import dialogue, factor, report, respond
+
+    save(admin_user, day_held_on=dt.date(YEAR, 2, 5))
+    rests_on = report(admin_user, org.namnd_a)
+    for n in range(size):
+        respond(admin_user, org.namnd_a, factor(f"Faktor {n}", position=n))
+        dialogue(admin_user, [org.ks, org.namnd_a], status_reports=[rests_on])
+    client.force_login(politician)
+    # session, user, roles, kommun name; the unit, its report, the active model, the factors
+    # in force, the report's responses, the dialogues resting on it with their units, the
+    # omvärldsanalys
+    with django_assert_num_queries(12):
+        text = page(client.get(f"/tillit/nulage/{org.namnd_a.pk}/?ar={YEAR}"))
+    assert text.count("Faktor ") >= size
