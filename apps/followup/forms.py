@@ -7,6 +7,7 @@ from apps.core.forms import DateField, ReasonField, SwedishDecimalField, TkrFiel
 from apps.core.locking import VersionField
 from apps.followup.models import GoalStatus, MeasureStatus
 from apps.goals.computed import ComputedStatus
+from apps.goals.models import RecipientStatus
 
 
 class AssessmentForm(forms.Form):
@@ -100,3 +101,42 @@ class MeasureFollowupForm(forms.Form):
         )
         if len(periods) == 1:
             self.fields["period"].initial = periods[0]
+
+
+class ContributionForm(forms.Form):
+    """A body's contribution to a KF goal: the reasoning, and a status where the goal can be
+    followed up by results (Ale: "där riktningsmålen mera anger en riktning, ... ett
+    resonemang")."""
+
+    status = forms.ChoiceField(
+        label=_("Status (optional)"),
+        choices=[(GoalStatus.NOT_ASSESSED, _("No status: a direction to reason about"))]
+        + [choice for choice in GoalStatus.choices if choice[0] != GoalStatus.NOT_ASSESSED],
+        required=False,
+    )
+    analysis = forms.CharField(
+        label=_("How the committee has contributed to the goal"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say how the committee has contributed to the goal.")},
+    )
+    version = VersionField()
+
+
+class MissionAssessmentForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=GoalStatus.choices)
+    analysis = forms.CharField(
+        label=_("Analysis: how the mission is carried out"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    version = VersionField()
+
+
+class AssignmentReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RecipientStatus.choices)
+    report = forms.CharField(
+        label=_("Report for the period"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write what the unit reports on the assignment.")},
+    )
+    version = VersionField()

@@ -22,11 +22,14 @@ from apps.followup.access import can_read_action_plan, can_read_followup
 from apps.followup.forms import (
     ActionPlanDecideForm,
     AssessmentForm,
+    AssignmentReportForm,
+    ContributionForm,
     IndicatorValueForm,
     MeasureFollowupForm,
     MeasureForm,
+    MissionAssessmentForm,
 )
-from apps.followup.models import ActionPlan, ActionPlanCause, Assessment, Measure
+from apps.followup.models import ActionPlan, ActionPlanCause, Assessment, GoalStatus, Measure
 from apps.goals.computed import computed_statuses
 from apps.goals.models import Goal, Indicator
 from apps.goals.services import indicator_value_set
@@ -64,7 +67,13 @@ def overview(request: HttpRequest, period_pk: int) -> HttpResponse:
     return render(
         request,
         "followup/overview.html",
-        {"period": period, "rows": rows, "done": sum(1 for r in rows if r.completion)},
+        {
+            "period": period,
+            "rows": rows,
+            "done": sum(1 for r in rows if r.completion),
+            # The bodies that have not reasoned about every KF goal (where the model asks it).
+            "missing_contributions": [r for r in rows if r.contributions_missing],
+        },
     )
 
 
@@ -102,14 +111,110 @@ def _entry_context(unit: Unit, period: ReportingPeriod, bound: dict | None = Non
             else {"version": 0},
         )
         indicator_forms.append((entry, form))
+    conflicts = {
+        kind: bound.get(f"{kind}_conflicts", {})
+        for kind in ("contribution", "mission", "assignment", "line")
+    }
+    contribution_forms = [
+        (
+            contribution,
+            bound.get(("contribution", contribution.goal.pk))
+            or ContributionForm(
+                prefix=f"c{contribution.goal.pk}",
+                initial=_assessed(contribution.assessment, "analysis"),
+            ),
+            conflicts["contribution"].get(contribution.goal.pk),
+        )
+        for contribution in data.contributions
+    ]
+    mission_forms = [
+        (
+            followup,
+            bound.get(("mission", followup.mission.pk))
+            or MissionAssessmentForm(
+                prefix=f"m{followup.mission.pk}",
+                initial=_assessed(followup.assessment, "analysis"),
+            ),
+            conflicts["mission"].get(followup.mission.pk),
+            _line_forms(
+                period, unit, "mission", followup.mission.pk, followup.indicators, bound,
+                conflicts["line"],
+            ),
+        )
+        for followup in data.missions
+    ]  # fmt: skip
+    assignment_forms = [
+        (
+            followup,
+            bound.get(("assignment", followup.recipient.pk))
+            or AssignmentReportForm(
+                prefix=f"a{followup.recipient.pk}",
+                initial=_assessed(followup.report, "report")
+                if followup.report
+                else {"status": followup.recipient.status, "version": 0},
+            ),
+            conflicts["assignment"].get(followup.recipient.pk),
+            _line_forms(
+                period, unit, "assignment", followup.recipient.pk, followup.indicators, bound,
+                conflicts["line"],
+            ),
+        )
+        for followup in data.assignments
+    ]  # fmt: skip
     return {
         "data": data,
+        "contribution_forms": contribution_forms,
+        "mission_forms": mission_forms,
+        "assignment_forms": assignment_forms,
         "goal_forms": goal_forms,
         "indicator_forms": indicator_forms,
         "conflicts": bound.get("conflicts", {}),
         "indicator_conflicts": bound.get("indicator_conflicts", {}),
         "done_errors": bound.get("done_errors", []),
     }
+
+
+def _assessed(row, text: str) -> dict:
+    """A form's initial data from a stored row (status, its text field, version); "ej
+    bedömt" until there is one, as for a goal."""
+    if row is None:
+        return {"status": GoalStatus.NOT_ASSESSED, "version": 0}
+    return {"status": row.status, text: getattr(row, text), "version": row.version}
+
+
+def _line_forms(
+    period: ReportingPeriod,
+    unit: Unit,
+    holder: str,
+    holder_pk: int,
+    lines,
+    bound: dict,
+    conflicts: dict,
+) -> list:
+    """Each indicator line of a grunduppdrag or an uppdrag with the form for the unit's own
+    value (a kommun-wide value is shown, not edited here) and its prefix."""
+    forms = []
+    for line in lines:
+        prefix = _line_prefix(holder, holder_pk, line.indicator.pk)
+        value = line.own_value
+        form = bound.get(("line", prefix)) or IndicatorValueForm(
+            prefix=prefix,
+            by_sex=line.indicator.by_sex,
+            initial={
+                "total": _plain(value.total),
+                "women": _plain(value.women),
+                "men": _plain(value.men),
+                "comment": value.comment,
+                "version": value.version,
+            }
+            if value
+            else {"version": 0},
+        )
+        url = reverse(
+            f"followup:{holder}_value", args=[period.pk, unit.pk, holder_pk, line.indicator.pk]
+        )
+        forms.append((line, form, prefix, url, conflicts.get(prefix)))
+    return forms
 
 
 def _plain(value: Decimal | None) -> Decimal | None:
@@ -239,6 +344,16 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(page)
+    return _render_entry(request, period, unit, bound)
+
+
+def _render_entry(
+    request: HttpRequest, period: ReportingPeriod, unit: Unit, bound: dict | None = None
+) -> HttpResponse:
+    """The entry page, with the forms a failed save left in ``bound``: the one render
+    function of the page and of each of its writes."""
+    access = access_for(request.user)
+    can_write = access.can_edit_for(unit)
     deadline, late = reporting_deadline(period, unit, actor=request.user)
     late = late and can_write and period.state == "open"
     return render(
@@ -255,6 +370,196 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
             **_entry_context(unit, period, bound),
         },
     )
+
+
+def _entry_for_write(request: HttpRequest, period_pk: int, unit_pk: int):
+    """The period and unit of a write on the entry page: the unit's editors only."""
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    access = access_for(request.user)
+    access.require(access.can_edit_for(unit))
+    return period, unit, reverse("followup:entry", args=[period.pk, unit.pk])
+
+
+def _saved_or_rendered(request, period, unit, page, bound, key, form, conflict_key, save):
+    """Run ``save`` for a valid ``form``: redirect on success; else the page again with the
+    form's errors or the conflict of a stale edit at it. A refusal of the write itself (a
+    closed period, a passed deadline) is said at the top of the page."""
+    bound[key] = form
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except StaleEdit as stale:
+            bound.setdefault(conflict_key, {})[key[1]] = conflict_for(form, stale)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot write here."))
+            return redirect(page)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return None
+    return _render_entry(request, period, unit, bound)
+
+
+@login_required
+@require_POST
+def contribution_save(request: HttpRequest, period_pk: int, unit_pk: int, goal_pk: int):
+    """A body's contribution to a KF goal (its reasoning, a status where it has one)."""
+    period, unit, page = _entry_for_write(request, period_pk, unit_pk)
+    contribution = next(
+        (c for c in selectors.council_contributions(period=period, units=[unit])
+         if c.goal.pk == goal_pk),
+        None,
+    )  # fmt: skip
+    if contribution is None:
+        raise Http404
+    form = ContributionForm(request.POST, prefix=f"c{goal_pk}")
+
+    def save(data):
+        services.assessment_save(
+            actor=request.user,
+            goal=contribution.goal,
+            period=period,
+            unit=unit,
+            status=data["status"] or GoalStatus.NOT_ASSESSED,
+            analysis=data["analysis"],
+            expected_version=data["version"],
+            reason=_("Follow-up of %(period)s") % {"period": period},
+        )
+
+    bound: dict = {}
+    response = _saved_or_rendered(
+        request, period, unit, page, bound, ("contribution", goal_pk), form,
+        "contribution_conflicts", save,
+    )  # fmt: skip
+    if response is None:
+        messages.success(request, _("The contribution was saved."))
+        return redirect(f"{page}#contribution-{goal_pk}")
+    return response
+
+
+@login_required
+@require_POST
+def mission_save(request: HttpRequest, period_pk: int, unit_pk: int, mission_pk: int):
+    """The follow-up of one of the body's grunduppdrag in the period."""
+    period, unit, page = _entry_for_write(request, period_pk, unit_pk)
+    followup = next(
+        (m for m in selectors.mission_followups(period=period, units=[unit])
+         if m.mission.pk == mission_pk),
+        None,
+    )  # fmt: skip
+    if followup is None:
+        raise Http404
+    form = MissionAssessmentForm(request.POST, prefix=f"m{mission_pk}")
+
+    def save(data):
+        services.mission_assessment_save(
+            actor=request.user,
+            mission=followup.mission,
+            period=period,
+            status=data["status"],
+            analysis=data["analysis"],
+            expected_version=data["version"],
+            reason=_("Follow-up of %(period)s") % {"period": period},
+        )
+
+    bound: dict = {}
+    response = _saved_or_rendered(
+        request, period, unit, page, bound, ("mission", mission_pk), form, "mission_conflicts",
+        save,
+    )  # fmt: skip
+    if response is None:
+        messages.success(request, _("The follow-up of the basic mission was saved."))
+        return redirect(f"{page}#mission-{mission_pk}")
+    return response
+
+
+@login_required
+@require_POST
+def assignment_save(request: HttpRequest, period_pk: int, unit_pk: int, recipient_pk: int):
+    """The unit's återrapport of an uppdrag in the period."""
+    period, unit, page = _entry_for_write(request, period_pk, unit_pk)
+    followup = next(
+        (a for a in selectors.assignment_followups(period=period, units=[unit])
+         if a.recipient.pk == recipient_pk),
+        None,
+    )  # fmt: skip
+    if followup is None:
+        raise Http404
+    form = AssignmentReportForm(request.POST, prefix=f"a{recipient_pk}")
+
+    def save(data):
+        services.assignment_report_save(
+            actor=request.user,
+            recipient=followup.recipient,
+            period=period,
+            status=data["status"],
+            report=data["report"],
+            expected_version=data["version"],
+            reason=_("Follow-up of %(period)s") % {"period": period},
+        )
+
+    bound: dict = {}
+    response = _saved_or_rendered(
+        request, period, unit, page, bound, ("assignment", recipient_pk), form,
+        "assignment_conflicts", save,
+    )  # fmt: skip
+    if response is None:
+        messages.success(request, _("The report on the assignment was saved."))
+        return redirect(f"{page}#assignment-{recipient_pk}")
+    return response
+
+
+@login_required
+@require_POST
+def line_value_save(
+    request: HttpRequest, period_pk: int, unit_pk: int, holder: str, holder_pk: int,
+    indicator_pk: int,
+):  # fmt: skip
+    """The unit's value of an indicator that follows one of its grunduppdrag or uppdrag
+    (``holder`` "mission" or "assignment"), through the indicator value service."""
+    period, unit, page = _entry_for_write(request, period_pk, unit_pk)
+    if holder == "mission":
+        rows = selectors.mission_followups(period=period, units=[unit])
+        row = next((m for m in rows if m.mission.pk == holder_pk), None)
+    else:
+        rows = selectors.assignment_followups(period=period, units=[unit])
+        row = next((a for a in rows if a.recipient.pk == holder_pk), None)
+    line = next(
+        (line for line in (row.indicators if row else []) if line.indicator.pk == indicator_pk),
+        None,
+    )
+    if line is None:
+        raise Http404
+    prefix = _line_prefix(holder, holder_pk, indicator_pk)
+    form = IndicatorValueForm(request.POST, prefix=prefix, by_sex=line.indicator.by_sex)
+
+    def save(data):
+        indicator_value_set(
+            actor=request.user,
+            indicator=line.indicator,
+            period=period,
+            unit=unit,
+            total=data["total"],
+            women=data.get("women"),
+            men=data.get("men"),
+            comment=data["comment"],
+            expected_version=data["version"],
+            reason=_("Follow-up of %(period)s") % {"period": period},
+        )
+
+    bound: dict = {}
+    response = _saved_or_rendered(
+        request, period, unit, page, bound, ("line", prefix), form, "line_conflicts", save
+    )
+    if response is None:
+        messages.success(request, _("The value was saved."))
+        return redirect(f"{page}#{prefix}")
+    return response
+
+
+def _line_prefix(holder: str, holder_pk: int, indicator_pk: int) -> str:
+    return f"{holder[0]}{holder_pk}-i{indicator_pk}"
 
 
 @login_required
