@@ -808,6 +808,14 @@ def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _assignment_url(assignment) -> str:
+    """Where a report or decision on an uppdrag returns: its place under its goal, else its
+    own page."""
+    if assignment.goal_id:
+        return f"{reverse('goals:detail', args=[assignment.goal_id])}#assignment-{assignment.pk}"
+    return _assignment_page_url(assignment)
+
+
+def _assignment_page_url(assignment) -> str:
     return reverse("goals:assignment_detail", args=[assignment.pk])
 
 
@@ -944,7 +952,7 @@ def assignment_new(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The assignment was given."))
-            return redirect(f"{_assignment_url(assignment)}?ar={data['first_year']}")
+            return redirect(f"{_assignment_page_url(assignment)}?ar={data['first_year']}")
     return form_page(
         request,
         form,
@@ -988,13 +996,13 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The assignment was saved."))
-            return redirect(_assignment_url(assignment))
+            return redirect(_assignment_page_url(assignment))
     return form_page(
         request,
         form,
         heading=_("Change assignment"),
         lead=assignment.title,
-        cancel_url=_assignment_url(assignment),
+        cancel_url=_assignment_page_url(assignment),
         conflict=conflict,
     )
 
@@ -1038,7 +1046,7 @@ def _followed_indicator_add(
 def assignment_indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = get_assignment_for_user(request.user, pk, write=True)
     return _followed_indicator_add(
-        request, owner_url=_assignment_url(assignment), lead=assignment.title,
+        request, owner_url=_assignment_page_url(assignment), lead=assignment.title,
         assignment=assignment,
     )  # fmt: skip
 
@@ -1068,7 +1076,7 @@ def assignment_indicator_remove(request: HttpRequest, pk: int, indicator_pk: int
         else:
             messages.success(request, _("The indicator no longer follows it."))
             return redirect(
-                f"{_assignment_url(assignment)}?ar={form.cleaned_data['year']}#indicators-heading"
+                f"{_assignment_page_url(assignment)}?ar={form.cleaned_data['year']}#indicators-heading"
             )
     return _assignment_page(request, assignment, bound={indicator.pk: form}, status=400)
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
+from apps.goals.forms import offer_tags, tags_field
+from apps.goals.models import SteeringModel
 from apps.plans.models import ActivityStatus
 
 RICH = forms.Textarea(attrs={"rows": 6})
@@ -38,11 +40,13 @@ class ActivityForm(forms.Form):
     starts_on = DateField(label=_("Start"))
     ends_on = DateField(label=_("End"))
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
+    tags = tags_field()
     change_reason = ReasonField()
     version = VersionField()
 
     def __init__(self, *args, goals, assignments, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_tags(self, SteeringModel.objects.filter(is_active=True).first())
         self.goals = {str(g.pk): g for g in goals}
         self.assignments = {str(a.pk): a for a in assignments}
         self.fields["goal"].choices = [("", "–")] + [

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from apps.accounts.access import access_for
 from apps.core.history import require_reason, save_with_history
 from apps.goals.models import ExternalFactor
-from apps.goals.services import factor_response_fill
+from apps.goals.services import active_model, factor_response_fill
+from apps.organisation.models import BODY_KINDS
 from apps.organisation.selectors import body_of
 from apps.plans.models import (
     OPEN_ACTIVITY_STATUSES,
@@ -26,6 +27,12 @@ from apps.plans.models import (
     SectionTemplate,
 )
 from apps.plans.sections import ensure_standard_sections
+from apps.plans.selectors import (
+    REUSED_SECTIONS,
+    ancestors_of,
+    deciding_unit,
+    reused_status_report,
+)
 from styrmodell.lib.formats import format_date
 from styrmodell.lib.richtext import sanitise
 
@@ -40,6 +47,15 @@ def deciding_body(unit: Unit) -> Unit:
     return body_of(unit) or unit
 
 
+def plan_deciding_unit(plan: Plan) -> Unit:
+    """The unit that decides ``plan``: the nämnd, KS or bolag over its unit
+    (``deciding_body``), or the förvaltning for a verksamhetsplan where the active model
+    lets the administration decide them (``apps.plans.selectors.deciding_unit``). Two
+    queries (the model, the unit's ancestors), one for a body's own plan."""
+    ancestors = [] if plan.unit.kind in BODY_KINDS else ancestors_of(plan.unit)
+    return deciding_unit(plan, active_model(), ancestors)
+
+
 def _require_editor(actor: User, plan_or_unit) -> None:
     unit = getattr(plan_or_unit, "unit", plan_or_unit)
     access_for(actor).require(access_for(actor).can_edit_for(unit))
@@ -51,6 +67,19 @@ def _locked(plan: Plan) -> Plan:
     if plan.is_decided:
         raise ValidationError(_("The plan is decided and read-only. Reopen it to change it."))
     return plan
+
+
+def _refuse_if_reused(plan: Plan) -> None:
+    """A plan that reads its body's nulägesbeskrivning does not write those parts again."""
+    report = reused_status_report(plan, active_model())
+    if report is not None:
+        raise ValidationError(
+            _(
+                "This part is read from the status report %(year)s of %(unit)s. "
+                "Change it in the status report."
+            )
+            % {"year": report.year, "unit": report.unit.name}
+        )
 
 
 @transaction.atomic
@@ -158,7 +187,9 @@ def plan_section_update(
     opened ``expected_version``."""
     _require_editor(actor, section.plan)
     _locked(section.plan)
-    section = PlanSection.objects.select_for_update().get(pk=section.pk)
+    section = PlanSection.objects.select_for_update().select_related("template").get(pk=section.pk)
+    if section.template.key in REUSED_SECTIONS:
+        _refuse_if_reused(section.plan)
     section.body = sanitise(body)
     save_with_history(
         section, actor=actor, reason=require_reason(reason), expected_version=expected_version
@@ -215,7 +246,8 @@ def activity_save(
     """Create an activity in ``plan`` or change one; it must serve a goal or an uppdrag.
 
     A change is refused (``StaleEdit``) if someone saved the activity after the editor
-    opened ``expected_version``."""
+    opened ``expected_version``. ``tags`` (global goals, aspects) None keeps the activity's."""
+    tags = fields.pop("tags", None)
     unknown = set(fields) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"activity_save() got unknown fields: {', '.join(sorted(unknown))}")
@@ -248,6 +280,9 @@ def activity_save(
     save_with_history(
         activity, actor=actor, reason=require_reason(reason), expected_version=expected_version
     )
+    if tags is not None and set(activity.tags.all()) != set(tags):
+        activity._history_user, activity._change_reason = actor, reason
+        activity.tags.set(tags)
     return activity
 
 
@@ -273,8 +308,10 @@ def plan_decide(
     reason: str,
     expected_version: int | None = None,
 ) -> Plan:
-    """Inskickad → fastställd, by the nämnd (or KS, or the bolag's board) over the unit."""
-    body = deciding_body(plan.unit)
+    """Inskickad → fastställd, by the nämnd (or KS, or the bolag's board) over the unit, or
+    by the förvaltning where the model lets it decide its verksamhetsplaner
+    (``plan_deciding_unit``)."""
+    body = plan_deciding_unit(plan)
     access_for(actor).require(access_for(actor).can_edit_for(body))
     plan = _locked(plan)
     if plan.state != PlanState.SUBMITTED:
@@ -294,7 +331,7 @@ def plan_decide(
 @transaction.atomic
 def plan_reopen(*, actor: User, plan: Plan, reason: str) -> Plan:
     """Fastställd → utkast, to change a decided plan: always with a reason, recorded."""
-    body = deciding_body(plan.unit)
+    body = plan_deciding_unit(plan)
     access_for(actor).require(access_for(actor).can_edit_for(body))
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.state == PlanState.DRAFT:
@@ -333,6 +370,7 @@ def plan_factor_response_save(
     meanwhile, the save is refused (``StaleEdit``) rather than replacing it."""
     _require_editor(actor, plan)
     plan = _locked(plan)
+    _refuse_if_reused(plan)
     response = PlanFactorResponse.objects.filter(plan=plan, factor=factor).first()
     response = response or PlanFactorResponse(plan=plan, factor=factor)
     factor_response_fill(

@@ -67,7 +67,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     access = access_for(request.user)
     can_write = access.can_edit_for(plan.unit) and not plan.is_decided
-    body = services.deciding_body(plan.unit)
+    panels = selectors.plan_panels(plan, reader=access)
+    body = panels.deciding_unit
     can_decide = access.can_edit_for(body)
     bound: dict = {}
     bound_factors: dict = {}  # a factor's posted form, by factor id
@@ -162,11 +163,16 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(request.path)
         except PermissionDenied:
             raise
+    report = panels.status_report  # the nulägesbeskrivning the plan reads, if it reads one
     sections = list(plan.sections.select_related("template"))
     factors = list(external_factors_in(plan.year))
+    if report is not None:
+        responses = panels.status_responses
+    else:
+        responses = plan.factor_responses.all() if factors else []
     factor_rows = factor_response_rows(
         factors,
-        plan.factor_responses.all() if factors else [],
+        responses,
         bound=bound_factors,
         conflicts={key[1]: c for key, c in conflicts.items() if isinstance(key, tuple)},
     )
@@ -179,17 +185,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_submit": access.can_edit_for(plan.unit) and plan.state == PlanState.DRAFT,
             "can_decide": can_decide and plan.state == PlanState.SUBMITTED,
             "can_reopen": can_decide and plan.state == PlanState.DECIDED,
-            "sections": [
-                (
-                    s,
-                    bound.get(s.pk)
-                    or SectionForm(
-                        prefix=f"s{s.pk}", initial={"body": s.body, "version": s.version}
-                    ),
-                    conflicts.get(s.pk),
-                )
-                for s in sections
-            ],
+            "sections": [_section_row(s, report, bound, conflicts) for s in sections],
             "swot_form": bound.get("swot")
             or SwotForm(
                 prefix="swot",
@@ -209,8 +205,22 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "activities": plan.activities.select_related("goal__level", "assignment"),
             "factor_rows": factor_rows,
             "body": body,
+            "panels": panels,
+            "status_report": report,
         },
     )
+
+
+def _section_row(section: PlanSection, report, bound: dict, conflicts: dict) -> tuple:
+    """(section, form, conflict, text read from the status report or None): a section the
+    plan reads from its body's nulägesbeskrivning has no form of its own."""
+    field = selectors.REUSED_SECTIONS.get(section.template.key)
+    if report is not None and field is not None:
+        return section, None, None, getattr(report, field)
+    form = bound.get(section.pk) or SectionForm(
+        prefix=f"s{section.pk}", initial={"body": section.body, "version": section.version}
+    )
+    return section, form, conflicts.get(section.pk), None
 
 
 @login_required
@@ -232,6 +242,7 @@ def activity_edit(request: HttpRequest, plan_pk: int, pk: int | None = None) -> 
             "starts_on": activity.starts_on,
             "ends_on": activity.ends_on,
             "status": activity.status,
+            "tags": list(activity.tags.all()),
             "version": activity.version,
         }
     form = ActivityForm(request.POST or None, goals=goals, assignments=assignments, initial=initial)
