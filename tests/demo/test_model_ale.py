@@ -182,8 +182,11 @@ def test_a_namnd_editor_has_things_to_do_in_the_open_period(kommun: Kommun):
     period = kommun.period("2026-tertial2")
     assert period.state == PeriodState.OPEN
     editor = User.objects.get(username="redaktor2")  # Socialnämnden: no goals of its own
-    items = followup_selectors.todo_for(access_for(editor))
-    assert items, "the to-do list of Socialnämnden's editor is empty"
+    open_items = [item for item in followup_selectors.todo_for(access_for(editor)) if not item.done]
+    assert open_items, "the to-do list of Socialnämnden's editor is empty"
+    # Its contribution to every riktningsmål, though it has no goals of its own.
+    assert [item.unit.ansvarskod for item in open_items] == ["3000"]
+    assert open_items[0].progress.required == len(riktningsmal())
 
 
 def test_the_ks_dialogue_rests_on_a_nulagesanalys_and_leads_to_an_uppdrag(kommun: Kommun):

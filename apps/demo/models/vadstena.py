@@ -241,7 +241,7 @@ def write_period(admin: User, period: ReportingPeriod, key: str) -> None:
         status = data.REPORT_STATUS.get(key, {}).get(assignment_key, status)
         followup_services.assignment_report_save(
             actor=admin, recipient=followup.recipient, period=period, status=status,
-            report=f"{data.REPORT_PERIOD_NOTE[key]} {followup.unit.name}: {text}",
+            report=f"{data.REPORT_PERIOD_NOTE[key]} {text}",
             reason=REASON,
         )  # fmt: skip
 
