@@ -136,5 +136,6 @@ class TestPlanPage:
         for n in range(count):
             respond(draft, editor_a, factor(f"Faktor {n}"))
         client.force_login(editor_a)
-        with django_assert_num_queries(10):  # the plan page's 9, and the responses
+        # The verksamhetsplan page: 9, the responses, the active model, its nämndplan and goals.
+        with django_assert_num_queries(13):
             client.get(f"/planer/{draft.pk}/")
