@@ -157,7 +157,7 @@ def test_a_namnd_editor_has_grunduppdrag_to_follow_up_in_the_open_period(kommun:
 # printed in table cells, whose lines the PDF's text interleaves with the other columns':
 # their words are matched as far as they share a line.
 MISSION_ANALYSIS = "Matsvinnet har halverats"  # "… sedan mätningarna började."
-ASSIGNMENT_REPORT = "Upphandlingen"  # "Upphandlingen är klar och de första sex platserna är byggda."
+ASSIGNMENT_REPORT = "Upphandlingen"  # "… är klar och de första sex platserna är byggda."
 
 
 @pytest.mark.parametrize("key", ["2025-tertial2", "2025-bokslut"])
