@@ -11,7 +11,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from apps.demo.models import alvesta_data as data
 from apps.followup.agenda import agenda_2030
@@ -28,6 +28,7 @@ from apps.goals.tags import AGENDA_2030
 from apps.plans.models import Activity, Plan, PlanSection, PlanState
 from apps.reports.models import ReportRequest
 from apps.trust.models import StatusReport, TrustDialogue
+from tests.demo.model_demos import history_counts
 from tests.invariants.kommun import Kommun, built_once
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +193,13 @@ def test_the_reports_carry_the_vardegrund(kommun: Kommun):
 
 
 def test_a_second_seed_changes_nothing(kommun: Kommun):
-    models = (Goal, Assessment, Plan, Activity, Indicator, Assignment, TrustDialogue)
-    before = {m.__name__: (m.objects.count(), m.history.count()) for m in models}
+    before = history_counts()
     seed()
-    assert {m.__name__: (m.objects.count(), m.history.count()) for m in models} == before
+    assert history_counts() == before
+
+
+def test_another_models_demo_is_refused_on_this_one(kommun: Kommun):
+    before = history_counts()
+    with pytest.raises(CommandError):
+        call_command("seed_demo", "--model", "borlange", stdout=StringIO())
+    assert history_counts() == before

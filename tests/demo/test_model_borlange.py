@@ -9,7 +9,8 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 
 from apps.accounts.access import access_for
@@ -20,12 +21,13 @@ from apps.documents.models import Deviation, GoverningDocument
 from apps.documents.selectors import QUALITY_HEADINGS, quality_register
 from apps.economy.models import FinancialGoalLink
 from apps.economy.strategic_plan import strategic_plan
-from apps.followup.models import Assessment
-from apps.followup.selectors import council_contributions
+from apps.followup.models import Assessment, UnitCompletion
+from apps.followup.selectors import PartKind, council_contributions, missing_items
 from apps.goals.models import FoundationElement, Goal, SteeringModel
 from apps.organisation.models import Unit
 from apps.plans.models import Plan, PlanKind, PlanState
 from apps.reports.models import ReportRequest
+from tests.demo.model_demos import history_counts
 from tests.invariants.kommun import Kommun, built_once
 
 pytestmark = pytest.mark.django_db
@@ -215,6 +217,25 @@ def test_every_namnd_reports_its_contribution_to_every_kf_goal_in_a_closed_perio
         assert c.assessment.analysis
 
 
+def test_in_the_open_period_a_namnd_that_is_not_done_has_its_contributions_to_do(
+    kommun: Kommun,
+):
+    period = kommun.period("2026-tertial2")
+    assert period.state == "open"
+    sn = Unit.objects.get(ansvarskod="3000", valid_to=None)
+    missing = missing_items(unit=sn, period=period)
+    assert {m.kind for m in missing} == {PartKind.CONTRIBUTIONS}
+    assert len(missing) == len(kf_goals())
+    bun = Unit.objects.get(ansvarskod="2000", valid_to=None)
+    assert missing_items(unit=bun, period=period) == []
+    assert UnitCompletion.objects.filter(period=period, unit=bun).exists()
+    entry = reverse("followup:entry", args=[period.pk, sn.pk])
+    assert entry in kommun.page("/uppfoljning/", "redaktor2")  # the to-do list
+    page = kommun.page(entry, "redaktor2")
+    for goal in kf_goals():
+        assert goal.title in page
+
+
 def test_a_committees_own_goal_and_its_contribution_agree(kommun: Kommun):
     period = kommun.period("2025-bokslut")
     sn = Unit.objects.get(ansvarskod="3000", valid_to=None)
@@ -273,10 +294,16 @@ def test_the_governance_section_names_the_ledord_and_ledarfilosofi(kommun: Kommu
 
 
 def test_a_second_seed_changes_nothing(kommun: Kommun):
-    models = (Goal, Assessment, Plan, GoverningDocument, Deviation, FoundationElement)
-    before = {m.__name__: (m.objects.count(), m.history.count()) for m in models}
+    before = history_counts()
     seed()
-    assert {m.__name__: (m.objects.count(), m.history.count()) for m in models} == before
+    assert history_counts() == before
+
+
+def test_another_models_demo_is_refused_on_this_one(kommun: Kommun):
+    before = history_counts()
+    with pytest.raises(CommandError):
+        call_command("seed_demo", "--model", "alvesta", stdout=StringIO())
+    assert history_counts() == before
 
 
 def test_the_registry_names_the_demo():

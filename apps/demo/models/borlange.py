@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 
 from apps.accounts.models import User
-from apps.demo import common
+from apps.demo import common, goals_data
 from apps.demo.models import borlange_data as data
 from apps.demo.models import chain
 from apps.demo.models.base import ModelDemo
@@ -152,14 +152,22 @@ def load_register(admin: User) -> None:
 # --- In each period ---------------------------------------------------------------------------
 
 
+# The periods the demo leaves open (goals_data.PERIODS: the open tertial).
+OPEN_PERIODS = frozenset(p[0] for p in goals_data.PERIODS if p[-1] == "open")
+
+
 def write_contributions(admin: User, period: ReportingPeriod, key: str) -> None:
     """Every nämnd's and bolag's contribution to every KF goal (the rule of the follow-up:
     ``council_contributions``), with its reasoning; a goal computed from a key figure takes
-    the reasoning only. One that is there is left as it is."""
+    the reasoning only. In the period the demo leaves open only the bodies that are done
+    have reported, so that the others have something to do. One that is there is left as
+    it is."""
     goals = chain.goals_by_key(data.GOALS)
     specs = {goals[s["key"]].pk: s for s in data.GOALS}
     own = _own_statuses(goals, key)
     contributions = followup_selectors.council_contributions(period=period)
+    if key in OPEN_PERIODS:
+        contributions = [c for c in contributions if c.unit.ansvarskod in data.DONE_IN_OPEN_PERIOD]
     computed = computed_statuses({c.goal.pk for c in contributions}, period)
     for contribution in contributions:
         if contribution.assessment is not None:
@@ -243,5 +251,5 @@ DEMO = ModelDemo(
     ),
     write_period=write_period,
     after_periods=(("nämndplaner och verksamhetsplaner 2026", load_plans),),
-    done_in_open_period=frozenset({"1000", "2000", "4000", "6000"}),
+    done_in_open_period=data.DONE_IN_OPEN_PERIOD,
 )

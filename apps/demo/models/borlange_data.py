@@ -364,6 +364,8 @@ DEFAULT_CONTRIBUTION = {
 }
 # The status of a contribution to a goal the body has no own goal under, by period key.
 DEFAULT_CONTRIBUTION_STATUS = _by_period("partly", "partly", "met", "partly", "partly")
+# The bodies that have reported everything and marked the open period done.
+DONE_IN_OPEN_PERIOD = frozenset({"1000", "2000", "4000", "6000"})
 COMPUTED_CONTRIBUTION = (
     "Målet följs upp med nyckeltalet; nämnden bidrar genom att hålla sin budgetram."
 )
