@@ -36,6 +36,7 @@ from apps.goals.models import (
     IndicatorTarget,
     IndicatorValue,
 )
+from apps.goals.presets import PRESETS
 from apps.periods.models import ReportingPeriod
 from apps.plans import services as plan_services
 from apps.plans.models import Plan
@@ -85,7 +86,10 @@ def load_foundations(admin: User) -> None:
         )  # fmt: skip
     # The preset brought the värdegrund and the principles without a decision: KF's is added
     # once (an element a user has decided otherwise since is theirs).
+    preset = {(spec.kind, spec.title) for spec in PRESETS[model.key].foundations}
     for element in FoundationElement.objects.filter(model=model, decided_on=None):
+        if (element.kind, element.title) not in preset:
+            continue  # an element an administrator added is theirs to decide
         if element.history.exclude(history_type="+").exists():
             continue
         goal_services.foundation_element_save(
@@ -356,6 +360,8 @@ def write_period(admin: User, period: ReportingPeriod, key: str) -> None:
         if not closing and body.ansvarskod not in ALE.done_in_open_period:
             continue
         goal_key = _key_of(goal)
+        if goal_key is None:
+            continue  # a riktningsmål a user renamed or added: theirs to reason about
         reasoning = data.REASONING[goal_key].get(body.ansvarskod) or data.DEFAULT_REASONING[
             goal_key
         ].format(name=body.name)
