@@ -210,3 +210,48 @@ class TestAssignmentIndicators:
         )  # fmt: skip
         target = IndicatorTarget.objects.get(indicator=link.indicator, year=2026)
         assert (target.unit, target.value) == (None, Decimal("40"))
+
+
+@pytest.fixture(params=[2, 20], ids=["2-indicators", "20-indicators"])
+def followed(request, org, preschool, housing, editor_a, admin_user):
+    """``n`` indicators following the grunduppdrag and the uppdrag, each with a target and
+    a value in the open tertial."""
+    _bokslut, _tertial1, tertial2 = periods()
+    for i in range(request.param):
+        for owner in (preschool, housing):
+            indicator = IndicatorFactory(title=f"Indikator {i}")
+            if owner is preschool:
+                MissionIndicator.objects.create(basic_mission=owner, indicator=indicator, year=2026)
+            else:
+                AssignmentIndicator.objects.create(assignment=owner, indicator=indicator, year=2026)
+            services.indicator_target_set(
+                actor=admin_user, indicator=indicator, year=2026, value=Decimal(i), reason="Mål"
+            )
+            services.indicator_value_set(
+                actor=admin_user, indicator=indicator, period=tertial2, unit=org.namnd_a,
+                total=Decimal(i + 1), reason="Utfall",
+            )  # fmt: skip
+    return request.param
+
+
+# The grunduppdrag's tags and indicators, and their targets and values (4).
+MISSION_PAGE_QUERIES = 4
+# + the uppdrag's recipients with their units and its decisions with their bodies (2).
+ASSIGNMENT_PAGE_QUERIES = 6
+
+
+def test_the_pages_read_a_fixed_number_of_queries(
+    followed, preschool, housing, editor_a, django_assert_num_queries
+):
+    from apps.accounts.access import access_for
+    from apps.goals.selectors import assignment_page, mission_page
+
+    reader = access_for(editor_a)
+    assert reader.can_read and reader.editor_scopes()  # the roles, read before counting
+    with django_assert_num_queries(MISSION_PAGE_QUERIES):
+        page = mission_page(mission=preschool, year=2026, reader=reader)
+    assert len(page.indicators) == followed
+    assert all(line.target is not None and line.latest for line in page.indicators)
+    with django_assert_num_queries(ASSIGNMENT_PAGE_QUERIES):
+        page = assignment_page(assignment=housing, year=2026, reader=reader)
+    assert len(page.indicators) == followed
