@@ -99,6 +99,14 @@ def test_local_political_uppdrag_with_aspects_and_an_indicator_some_under_no_goa
         assert AssignmentIndicator.objects.filter(assignment=assignment).exists(), assignment
 
 
+def test_a_ks_dialogue_about_a_grunduppdrag_led_to_an_uppdrag(kommun: Kommun):
+    from apps.trust.models import TrustDialogue
+
+    dialogue = TrustDialogue.objects.get(kind="oversight")
+    assert {u.ansvarskod for u in dialogue.units.all()} == {"1000", "4000"}
+    assert [a.title for a in dialogue.assignments.all()] == ["Utreda ett kulturhus vid torget"]
+
+
 # --- Plan ------------------------------------------------------------------------------------
 
 

@@ -41,6 +41,8 @@ from apps.goals.tags import ensure_tags
 from apps.periods.models import ReportingPeriod
 from apps.plans import services as plan_services
 from apps.plans.models import Plan
+from apps.trust import services as trust_services
+from apps.trust.models import TrustDialogue
 
 LEVEL = "politisk-inriktning"
 YEARS = (2025, 2026)
@@ -179,6 +181,30 @@ def load_assignments(admin: User) -> None:
                 )  # fmt: skip
 
 
+def load_dialogues(admin: User) -> None:
+    """Two tillitsdialoger about the grunduppdrag, one of KS's leading to an uppdrag."""
+    units = common.units()
+    assignments = _assignments()
+    for (
+        kind,
+        held_on,
+        codes,
+        participants,
+        topics,
+        conclusions,
+        follow_ups,
+        led_to,
+    ) in data.DIALOGUES:
+        if TrustDialogue.objects.filter(kind=kind, held_on=held_on).exists():
+            continue
+        trust_services.dialogue_record(
+            actor=admin, kind=kind, held_on=held_on, units=[units[c] for c in codes],
+            participants=participants, topics=topics, conclusions=conclusions,
+            follow_ups=follow_ups, assignments=[assignments[key] for key in led_to],
+            reason=REASON,
+        )  # fmt: skip
+
+
 # --- In each period ---------------------------------------------------------------------------
 
 
@@ -293,6 +319,7 @@ DEMO = ModelDemo(
         ("indikatorerna", load_indicators),
         ("grunduppdragen", load_missions),
         ("de lokala politiska uppdragen", load_assignments),
+        ("tillitsdialogerna", load_dialogues),
     ),
     write_period=write_period,
     after_periods=(("planerna 2026", load_plans),),

@@ -158,6 +158,21 @@ REPORT_PERIOD_NOTE = {
 }
 REPORT_STATUS = {"2025-bokslut": {"feriejobb": "in_progress"}}
 
+# Tillitsbaserad styrning och ledning as the model's toolbox: dialogues about the grunduppdrag.
+# (kind, held on, units, participants, topics, conclusions, follow-ups, uppdrag it led to)
+DIALOGUES = (
+    ("oversight", dt.date(2025, 4, 8), ("1000", "4000"),
+     "Kommunstyrelsens arbetsutskott, kultur- och fritidsnämndens presidium, kommundirektör",
+     "Bibliotekets och kulturens grunduppdrag: lokalerna räcker inte för fler besökare.",
+     "Kommunstyrelsen föreslår fullmäktige en förstudie om ett kulturhus vid torget.",
+     "Uppdraget ges med budgeten i juni.", ("kulturhus",)),
+    ("between", dt.date(2025, 9, 24), ("2000", "3000"),
+     "Sektorscheferna för utbildning och socialtjänst",
+     "Barn som behöver stöd från både skola och socialtjänst.",
+     "Elevhälsan och socialtjänsten prövar gemensamma träffar i två skolor.",
+     "Utvärderas i februari.", ()),
+)  # fmt: skip
+
 # The units that have reported everything in the open period (marked done).
 DONE_IN_OPEN_PERIOD = frozenset({"100", "1000", "4000", "6000"})
 
