@@ -666,7 +666,13 @@ def unit_followup(*, unit: Unit, period: ReportingPeriod) -> UnitFollowup:
     then replaces the KF goals above its own; its grunduppdrag; its uppdrag)."""
     model = active_model()
     required = required_goals(period, model)
-    contributes_to_all = model is not None and model.bodies_report_on_council_goals
+    # A body that reports on every KF goal has them in its contributions; a förvaltning
+    # still reports, if it will, on the KF goals above its own.
+    contributes_to_all = (
+        model is not None
+        and model.bodies_report_on_council_goals
+        and unit.kind in CONTRIBUTING_BODY_KINDS
+    )
     own = (
         list(
             required.filter(owner=unit)

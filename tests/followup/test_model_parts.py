@@ -41,6 +41,9 @@ from tests.factories import (
     ReportingPeriodFactory,
     UnitFactory,
 )
+from tests.goals import conftest as goal_fixtures
+
+vimmerby, chain = goal_fixtures.vimmerby, goal_fixtures.chain
 
 
 @pytest.fixture
@@ -235,6 +238,27 @@ class TestContributions:
         data = selectors.unit_followup(unit=org.namnd_b, period=period)
         assert [e.goal.title for e in data.goals] == ["Tryggare skolvägar"]
         assert data.progress == progress
+
+
+class TestContributionsOfOtherUnits:
+    def test_a_forvaltning_keeps_the_kf_goals_above_its_own_as_optional(self, org, chain, period):
+        SteeringModel.objects.filter(pk=chain.model.pk).update(bodies_report_on_council_goals=True)
+        data = selectors.unit_followup(unit=org.forvaltning_a, period=period)
+        assert [(e.goal, e.contributes) for e in data.goals] == [
+            (chain.school, True),
+            (chain.reading_unit, False),
+        ]
+        assert data.contributions == []
+        progress = selectors.followup_progress(period=period)
+        assert progress[org.forvaltning_a.pk].parts == (ProgressPart(PartKind.GOALS, 1, 0),)
+        # Nämnd A has its nämndmål and a contribution to each of the three KF goals.
+        assert progress[org.namnd_a.pk].parts == (
+            ProgressPart(PartKind.GOALS, 1, 0),
+            ProgressPart(PartKind.CONTRIBUTIONS, 3, 0),
+        )
+        assert [e.goal for e in selectors.unit_followup(unit=org.namnd_a, period=period).goals] == [
+            chain.reading
+        ]
 
 
 # --- Vadstena: grunduppdrag and uppdrag each period --------------------------------------
