@@ -173,6 +173,18 @@ def load_steering_model(admin: User) -> None:
     for name, value in goals_data.STEERING_MODEL.items():
         setattr(model, name, value)
     goal_services.configuration_save(actor=admin, instance=model, reason=data.REASON)
+    # The preset's värdegrund is Vimmerby's words: Exempelkommun's are its own värdeord.
+    for element in model.foundations.filter(kind="vardegrund"):
+        goal_services.foundation_element_save(
+            actor=admin,
+            model=model,
+            element=element,
+            kind=element.kind,
+            title=model.values.capitalize(),
+            text=f"Värdeorden {model.values} ska genomsyra förhållningssättet hos alla som "
+            "verkar inom den kommunala organisationen.",
+            reason=data.REASON,
+        )
 
 
 def load_goals(admin: User) -> None:
