@@ -85,7 +85,7 @@ class TestAdmin:
         client.force_login(admin_user)
         response = client.post(
             "/admin/goals/externalfactor/add/",
-            {"title": "Demografi", "description": "", "first_year": "2026", "last_year": "2100",
+            {"title": "Demografi", "description": "", "first_year": "2097", "last_year": "2100",
              "decided_on": "2025-11-20", "paragraph": "", "position": "0",
              "change_reason": REASON, "version": "0"},
         )  # fmt: skip
