@@ -66,7 +66,7 @@ class TestPage:
     ):
         client.force_login(economist)
         html = main(client.get(URL))
-        assert "<h1>Strategic plan 2026</h1>" in html  # Vimmerby's own word
+        assert "<h1>Strategisk plan 2026</h1>" in html  # Vimmerby's own word
         assert "Budget 2026" in html and "§ 87" in html and "15 juni 2025" in html
         goals = html[html.index('id="plan-goals"') : html.index('id="frames"')]
         for title in ("Fler elever når målen", "Trygg äldreomsorg", "Resultat två procent"):
@@ -108,20 +108,20 @@ class TestPage:
         html = main(client.get(URL))
         assert "Förslag till budget 2026" in html  # and it says it is a proposal
         assert re.search(r"Nämnd A</th><td[^>]*>120\s000,0\stkr", html)
-        assert "as proposed" in html
+        assert "Nettokostnadsramar per nämnd och bolag 2026 enligt förslaget, tkr" in html
 
     def test_without_the_word_the_page_is_the_budget_and_goals(self, client, org, chain, economist):
         example_year(org)
         goal_services.steering_model_load_preset(actor=None, key="ale", activate=True)
         client.force_login(economist)
         html = main(client.get(URL))
-        assert "<h1>Budget and goals 2026</h1>" in html
+        assert "<h1>Budget och mål 2026</h1>" in html
         assert "Fler elever når målen" not in html  # Vimmerby's goals, not the active model's
 
     def test_the_budget_year_page_links_it(self, client, plan_data, politician):
         client.force_login(politician)
         html = main(client.get("/ekonomi/budget/2026/"))
-        assert f'href="{URL}">Strategic plan 2026</a>' in html
+        assert f'href="{URL}">Strategisk plan 2026</a>' in html
 
 
 class TestAccess:

@@ -139,7 +139,7 @@ class TestContributions:
 
         progress = selectors.followup_progress(period=period, units=[org.namnd_a])
         assert progress[org.namnd_a.pk].parts == (ProgressPart(PartKind.CONTRIBUTIONS, 3, 2),)
-        assert progress[org.namnd_a.pk].parts[0].label == "2 of 3 council goals"
+        assert progress[org.namnd_a.pk].parts[0].label == "2 av 3 fullmäktigemål"
 
     def test_a_contribution_without_reasoning_is_refused_at_the_field(
         self, org, ale, period, editor_a
@@ -373,8 +373,8 @@ class TestMissionsAndAssignments:
         report(editor_a, reading, later)
         progress = selectors.followup_progress(period=later)[org.namnd_a.pk]
         assert [part.label for part in progress.parts] == [
-            "2 of 2 basic missions",
-            "1 of 2 assignments",
+            "2 av 2 grunduppdrag",
+            "1 av 2 uppdrag",
         ]
         data = selectors.unit_followup(unit=org.namnd_a, period=later)
         assert data.progress == progress

@@ -119,7 +119,7 @@ class TestContributionSection:
             org.namnd_a,
             org.namnd_b,
         ]
-        assert "0 of 3 council goals" in page(response)
+        assert "0 av 3 fullmäktigemål" in page(response)
 
     def test_the_to_do_list_has_the_body(self, client, org, ale, period, editor_a):
         client.force_login(editor_a)
@@ -237,7 +237,7 @@ class TestMissionAndAssignmentSections:
         client.force_login(editor_a)
         response = client.get("/uppfoljning/")
         assert [item.unit for item in response.context["items"]] == [org.namnd_a]
-        assert "0 of 2 basic missions, 0 of 2 assignments" in page(response)
+        assert "0 av 2 grunduppdrag, 0 av 2 uppdrag" in page(response)
 
     def test_a_reader_sees_the_sections_without_forms(
         self, client, org, vadstena, later, economist, editor_a

@@ -121,11 +121,10 @@ class TestGiving:
         self, client, org, vadstena, admin_user
     ):
         client.force_login(admin_user)
-        with translation.override("en"):
-            response = client.post("/mal/uppdrag/nytt/?ar=2026", new_assignment(org))
+        response = client.post("/mal/uppdrag/nytt/?ar=2026", new_assignment(org))
         assert response.status_code == 200
         assert response.context["form"].errors["tags"] == [
-            "Choose at least one sustainability aspect: economic, ecological or social."
+            "Välj minst en hållbarhetsaspekt: ekonomisk, ekologisk eller social."
         ]
         assert not Assignment.objects.exists()
         response = client.post(

@@ -32,7 +32,8 @@ from tests.factories import RoleAssignmentFactory, UnitFactory, UserFactory
 from tests.plans.conftest import DECIDED_ON, REASON, YEAR
 
 M = 1_000_000
-READ_FROM = "are read from the status report"
+READ_FROM = "omvärldsfaktorer hämtas från nulägesbeskrivningen"
+REFUSED = "hämtas från nulägesbeskrivningen 2025 för Nämnd A"  # the services' refusal
 
 
 def main(response) -> str:
@@ -84,7 +85,7 @@ class TestDecidedByTheCommittee:
     def test_the_page_says_the_committee_decides(self, client, submitted, forvaltning_editor):
         client.force_login(forvaltning_editor)
         html = main(client.get(f"/planer/{submitted.pk}/"))
-        assert "Nämnd A decides the plan." in html
+        assert "Nämnd A fastställer planen." in html
         assert 'value="decide"' not in html
         response = client.post(f"/planer/{submitted.pk}/", {"action": "decide"})
         assert response.status_code == 403
@@ -103,8 +104,8 @@ class TestDecidedByTheAdministration:
         client.force_login(forvaltning_editor)
         url = f"/planer/{submitted.pk}/"
         html = main(client.get(url))
-        assert "Förvaltning A decides the plan." in html
-        assert "the administration decides its operational plans" in html
+        assert "Förvaltning A fastställer planen." in html
+        assert "fastställer förvaltningen sina verksamhetsplaner" in html
         response = client.post(url, {
             "action": "decide", "decide-decided_on": "2026-01-28", "decide-paragraph": "§ 5",
             "decide-change_reason": "Förvaltningens beslut", "decide-version": submitted.version,
@@ -196,13 +197,13 @@ class TestCommitteePlan:
         panel = council_panel(client.get(f"/planer/{committee_plan.pk}/"))
         for title in ("Fler elever når målen", "Trygg äldreomsorg", "Resultat två procent"):
             assert title in panel
-        assert "the committee reports on each" in panel
+        assert "Fullmäktiges mål: nämnden rapporterar om vart och ett" in panel
 
     def test_without_a_decided_frame(self, client, committee_plan, editor_a):
         client.force_login(editor_a)
         panel = council_panel(client.get(f"/planer/{committee_plan.pk}/"))
-        assert "No frame has been decided for 2026 yet." in panel
-        assert "The council has given the committee no assignment for 2026." in panel
+        assert "Ingen ram är beslutad för 2026 än." in panel
+        assert "Fullmäktige har inte gett nämnden något uppdrag för 2026." in panel
 
     def test_a_proposed_frame_is_not_shown(self, client, committee_plan, org, editor_a):
         proposal = BudgetDecisionFactory(budget_year__year=YEAR, decided_on=None)
@@ -243,7 +244,7 @@ class TestOperationsPlanBuildsOnTheCommitteePlan:
     def test_without_a_committee_plan(self, client, draft, editor_a):
         client.force_login(editor_a)
         html = main(client.get(f"/planer/{draft.pk}/"))
-        assert "Nämnd A has no committee plan for 2026 yet." in html
+        assert "Nämnd A har ingen nämndplan för 2026 än." in html
 
 
 # --- Ale: the plan reuses the nulägesbeskrivning ---------------------------------------------
@@ -336,11 +337,11 @@ class TestReusedStatusReport:
         factor = external_factor()
         write_status_report(org.namnd_a, editor_a, YEAR - 1)
         section = committee_plan.sections.get(template__key="nulagesanalys")
-        with pytest.raises(ValidationError, match="status report 2025"):
+        with pytest.raises(ValidationError, match=REFUSED):
             services.plan_section_update(
                 actor=editor_a, section=section, body="Eget", reason=REASON
             )
-        with pytest.raises(ValidationError, match="status report 2025"):
+        with pytest.raises(ValidationError, match=REFUSED):
             services.plan_factor_response_save(
                 actor=editor_a, plan=committee_plan, factor=factor, risks="r",
                 opportunities="o", approach="a", reason=REASON,
