@@ -193,7 +193,12 @@ PRESETS: dict[str, Preset] = {
         levels=(
             LevelSpec("god-hushallning", "Mål för god ekonomisk hushållning",
                       "Mål för god ekonomisk hushållning", "kf", horizon_years=4),
-            LevelSpec("namndmal", "Nämndmål", "Nämndmål", "body", ("god-hushallning",)),
+            # The financial ones among them (KL 11:1) are computed from the key figures.
+            LevelSpec("finansiella-mal", "Finansiella mål för god ekonomisk hushållning",
+                      "Finansiella mål för god ekonomisk hushållning", "kf", is_financial=True,
+                      horizon_years=4),
+            LevelSpec("namndmal", "Nämndmål", "Nämndmål", "body",
+                      ("god-hushallning", "finansiella-mal")),
             LevelSpec("verksamhetsmal", "Verksamhetsmål", "Verksamhetsmål", "administration",
                       ("namndmal",)),
         ),

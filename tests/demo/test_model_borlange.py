@@ -61,7 +61,7 @@ def test_the_model_is_borlanges(kommun: Kommun):
     levels = set(model.levels.values_list("key", "decided_by", "is_financial"))
     assert levels == {
         ("god-hushallning", "kf", False),
-        (data.FINANCIAL_LEVEL[0], "kf", True),  # added by the administrator
+        (data.FINANCIAL_LEVEL[0], "kf", True),  # the preset's financial level
         ("namndmal", "body", False),
         ("verksamhetsmal", "administration", False),
     }

@@ -378,9 +378,12 @@ class TestBorlange:
         assert top.decided_by == "kf"
         assert not top.allowed_parents.exists()
         assert levels_of(model)[1:] == [
-            ("namndmal", "body", ["god-hushallning"]),
+            ("finansiella-mal", "kf", []),
+            ("namndmal", "body", ["finansiella-mal", "god-hushallning"]),
             ("verksamhetsmal", "administration", ["namndmal"]),
         ]
+        # The financial ones are computed from the key figures, on a level of their own.
+        assert [lv.key for lv in model.levels.filter(is_financial=True)] == ["finansiella-mal"]
         assert not model.perspectives.exists()
 
     def test_chain_starts_at_the_kf_level(self, model, org, admin_user, editor_a):

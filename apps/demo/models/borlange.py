@@ -32,9 +32,10 @@ from apps.periods.models import ReportingPeriod
 
 def load_financial_level(admin: User) -> None:
     """The mål för god ekonomisk hushållning are financial goals and verksamhetsmål (KL 11:1);
-    the financial ones are computed from the key figures, so the administrator adds them a
-    level of their own, decided by KF like the others. A level that is there (whatever it is
-    called now) is left as it is."""
+    the financial ones are computed from the key figures on a level of their own, decided by
+    KF like the others. The preset brings that level; a model loaded before it did gets it
+    from the administrator here. A level that is there (whatever it is called now) is left as
+    it is."""
     model = chain.active_model()
     key, name = data.FINANCIAL_LEVEL
     if model.levels.filter(key=key).exists():
