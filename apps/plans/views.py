@@ -202,7 +202,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             or DecideForm(prefix="decide", initial={"version": plan.version}),
             "decide_conflict": conflicts.get("decide"),
             "reopen_form": bound.get("reopen") or ReasonOnlyForm(prefix="reopen"),
-            "activities": plan.activities.select_related("goal__level", "assignment"),
+            "activities": plan.activities.select_related(
+                "goal__level", "assignment"
+            ).prefetch_related("tags"),
             "factor_rows": factor_rows,
             "body": body,
             "panels": panels,

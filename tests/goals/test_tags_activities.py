@@ -57,6 +57,10 @@ def test_an_activity_is_tagged_with_global_goals_and_the_history_says_who(client
     )
     form = client.get(f"/planer/{plan.pk}/aktiviteter/{activity.pk}/").context["form"]
     assert {t.code for t in form.initial["tags"]} == {"4", "10"}
+    # The plan page names the activity's global goals beside it.
+    page = client.get(f"/planer/{plan.pk}/").content.decode()
+    row = page[page.index("Bokcirklar") :].split("</tr>")[0]
+    assert f"{agenda(4)}" in row and f"{agenda(10)}" in row
 
     response = post(client, plan, tags=[agenda(4)], activity=activity, version=activity.version)
     assert response.status_code == 302

@@ -136,6 +136,7 @@ class TestPlanPage:
         for n in range(count):
             respond(draft, editor_a, factor(f"Faktor {n}"))
         client.force_login(editor_a)
-        # The verksamhetsplan page: 9, the responses, the active model, its nämndplan and goals.
-        with django_assert_num_queries(13):
+        # The verksamhetsplan page: 9, the responses, the active model, its nämndplan and goals,
+        # and its activities' tags.
+        with django_assert_num_queries(14):
             client.get(f"/planer/{draft.pk}/")

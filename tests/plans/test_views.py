@@ -640,8 +640,8 @@ class TestActivityForm:
 LIST_QUERIES = 7
 # Detail: + the plan with its unit and deciding body, the deciding body above the unit (once:
 # whether the user decides, and its name), the sections with their templates, and the
-# activities with their goals, levels and uppdrag.
-DETAIL_QUERIES = 10  # 8, the council's external factors of the year and the active model
+# activities with their goals, levels and uppdrag, and their tags (global goals, aspects).
+DETAIL_QUERIES = 11  # 9, the council's external factors of the year and the active model
 
 
 @pytest.fixture(params=[3, 30], ids=["3-units", "30-units"])
