@@ -4,6 +4,7 @@ through a service."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from apps.core.admin_site import (
@@ -74,11 +75,30 @@ class PerspectiveInline(RoleBasedInline, admin.TabularInline):
     extra = 0
 
 
+class FoundationInlineForm(VersionedInlineForm):
+    def clean(self):
+        """The preset's horizon (Ale's värdegrund: eight years) at the field, as the service
+        checks it again on save."""
+        cleaned = super().clean()
+        element = FoundationElement(
+            model_id=self.instance.model_id,
+            kind=cleaned.get("kind") or "",
+            first_year=cleaned.get("first_year"),
+            last_year=cleaned.get("last_year"),
+        )
+        if element.model_id and element.kind:
+            try:
+                services.check_foundation_horizon(element)
+            except ValidationError as error:
+                self.add_error(None, error)  # at the field the error names (last year)
+        return cleaned
+
+
 class FoundationInline(RoleBasedInline, admin.StackedInline):
     """Värdegrund, ledord, ledarfilosofi and principles, with their decision."""
 
     model = FoundationElement
-    form = VersionedInlineForm
+    form = FoundationInlineForm
     fields = ["kind", "position", "title", "text", "first_year", "last_year", "decided_by",
               "decided_on", "paragraph", "version"]  # fmt: skip
     extra = 0

@@ -167,7 +167,7 @@ def active_model() -> SteeringModel | None:
 # --- The model's foundation and perspectives -------------------------------------------------
 
 
-def _check_foundation_horizon(element: FoundationElement) -> None:
+def check_foundation_horizon(element: FoundationElement) -> None:
     """A foundation element decided for a fixed period (Ale's värdegrund: eight years) has a
     last year within it."""
     preset = PRESETS.get(element.model.key)
@@ -222,7 +222,7 @@ def foundation_element_save(
     if position is not None:
         element.position = position
     element.full_clean()
-    _check_foundation_horizon(element)
+    check_foundation_horizon(element)
     save_with_history(
         element, actor=actor, reason=require_reason(reason), expected_version=expected_version
     )

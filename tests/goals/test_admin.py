@@ -135,3 +135,28 @@ def test_an_administrator_records_a_foundation_element(client, admin_user, org):
     element = model.foundations.get(title="Helhetssyn")
     assert element.text == "<p>Vi ser helheten.</p>"
     assert element.history.latest().history_user == admin_user
+
+
+def test_a_foundation_element_beyond_the_presets_horizon_is_refused_at_the_field(
+    client, admin_user, org
+):
+    """Ale's värdegrund is decided for eight years: the admin says so at the last year, and
+    saves nothing (before, the service's refusal came as a server error)."""
+    call_command("load_styrmodell", "ale")
+    model = SteeringModel.objects.get(key="ale")
+    data = model_form(model)
+    data.update({
+        "foundations-TOTAL_FORMS": "1",
+        "foundations-0-model": str(model.pk), "foundations-0-kind": "vardegrund",
+        "foundations-0-position": "9", "foundations-0-title": "Ny värdegrund",
+        "foundations-0-text": "Vi bryr oss.", "foundations-0-first_year": "2026",
+        "foundations-0-last_year": "2040",
+    })  # fmt: skip
+    client.force_login(admin_user)
+    response = client.post(f"/admin/goals/steeringmodel/{model.pk}/change/", data)
+    assert response.status_code == 200
+    [formset] = [
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "foundations"
+    ]
+    assert "last_year" in formset.formset.forms[0].errors
+    assert not model.foundations.filter(title="Ny värdegrund").exists()
