@@ -101,19 +101,26 @@ def _figures(rows, key: str) -> dict[int, BudgetFigures]:
     return {pk: BudgetFigures(**amounts) for pk, amounts in totals.items()}
 
 
-def operating_budgets(year: int, *, budget_of: int | None = None) -> dict[int, BudgetFigures]:
-    """Each body's decided operating frame for ``year``: original, changes and current.
+def decided_operating_appropriations(year: int, *, budget_of: int | None = None):
+    """The appropriations that make up the bodies' decided operating frames for ``year``.
 
     Only the decisions of ``year``'s own budget count: the plan years of earlier budgets
     were plans, and the year's frame budget decides them anew. ``budget_of``: read a plan
-    year as the budget of that (earlier) year decided it instead."""
+    year as the budget of that (earlier) year decided it instead. The one definition behind
+    ``operating_budgets`` and one body's frame on its plan (``strategic_plan.frame_of``)."""
+    return Appropriation.objects.filter(
+        kind=AppropriationKind.OPERATIONS,
+        year=year,
+        decision__budget_year__year=budget_of or year,
+        decision__decided_on__isnull=False,
+    )
+
+
+def operating_budgets(year: int, *, budget_of: int | None = None) -> dict[int, BudgetFigures]:
+    """Each body's decided operating frame for ``year``: original, changes and current
+    (``decided_operating_appropriations``)."""
     rows = (
-        Appropriation.objects.filter(
-            kind=AppropriationKind.OPERATIONS,
-            year=year,
-            decision__budget_year__year=budget_of or year,
-            decision__decided_on__isnull=False,
-        )
+        decided_operating_appropriations(year, budget_of=budget_of)
         .values("unit_id", "decision__kind")
         .annotate(total=Sum("amount"))
         .order_by()

@@ -21,7 +21,6 @@ from apps.accounts.access import UserAccess
 from apps.documents.models import GoverningDocument
 from apps.economy import selectors
 from apps.economy.models import (
-    Appropriation,
     AppropriationKind,
     BudgetDecision,
     DecisionKind,
@@ -67,13 +66,8 @@ def frame_of(unit: Unit, year: int) -> Frame | None:
     year's supplementary decision) and the changes decided since, all of ``year``'s own
     budget. None when nothing is decided. One query."""
     rows = list(
-        Appropriation.objects.filter(
-            unit=unit,
-            kind=AppropriationKind.OPERATIONS,
-            year=year,
-            decision__budget_year__year=year,
-            decision__decided_on__isnull=False,
-        )
+        selectors.decided_operating_appropriations(year)
+        .filter(unit=unit)
         .select_related("decision__decided_by")
         .order_by("decision__decided_on", "decision_id")
     )

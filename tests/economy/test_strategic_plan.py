@@ -162,3 +162,24 @@ def test_the_page_runs_a_fixed_number_of_queries(
         response = client.get(URL)
     html = main(response)
     assert html.count("Extra mål") == extra and html.count("Extra nämnd") == extra
+
+
+def test_each_bodys_frame_on_its_plan_is_the_frame_on_the_strategic_plan(
+    org, plan_data, admin_user
+):
+    """One definition of a body's decided frame: the nämndplan's panel (``frame_of``) and the
+    strategic plan page read the same appropriations. An earlier budget's plan year for 2026
+    and an undecided proposal count in neither."""
+    from apps.accounts.access import access_for
+    from apps.economy.strategic_plan import frame_of, strategic_plan
+
+    earlier = BudgetDecisionFactory(budget_year=BudgetYearFactory(year=2025))
+    AppropriationFactory(decision=earlier, unit=org.namnd_a, year=2026, amount=Decimal(7_000_000))
+    proposal = BudgetDecisionFactory(kind="additional", decided_on=None, title="Förslag")
+    AppropriationFactory(decision=proposal, unit=org.namnd_a, amount=Decimal(3_000_000))
+    plan = strategic_plan(2026, reader=access_for(admin_user), may_see_proposals=True)
+    assert len(plan.frames) >= 3
+    for row in plan.frames:
+        frame = frame_of(row.body, 2026)
+        assert (frame.amount, frame.original) == (row.current, row.original), row.body
+    assert frame_of(org.namnd_a, 2026).amount == Decimal(155_000_000)
