@@ -236,8 +236,10 @@ def assignment_report_save(
     expected_version: int | None = None,
 ) -> AssignmentReport:
     """Create or change the receiving unit's återrapport of an uppdrag in ``period``; the
-    recipient row takes it as its current status and report. ``expected_version`` is the
-    period report's version the editor started from (0: none yet)."""
+    recipient row takes it as its current status and report unless a later period has a
+    report already (a correction of an earlier, reopened period does not undo the later
+    one). ``expected_version`` is the period report's version the editor started from (0:
+    none yet)."""
     access = access_for(actor)
     access.require(access.can_edit_for(recipient.unit))
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
@@ -261,7 +263,10 @@ def assignment_report_save(
     ) or AssignmentReport(recipient=recipient, period=period)
     period_report.status, period_report.report = status, report
     save_with_history(period_report, actor=actor, reason=reason, expected_version=expected_version)
-    if (recipient.status, recipient.report) != (status, report):
+    later = AssignmentReport.objects.filter(
+        recipient=recipient, period__ends_on__gt=period.ends_on
+    ).exists()
+    if not later and (recipient.status, recipient.report) != (status, report):
         recipient.status, recipient.report = status, report
         save_with_history(recipient, actor=actor, reason=reason)
     return period_report

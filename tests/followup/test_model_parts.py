@@ -461,6 +461,20 @@ class TestAssignmentReportSave:
             report(editor_a, recipient, later, text="Annat", expected_version=0)
         assert AssignmentReport.objects.get().report == "Arbetet pågår."
 
+    def test_a_correction_of_an_earlier_period_leaves_the_later_report_current(
+        self, vadstena, later, editor_a
+    ):
+        recipient = vadstena[2][0]
+        earlier = ReportingPeriodFactory(year=2026)  # tertial 1, open again for a correction
+        report(editor_a, recipient, earlier, text="Upphandling pågår.")
+        recipient.refresh_from_db()
+        assert (recipient.status, recipient.report) == ("in_progress", "Upphandling pågår.")
+        report(editor_a, recipient, later, text="Klart.", status="completed")
+        report(editor_a, recipient, earlier, text="Upphandlingen försenad.", status="delayed")
+        recipient.refresh_from_db()
+        assert (recipient.status, recipient.report) == ("completed", "Klart.")
+        assert AssignmentReport.objects.get(period=earlier).report == "Upphandlingen försenad."
+
 
 class TestTheDatabaseGuard:
     def test_a_closed_period_refuses_mission_assessments_and_assignment_reports(
