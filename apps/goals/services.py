@@ -699,6 +699,17 @@ def assignment_decide(
     return decision
 
 
+PER_PERIOD_REPORTS = _(
+    "In this steering model an assignment is reported in each period's follow-up: report it there."
+)
+
+
+def reports_assignments_per_period() -> bool:
+    """Whether the model in use has uppdrag reported each period (not on the uppdrag)."""
+    model = active_model()
+    return model is not None and model.follows_up_assignments
+
+
 @transaction.atomic
 def assignment_report(
     *,
@@ -709,8 +720,13 @@ def assignment_report(
     reason: str,
     expected_version: int | None = None,
 ) -> AssignmentRecipient:
+    """A receiving unit's current status and report of an uppdrag. Where the model has uppdrag
+    reported in each period (Vadstena), the report belongs to a period and is written in the
+    follow-up (``apps.followup.services.assignment_report_save``), never here."""
     recipient = AssignmentRecipient.objects.select_for_update().get(pk=recipient.pk)
     _require_editor(actor, recipient.unit)
+    if reports_assignments_per_period():
+        raise ValidationError(PER_PERIOD_REPORTS)
     recipient.status, recipient.report = status, report
     save_with_history(
         recipient, actor=actor, reason=require_reason(reason), expected_version=expected_version

@@ -180,7 +180,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 and access.can_edit_for(goal.owner)
                 and not goal.is_retired
             ),
-            "reportable": {
+            # Where uppdrag are reported per period, that is in the follow-up, not here.
+            "reportable": set()
+            if model.follows_up_assignments
+            else {
                 r.pk
                 for a in data.assignments
                 for r in a.recipient_rows.all()
@@ -904,7 +907,9 @@ def _assignment_page(
             "year": year,
             "rows": _removal_rows(data.indicators, bound),
             "can_edit": access.can_edit_for(assignment.given_by),
-            "reportable": {r.pk for r in data.recipients if access.can_edit_for(r.unit)},
+            "reportable": set()
+            if services.reports_assignments_per_period()
+            else {r.pk for r in data.recipients if access.can_edit_for(r.unit)},
         },
         status=status,
     )

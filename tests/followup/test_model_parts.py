@@ -603,3 +603,36 @@ class TestQueries:
         assert len(rows) == many and all(row.reported for row in rows)
         with django_assert_num_queries(0):
             assert all(row.unit.name and not list(row.assignment.tags.all()) for row in rows)
+
+
+class TestReportsBelongToAPeriod:
+    """Under Vadstena's model an uppdrag's återrapport is written in the period's follow-up:
+    the uppdrag's own report form (which has no period) is refused and not offered, so the
+    recipient's status never moves without a period's report behind it."""
+
+    def test_the_report_without_a_period_is_refused(self, vadstena, editor_a):
+        from apps.goals.services import assignment_report
+
+        recipient = vadstena[2][0]
+        with pytest.raises(ValidationError):
+            assignment_report(
+                actor=editor_a, recipient=recipient, status="completed", report="Klart.",
+                reason="Rapport",
+            )  # fmt: skip
+        recipient.refresh_from_db()
+        assert (recipient.status, recipient.report) == ("not_started", "")
+
+    def test_the_uppdrag_page_offers_no_report_form(self, client, vadstena, editor_a):
+        recipient = vadstena[2][0]
+        client.force_login(editor_a)
+        page = client.get(f"/mal/uppdrag/{recipient.assignment.pk}/?ar=2026").content.decode()
+        assert recipient.assignment.title in page
+        assert f"/mal/uppdrag/mottagare/{recipient.pk}/rapport/" not in page
+        response = client.post(
+            f"/mal/uppdrag/mottagare/{recipient.pk}/rapport/",
+            {"status": "completed", "report": "Klart.", "change_reason": "Rapport",
+             "version": recipient.version},
+        )  # fmt: skip
+        assert response.status_code == 200  # the form again, with the refusal
+        recipient.refresh_from_db()
+        assert recipient.status == "not_started"
