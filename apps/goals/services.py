@@ -835,6 +835,33 @@ def _require_year_open_for_links(year: int) -> None:
         )
 
 
+def _follow(link_model, holder: dict, *, actor: User, editor_of: Unit, indicator, year, reason):
+    """Link ``indicator`` to the grunduppdrag or uppdrag named by ``holder`` in ``year``."""
+    _require_editor(actor, editor_of)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    if link_model.objects.filter(**holder, indicator=indicator, year=year).exists():
+        raise ValidationError(
+            {"indicator": _("The indicator already follows it in %(year)s.") % {"year": year}}
+        )
+    link = link_model(**holder, indicator=indicator, year=year)
+    save_with_history(link, actor=actor, reason=reason)
+    return link
+
+
+def _unfollow(link_model, holder: dict, *, actor: User, editor_of: Unit, indicator, year, reason):
+    """Remove the link ``_follow`` made, with who and why."""
+    _require_editor(actor, editor_of)
+    reason = require_reason(reason)
+    _require_year_open_for_links(year)
+    link = link_model.objects.filter(**holder, indicator=indicator, year=year).first()
+    if link is None:
+        raise ValidationError(
+            {"indicator": _("The indicator does not follow it in %(year)s.") % {"year": year}}
+        )
+    delete_with_history(link, actor=actor, reason=reason)
+
+
 @transaction.atomic
 def mission_indicator_link(
     *, actor: User, basic_mission: BasicMission, indicator: Indicator, year: int, reason: str
@@ -842,35 +869,20 @@ def mission_indicator_link(
     """Let ``indicator`` follow ``basic_mission`` in ``year`` (Vadstena's established
     indicators on the grunduppdrag), by an editor of the mission's unit; the link's history
     records who and why."""
-    _require_editor(actor, basic_mission.unit)
-    reason = require_reason(reason)
-    _require_year_open_for_links(year)
-    if MissionIndicator.objects.filter(
-        basic_mission=basic_mission, indicator=indicator, year=year
-    ).exists():
-        raise ValidationError(
-            {"indicator": _("The indicator already follows it in %(year)s.") % {"year": year}}
-        )
-    link = MissionIndicator(basic_mission=basic_mission, indicator=indicator, year=year)
-    save_with_history(link, actor=actor, reason=reason)
-    return link
+    return _follow(
+        MissionIndicator, {"basic_mission": basic_mission}, actor=actor,
+        editor_of=basic_mission.unit, indicator=indicator, year=year, reason=reason,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def mission_indicator_unlink(
     *, actor: User, basic_mission: BasicMission, indicator: Indicator, year: int, reason: str
 ) -> None:
-    _require_editor(actor, basic_mission.unit)
-    reason = require_reason(reason)
-    _require_year_open_for_links(year)
-    link = MissionIndicator.objects.filter(
-        basic_mission=basic_mission, indicator=indicator, year=year
-    ).first()
-    if link is None:
-        raise ValidationError(
-            {"indicator": _("The indicator does not follow it in %(year)s.") % {"year": year}}
-        )
-    delete_with_history(link, actor=actor, reason=reason)
+    _unfollow(
+        MissionIndicator, {"basic_mission": basic_mission}, actor=actor,
+        editor_of=basic_mission.unit, indicator=indicator, year=year, reason=reason,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -879,35 +891,20 @@ def assignment_indicator_link(
 ) -> AssignmentIndicator:
     """Let ``indicator`` follow ``assignment`` in ``year``, by an editor of the body that gave
     it (or an administrator); the link's history records who and why."""
-    _require_editor(actor, assignment.given_by)
-    reason = require_reason(reason)
-    _require_year_open_for_links(year)
-    if AssignmentIndicator.objects.filter(
-        assignment=assignment, indicator=indicator, year=year
-    ).exists():
-        raise ValidationError(
-            {"indicator": _("The indicator already follows it in %(year)s.") % {"year": year}}
-        )
-    link = AssignmentIndicator(assignment=assignment, indicator=indicator, year=year)
-    save_with_history(link, actor=actor, reason=reason)
-    return link
+    return _follow(
+        AssignmentIndicator, {"assignment": assignment}, actor=actor,
+        editor_of=assignment.given_by, indicator=indicator, year=year, reason=reason,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def assignment_indicator_unlink(
     *, actor: User, assignment: Assignment, indicator: Indicator, year: int, reason: str
 ) -> None:
-    _require_editor(actor, assignment.given_by)
-    reason = require_reason(reason)
-    _require_year_open_for_links(year)
-    link = AssignmentIndicator.objects.filter(
-        assignment=assignment, indicator=indicator, year=year
-    ).first()
-    if link is None:
-        raise ValidationError(
-            {"indicator": _("The indicator does not follow it in %(year)s.") % {"year": year}}
-        )
-    delete_with_history(link, actor=actor, reason=reason)
+    _unfollow(
+        AssignmentIndicator, {"assignment": assignment}, actor=actor,
+        editor_of=assignment.given_by, indicator=indicator, year=year, reason=reason,
+    )  # fmt: skip
 
 
 def assignment_target_unit(assignment: Assignment) -> Unit | None:
