@@ -31,6 +31,7 @@ from apps.goals.models import (
     TagKind,
 )
 from apps.goals.selectors import PeriodStatus, goals_in_year, period_statuses
+from apps.goals.services import active_model
 from apps.plans.models import Activity
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def agenda_2030(
     Eleven queries whatever the size, plus the computed statuses' providers (one today);
     at most two without a model or global goals.
     """
-    model = model or SteeringModel.objects.filter(is_active=True).first()
+    model = model or active_model()
     tags = list(Tag.objects.filter(kind=TagKind.AGENDA_2030))
     if model is None or not tags:
         return []

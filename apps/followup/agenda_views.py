@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from apps.accounts.access import access_for
 from apps.followup.agenda import agenda_2030
-from apps.goals.models import SteeringModel
 from apps.goals.selectors import status_periods
+from apps.goals.services import active_model
 from apps.periods.models import ReportingPeriod
 
 
@@ -32,7 +32,7 @@ def agenda_page(request: HttpRequest, period_pk: int) -> HttpResponse:
         {
             "period": period,
             "periods": periods,
-            "model": SteeringModel.objects.filter(is_active=True).first(),
+            "model": active_model(),
             "blocks": agenda_2030(period=period, reader=access),
         },
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.forms import DateField, ReasonField
 from apps.core.locking import VersionField
 from apps.goals.forms import offer_tags, tags_field
-from apps.goals.models import SteeringModel
+from apps.goals.services import active_model
 from apps.plans.models import ActivityStatus
 
 RICH = forms.Textarea(attrs={"rows": 6})
@@ -46,7 +46,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, goals, assignments, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_tags(self, SteeringModel.objects.filter(is_active=True).first())
+        offer_tags(self, active_model())
         self.goals = {str(g.pk): g for g in goals}
         self.assignments = {str(a.pk): a for a in assignments}
         self.fields["goal"].choices = [("", "–")] + [
