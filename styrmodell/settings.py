@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.trust",
     "apps.economy",
+    "apps.consolidation",
+    "apps.personnel",
     "apps.control",
     "apps.documents",
     "apps.reports",

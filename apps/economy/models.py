@@ -543,3 +543,187 @@ class FinancialGoalLink(Versioned):
 
     def __str__(self) -> str:
         return f"{self.goal}: {self.get_figure_display()}"
+
+
+# --- Finansförvaltning, pensions, the notes and earlier years (the reports a revisor signs) --
+
+
+class FinanceForecast(Versioned):
+    """The ekonom's full-year forecast, in a period, of what lies outside the nämnder's frames:
+    skatteintäkter and generella statsbidrag from the latest tax forecast, the central pension
+    costs and the financial items. The forecast result is the budgeted result plus the
+    nämnder's forecast deviation plus these items' deviation from the budget year's figures."""
+
+    period = models.OneToOneField(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="finance_forecast",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    tax_revenue = models.DecimalField(_("tax revenue, forecast (kr)"), **MONEY)
+    general_grants = models.DecimalField(
+        _("general grants and equalisation, forecast (kr)"), **MONEY
+    )
+    financial_income = models.DecimalField(_("financial income, forecast (kr)"), **MONEY)
+    financial_costs = models.DecimalField(_("financial costs, forecast (kr)"), **MONEY)
+    # Pensions and other central items outside the frames: their forecast deviation from the
+    # budget, signed as a result (a cost above the budget is negative).
+    central_deviation = models.DecimalField(
+        _("pensions and other central items, deviation (kr)"), **MONEY, default=0,
+        help_text=_("Negative when the costs exceed the budget."),
+    )  # fmt: skip
+    source = models.CharField(
+        _("tax forecast"), max_length=120, blank=True,
+        help_text=_("The tax forecast the figures come from, e.g. SKR's circular 26:31."),
+    )  # fmt: skip
+    comment = models.TextField(_("comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("finance forecast")
+        verbose_name_plural = _("finance forecasts")
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+
+class PensionStatement(Versioned):
+    """The pension administrator's statement for a period (KPA's, Skandia's): the avsättning
+    in the balansräkning and the ansvarsförbindelse for pensions earned before 1998 outside
+    it, both including löneskatt."""
+
+    period = models.OneToOneField(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="pension_statement",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    provision = models.DecimalField(_("provision for pensions incl. payroll tax (kr)"), **MONEY)
+    contingent_liability = models.DecimalField(
+        _("contingent liability for pensions earned before 1998 incl. payroll tax (kr)"), **MONEY
+    )
+    pension_funds = models.DecimalField(
+        _("pension funds under management, market value (kr)"), **MONEY, null=True, blank=True
+    )
+    actualisation_degree = models.DecimalField(
+        _("actualisation degree (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    administrator = models.CharField(_("pension administrator"), max_length=120, blank=True)
+    statement_on = models.DateField(_("statement date"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pension statement")
+        verbose_name_plural = _("pension statements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(provision__gte=0, contingent_liability__gte=0),
+                name="pension_statement_amounts_positive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+
+class StatementNote(Versioned):
+    """The written part of a note to a line of the resultaträkning or balansräkning for a
+    year. A note's figures (the line's account groups) are computed from the outcome."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    line = models.ForeignKey(
+        StatementLine, on_delete=models.PROTECT, related_name="notes",
+        verbose_name=_("statement line"),
+    )  # fmt: skip
+    text = models.TextField(_("text"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "line"], name="one_note_per_line_and_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.line}"
+
+
+class AccountingPrinciples(Versioned):
+    """The year's redovisningsprinciper, the text the annual report's notes begin with."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    text = models.TextField(_("text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("accounting principles")
+        verbose_name_plural = _("accounting principles")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class YearFigures(Versioned):
+    """A closed year's figures as its årsredovisning gave them, for the years before the
+    ledger is in the application: the flerårsöversikt's five years and the
+    balanskravsutredning's earlier results. A year with an imported ledger computes them."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    result = models.DecimalField(_("result for the year (kr)"), **MONEY, null=True, blank=True)
+    balance_requirement_result = models.DecimalField(
+        _("balance requirement result (kr)"), **MONEY, null=True, blank=True
+    )
+    equity_ratio = models.DecimalField(
+        _("equity ratio (%)"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    equity_ratio_with_pensions = models.DecimalField(
+        _("equity ratio incl. all pension obligations (%)"), max_digits=6, decimal_places=1,
+        null=True, blank=True,
+    )  # fmt: skip
+    net_investments = models.DecimalField(_("net investments (kr)"), **MONEY, null=True, blank=True)
+    loan_debt = models.DecimalField(_("loan debt (kr)"), **MONEY, null=True, blank=True)
+    tax_rate = models.DecimalField(
+        _("tax rate (kr per 100 kr)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("population 31 December"), null=True, blank=True)
+    rur_balance = models.DecimalField(
+        _("result equalisation reserve at the year's end (kr)"), **MONEY, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("earlier year's figures")
+        verbose_name_plural = _("earlier years' figures")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class GoodManagementRule(Versioned):
+    """How the kommun has decided (in its riktlinjer för god ekonomisk hushållning) to
+    conclude whether the year shows god ekonomisk hushållning. The rule with the latest
+    ``first_year`` not after a report's year applies."""
+
+    first_year = models.PositiveSmallIntegerField(_("applies from year"), unique=True)
+    min_goal_share = models.DecimalField(
+        _("share of the council's operational goals required (%)"), max_digits=5,
+        decimal_places=1, default=50,
+        help_text=_("More than this share of the goals must be met."),
+    )  # fmt: skip
+    counts_partly_met = models.BooleanField(_("goals partly met count as met"), default=True)
+    all_financial_goals = models.BooleanField(_("every financial goal must be met"), default=True)
+    min_financial_share = models.DecimalField(
+        _("share of the financial goals required (%)"), max_digits=5, decimal_places=1,
+        null=True, blank=True,
+        help_text=_("Used when not every financial goal must be met."),
+    )  # fmt: skip
+    text = models.TextField(_("the rule as decided"), blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule for good financial management")
+        verbose_name_plural = _("rules for good financial management")
+        ordering = ["first_year"]
+
+    def __str__(self) -> str:
+        return str(self.first_year)

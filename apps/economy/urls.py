@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 import apps.core.converters  # noqa: F401  (registers <year:…>)
 from apps.economy.views import budget as budget_views
@@ -87,4 +87,11 @@ urlpatterns += [
         strategic_plan_views.strategic_plan_page,
         name="strategic_plan",
     ),
+]
+
+# The finansförvaltning's forecast, balanskravsutredning, earlier years and the rule for god
+# ekonomisk hushållning (urls_finance); pensions, notes and redovisningsprinciper (urls_notes).
+urlpatterns += [
+    path("", include("apps.economy.urls_finance")),
+    path("", include("apps.economy.urls_notes")),
 ]

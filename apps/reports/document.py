@@ -8,7 +8,19 @@ from django.utils.translation import gettext as _
 from apps.organisation.models import Municipality, Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
-from apps.reports.sections import agenda, contributions, economy, goals, missions, trust
+from apps.reports.sections import (
+    agenda,
+    consolidation,
+    contributions,
+    economy,
+    finance,
+    goals,
+    missions,
+    narrative,
+    notes,
+    personnel,
+    trust,
+)
 from styrmodell.lib import images
 from styrmodell.lib.formats import MONTH_NAMES
 
@@ -44,52 +56,128 @@ def _followup(ctx: BuildContext) -> list[Section | None]:
     ]
 
 
-def _sections(ctx: BuildContext) -> list[Section | None]:
-    if ctx.kind == ReportKind.ANNUAL:
-        return [
-            _group(
-                "forvaltningsberattelse",
-                _("Administration report"),
-                [
-                    economy.group(ctx),
-                    goals.operations_development(ctx),
-                    goals.important_conditions(ctx),
-                    goals.key_events(ctx),
-                    goals.governance(ctx),
+def _annual_report(ctx: BuildContext) -> list[Section | None]:
+    """The årsredovisning: R15's förvaltningsberättelse, the nämnder's verksamhetsberättelser,
+    the follow-up, the räkenskaper with the sammanställd redovisning and the notes."""
+    return [
+        _group(
+            "forvaltningsberattelse",
+            _("Administration report"),
+            [
+                narrative.heading(ctx, narrative.OVERVIEW, [
+                    finance.multi_year_overview(ctx), goals.operations_development(ctx),
+                ]),
+                narrative.heading(ctx, narrative.GROUP, [
+                    consolidation.group_overview(ctx), economy.group(ctx),
+                ]),
+                narrative.heading(ctx, narrative.CONDITIONS, [
+                    goals.important_conditions(ctx), finance.sensitivity(ctx),
+                ]),
+                narrative.heading(ctx, narrative.EVENTS, [goals.key_events(ctx)]),
+                narrative.heading(ctx, narrative.GOVERNANCE, [goals.governance(ctx)]),
+                narrative.heading(ctx, narrative.GOOD_MANAGEMENT, [
+                    narrative.good_management_conclusion(ctx),
                     economy.good_financial_management(ctx),
-                    economy.forecast_and_balance_requirement(ctx),
-                    goals.staff(ctx),
-                    economy.expected_development(ctx),
-                ],
-            ),
-            *_followup(ctx),
-            _group(
-                "rakenskaper",
-                _("Financial statements"),
-                [
-                    economy.income_statement(ctx),
-                    economy.balance_sheet(ctx),
-                    economy.cash_flow(ctx),
-                    economy.operating(ctx),
-                    economy.investments(ctx),
-                ],
-            ),
-            goals.action_plans(ctx),
-            goals.internal_control(ctx),
-            trust.analysis(ctx),
-        ]
+                    notes.pensions(ctx),
+                ]),
+                narrative.heading(ctx, narrative.BALANCE_REQUIREMENT, [
+                    finance.balance_requirement(ctx)
+                    or economy.forecast_and_balance_requirement(ctx),
+                ]),
+                narrative.heading(ctx, narrative.PERSONNEL, [
+                    personnel.personnel(ctx), goals.staff(ctx),
+                ]),
+                narrative.heading(ctx, narrative.OUTLOOK, [economy.expected_development(ctx)]),
+            ],
+        ),
+        narrative.body_reports(ctx),
+        *_followup(ctx),
+        _group(
+            "rakenskaper",
+            _("Financial statements"),
+            [
+                economy.income_statement(ctx),
+                economy.balance_sheet(ctx),
+                economy.cash_flow(ctx),
+                economy.operating(ctx),
+                finance.finance_forecast(ctx),
+                economy.investments(ctx),
+                consolidation.statements(ctx),
+                notes.notes(ctx),
+            ],
+        ),
+        goals.action_plans(ctx),
+        goals.internal_control(ctx),
+        trust.analysis(ctx),
+        narrative.treatment(ctx),
+    ]  # fmt: skip
+
+
+def _interim_report(ctx: BuildContext) -> list[Section | None]:
+    """The delårsrapport: R17's förenklade förvaltningsberättelse, the nämnder's sections,
+    the follow-up and the räkenskaper."""
+    return [
+        _group(
+            "forvaltningsberattelse",
+            _("Simplified administration report"),
+            [
+                narrative.heading(ctx, narrative.OVERVIEW, [
+                    economy.economy_in_brief(ctx), goals.goal_shares(ctx),
+                ]),
+                narrative.heading(ctx, narrative.GROUP, [
+                    consolidation.group_overview(ctx), economy.group(ctx),
+                ]),
+                narrative.heading(ctx, narrative.EVENTS, [goals.key_events(ctx)]),
+                narrative.heading(ctx, narrative.GOOD_MANAGEMENT, [
+                    narrative.good_management_conclusion(ctx),
+                    economy.good_financial_management(ctx),
+                    notes.pensions(ctx),
+                ]),
+                narrative.heading(ctx, narrative.BALANCE_REQUIREMENT, [
+                    finance.balance_requirement(ctx)
+                    or economy.forecast_and_balance_requirement(ctx),
+                ]),
+                narrative.heading(ctx, narrative.PERSONNEL, [personnel.personnel(ctx)]),
+                narrative.heading(ctx, narrative.OUTLOOK, [finance.finance_forecast(ctx)]),
+            ],
+        ),
+        narrative.body_reports(ctx),
+        *_followup(ctx),
+        _group(
+            "ekonomi",
+            _("Economy"),
+            [
+                economy.operating(ctx),
+                economy.investments(ctx),
+                economy.income_statement(ctx),
+                economy.balance_sheet(ctx),
+                consolidation.statements(ctx),
+                notes.notes(ctx),
+            ],
+        ),
+        goals.action_plans(ctx),
+        goals.internal_control(ctx),
+        trust.analysis(ctx),
+        narrative.treatment(ctx),
+    ]  # fmt: skip
+
+
+def _budget_followup(ctx: BuildContext) -> list[Section | None]:
+    """The tertial's budgetuppföljning: no förvaltningsberättelse, the economy in brief."""
     return [
         _group(
             "sammanfattning",
             _("Summary"),
             [goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
         ),
+        narrative.body_reports(ctx),
         *_followup(ctx),
         _group(
             "ekonomi",
             _("Economy"),
             [
                 economy.forecast_and_balance_requirement(ctx),
+                finance.finance_forecast(ctx),
                 economy.good_financial_management(ctx),
                 economy.operating(ctx),
                 economy.investments(ctx),
@@ -101,6 +189,14 @@ def _sections(ctx: BuildContext) -> list[Section | None]:
         goals.internal_control(ctx),
         trust.analysis(ctx),
     ]
+
+
+def _sections(ctx: BuildContext) -> list[Section | None]:
+    if ctx.kind == ReportKind.ANNUAL:
+        return _annual_report(ctx)
+    if ctx.kind == ReportKind.INTERIM:
+        return _interim_report(ctx)
+    return _budget_followup(ctx)
 
 
 def months_covered(period: ReportingPeriod) -> str:

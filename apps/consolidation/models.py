@@ -1,0 +1,3 @@
+"""The kommunal koncern: the bolag's statements per period, ownership and eliminations."""
+
+from django.db import models  # noqa: F401
