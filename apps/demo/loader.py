@@ -547,6 +547,8 @@ def load_followup(admin: User) -> None:
         load_period_economy(admin, period, key)
         _write_period(admin, period, key)
         control_for_period(admin, period, key)  # intern kontroll's results, while open
+        for step in PERIOD_STEPS:  # the parts of the reports written while the period is open
+            step(admin, period, key)
         _mark_done(admin, period, everyone=final_state == PeriodState.CLOSED)
         if final_state == PeriodState.OPEN:
             _keep_open_for_editors(admin, period)
@@ -558,6 +560,10 @@ def load_followup(admin: User) -> None:
                 reason=goals_data.PERIOD_CLOSED,
             )
 
+
+# What the demo writes into each period while it is open, after its outcome and follow-up:
+# step(admin, period, period key from goals_data.PERIODS). Filled at the end of this module.
+PERIOD_STEPS: list[Callable[[User, ReportingPeriod, str], None]] = []
 
 # The steps in order; later issues append theirs (goals, plans, budget, follow-up, reports).
 STEPS: list[tuple[str, Callable[[User], object]]] = [
@@ -790,3 +796,29 @@ STEPS.insert(
     STEPS.index(("perioderna och uppföljningen", load_followup)),
     ("de finansiella målens nyckeltal", load_financial_goal_links),
 )
+
+# Issue 15: what the reports a revisor signs need. The year-level data (the bolag, earlier
+# years, the rule for god ekonomisk hushållning, notes) before the periods; each period's
+# figures and texts while it is open.
+from apps.demo import (  # noqa: E402
+    consolidation_demo,
+    finance_demo,
+    notes_demo,
+    personnel_demo,
+    report_texts_demo,
+)
+
+for _label, _step in (
+    ("koncernens bolag", consolidation_demo.load),
+    ("tidigare års siffror och regeln för god ekonomisk hushållning", finance_demo.load),
+    ("noterna och redovisningsprinciperna", notes_demo.load),
+    ("rapporternas inställningar", report_texts_demo.load),
+):
+    STEPS.insert(STEPS.index(("perioderna och uppföljningen", load_followup)), (_label, _step))
+PERIOD_STEPS += [
+    consolidation_demo.for_period,
+    finance_demo.for_period,
+    notes_demo.for_period,
+    personnel_demo.for_period,
+    report_texts_demo.for_period,
+]
