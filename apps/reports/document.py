@@ -10,6 +10,7 @@ from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
 from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
 from apps.reports.sections import (
     agenda,
+    body_reports,
     consolidation,
     contributions,
     economy,
@@ -90,7 +91,7 @@ def _annual_report(ctx: BuildContext) -> list[Section | None]:
                 narrative.heading(ctx, narrative.OUTLOOK, [economy.expected_development(ctx)]),
             ],
         ),
-        narrative.body_reports(ctx),
+        body_reports.body_reports(ctx),
         *_followup(ctx),
         _group(
             "rakenskaper",
@@ -141,7 +142,7 @@ def _interim_report(ctx: BuildContext) -> list[Section | None]:
                 narrative.heading(ctx, narrative.OUTLOOK, [finance.finance_forecast(ctx)]),
             ],
         ),
-        narrative.body_reports(ctx),
+        body_reports.body_reports(ctx),
         *_followup(ctx),
         _group(
             "ekonomi",
@@ -170,7 +171,7 @@ def _budget_followup(ctx: BuildContext) -> list[Section | None]:
             _("Summary"),
             [goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
         ),
-        narrative.body_reports(ctx),
+        body_reports.body_reports(ctx),
         *_followup(ctx),
         _group(
             "ekonomi",

@@ -1,7 +1,8 @@
 """The förvaltningsberättelse's written text: R15's headings in the årsredovisning, R17's in
 the delårsrapport, each heading's text beside the figures the application computes for it;
 the nämnder's and bolagens verksamhetsberättelser; the conclusion on god ekonomisk
-hushållning; the dates the report was prepared and treated."""
+hushållning; the dates the report was prepared and treated. (The nämnder's and bolagens
+verksamhetsberättelser: body_reports.py.)"""
 
 from __future__ import annotations
 
@@ -44,12 +45,6 @@ def heading(ctx: BuildContext, key: str, material: list[Section | None]) -> Sect
         template="reports/pdf/sections/group.html",
         children=present,
     )
-
-
-def body_reports(ctx: BuildContext) -> Section | None:
-    """The nämnder's and bolagens verksamhetsberättelser (the kommun's report), or the
-    nämnd's own (its report)."""
-    return None
 
 
 def good_management_conclusion(ctx: BuildContext) -> Section | None:
