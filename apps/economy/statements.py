@@ -1,4 +1,5 @@
-"""The kommun's resultaträkning and balansräkning for a period, from the imported ledger rows.
+"""The kommun's resultaträkning, balansräkning and kassaflödesanalys for a period, from the
+imported ledger rows.
 
 Accounts are mapped on statement lines by the longest matching Kommun-Bas prefix. The
 database sums the rows per account (one grouped query, whatever the number of rows); the
@@ -622,3 +623,92 @@ def drift_reconciliation(
         not_distributed=outside,
         net_operating_cost=-(net_cost or ZERO),
     )
+
+
+# --- Kassaflödesanalys --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CashFlowLine:
+    label: str
+    amount: Decimal
+    is_subtotal: bool = False
+
+
+@dataclass(frozen=True)
+class CashFlow:
+    lines: list[CashFlowLine]
+    cash_flow: Decimal  # årets kassaflöde
+    opening_cash: Decimal
+    closing_cash: Decimal
+    unreconciled: Decimal  # the change in kassa och bank minus the cash flow
+
+    def amount(self, label: str) -> Decimal:
+        return next(line.amount for line in self.lines if line.label == label)
+
+
+def cash_flow(
+    year: int, through_month: int, *, income: IncomeStatement, sheet: BalanceSheet, book: Ledger
+) -> CashFlow:
+    """Kassaflödesanalys by the indirect method, from the income statement, the change of the
+    balance sheet's lines from the opening to the closing balance and the net investments
+    booked on the investment projects. Likvida medel are kassa och bank."""
+    lines = {r.key: r for r in sheet.rows}
+
+    def change(key: str) -> Decimal:
+        row = lines.get(key)
+        if row is None:
+            return ZERO
+        return (row.closing or ZERO) - (row.opening or ZERO)
+
+    def outcome(key: str) -> Decimal:
+        return income.amount(key, "outcome") or ZERO
+
+    gains = book.realisation_gains()
+    net_investments = sum(selectors.investment_outcome(year, through_month).values(), ZERO)
+    result: list[CashFlowLine] = []
+
+    def group(items: list[tuple[str, Decimal]], subtotal: str) -> Decimal:
+        amount = sum((a for _label, a in items), ZERO)
+        result.extend(CashFlowLine(label, a) for label, a in items)
+        result.append(CashFlowLine(subtotal, amount, True))
+        return amount
+
+    funds = group(
+        [
+            (_("Result for the year"), outcome(RESULT)),
+            (_("Adjustment for depreciation"), -outcome("depreciation")),
+            (_("Adjustment for realisation gains"), -gains),
+            (_("Change in provisions"), change("br_provisions")),
+        ],
+        _("Funds from operations before changes in working capital"),
+    )
+    working = [
+        (_("Decrease (+) / increase (−) in receivables"), -change("br_receivables")),
+        (
+            _("Decrease (+) / increase (−) in inventories and development properties"),
+            -change("br_inventories"),
+        ),
+        (_("Increase (+) / decrease (−) in current liabilities"), change("br_current_liabilities")),
+    ]
+    result.extend(CashFlowLine(label, a) for label, a in working)
+    operating_flow = funds + sum((a for _label, a in working), ZERO)
+    result.append(CashFlowLine(_("Cash flow from operating activities"), operating_flow, True))
+    investing_flow = group(
+        [
+            (_("Net investments in fixed assets"), -net_investments),
+            (_("Sale of fixed assets (realisation gains)"), gains),
+            (_("Change in financial fixed assets"), -change("br_financial_assets")),
+            (_("Change in short-term investments"), -change("br_short_term_investments")),
+        ],
+        _("Cash flow from investing activities"),
+    )
+    financing_flow = group(
+        [(_("Change in long-term liabilities"), change("br_long_term_liabilities"))],
+        _("Cash flow from financing activities"),
+    )
+    flow = operating_flow + investing_flow + financing_flow
+    cash = lines.get("br_cash")
+    opening = (cash.opening or ZERO) if cash else ZERO
+    closing = (cash.closing or ZERO) if cash else ZERO
+    return CashFlow(result, flow, opening, closing, (closing - opening) - flow)

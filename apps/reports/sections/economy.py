@@ -726,89 +726,10 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
     )
 
 
-@dataclass(frozen=True)
-class CashFlowLine:
-    label: str
-    amount: Decimal
-    is_subtotal: bool = False
-
-
-@dataclass(frozen=True)
-class CashFlow:
-    lines: list[CashFlowLine]
-    cash_flow: Decimal  # årets kassaflöde
-    opening_cash: Decimal
-    closing_cash: Decimal
-    unreconciled: Decimal  # the change in kassa och bank minus the cash flow
-
-    def amount(self, label: str) -> Decimal:
-        return next(line.amount for line in self.lines if line.label == label)
-
-
-def cash_flow_figures(ctx: BuildContext) -> CashFlow:
-    """Kassaflödesanalys by the indirect method, from the income statement, the change of the
-    balance sheet's lines from the opening to the closing balance and the net investments
-    booked on the investment projects. Likvida medel are kassa och bank."""
-    income, sheet = _income(ctx), _balance(ctx)
-    lines = {r.key: r for r in sheet.rows}
-
-    def change(key: str) -> Decimal:
-        row = lines.get(key)
-        if row is None:
-            return ZERO
-        return (row.closing or ZERO) - (row.opening or ZERO)
-
-    def outcome(key: str) -> Decimal:
-        return income.amount(key, "outcome") or ZERO
-
-    gains = _ledger(ctx).realisation_gains()
-    net_investments = sum(selectors.investment_outcome(ctx.year, ctx.through_month).values(), ZERO)
-    result: list[CashFlowLine] = []
-
-    def group(items: list[tuple[str, Decimal]], subtotal: str) -> Decimal:
-        amount = sum((a for _label, a in items), ZERO)
-        result.extend(CashFlowLine(label, a) for label, a in items)
-        result.append(CashFlowLine(subtotal, amount, True))
-        return amount
-
-    funds = group(
-        [
-            (_("Result for the year"), outcome(statements.RESULT)),
-            (_("Adjustment for depreciation"), -outcome("depreciation")),
-            (_("Adjustment for realisation gains"), -gains),
-            (_("Change in provisions"), change("br_provisions")),
-        ],
-        _("Funds from operations before changes in working capital"),
+def cash_flow_figures(ctx: BuildContext) -> statements.CashFlow:
+    return statements.cash_flow(
+        ctx.year, ctx.through_month, income=_income(ctx), sheet=_balance(ctx), book=_ledger(ctx)
     )
-    working = [
-        (_("Decrease (+) / increase (−) in receivables"), -change("br_receivables")),
-        (
-            _("Decrease (+) / increase (−) in inventories and development properties"),
-            -change("br_inventories"),
-        ),
-        (_("Increase (+) / decrease (−) in current liabilities"), change("br_current_liabilities")),
-    ]
-    result.extend(CashFlowLine(label, a) for label, a in working)
-    operating_flow = funds + sum((a for _label, a in working), ZERO)
-    result.append(CashFlowLine(_("Cash flow from operating activities"), operating_flow, True))
-    investing_flow = group(
-        [
-            (_("Net investments in fixed assets"), -net_investments),
-            (_("Sale of fixed assets (realisation gains)"), gains),
-            (_("Change in financial fixed assets"), -change("br_financial_assets")),
-            (_("Change in short-term investments"), -change("br_short_term_investments")),
-        ],
-        _("Cash flow from investing activities"),
-    )
-    financing_flow = group(
-        [(_("Change in long-term liabilities"), change("br_long_term_liabilities"))],
-        _("Cash flow from financing activities"),
-    )
-    flow = operating_flow + investing_flow + financing_flow
-    cash = lines.get("br_cash")
-    opening = (cash.opening or ZERO) if cash else ZERO
-    closing = (cash.closing or ZERO) if cash else ZERO
-    return CashFlow(result, flow, opening, closing, (closing - opening) - flow)
 
 
 def cash_flow(ctx: BuildContext) -> Section | None:
