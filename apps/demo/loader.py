@@ -801,6 +801,7 @@ STEPS.insert(
 # years, the rule for god ekonomisk hushållning, notes) before the periods; each period's
 # figures and texts while it is open.
 from apps.demo import (  # noqa: E402
+    body_reports_demo,
     consolidation_demo,
     finance_demo,
     notes_demo,
@@ -821,4 +822,5 @@ PERIOD_STEPS += [
     notes_demo.for_period,
     personnel_demo.for_period,
     report_texts_demo.for_period,
+    body_reports_demo.for_period,
 ]
