@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.personnel import views
 
 app_name = "personnel"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.index, name="index"),
+    path("<int:period_pk>/", views.period_page, name="period"),
+    path("<int:period_pk>/import/", views.import_file, name="import"),
+    path("<int:period_pk>/excel/", views.table_xlsx, name="xlsx"),
+]
