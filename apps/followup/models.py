@@ -254,3 +254,39 @@ class AssignmentReport(Versioned):
 
     def __str__(self) -> str:
         return f"{self.recipient} – {self.period}: {self.get_status_display()}"
+
+
+class BodyReport(Versioned):
+    """A nämnd's or bolag's verksamhetsberättelse in a period: what it writes itself for the
+    delårsrapport and the årsredovisning, beside the figures the application computes. The
+    four texts are sanitised rich text (``styrmodell.lib.richtext``)."""
+
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="body_reports",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="body_reports",
+        verbose_name=_("committee or company"),
+    )  # fmt: skip
+    important_events = models.TextField(_("important events"), blank=True)
+    goal_summary = models.TextField(_("goal fulfilment in brief"), blank=True)
+    economy = models.TextField(_("economy"), blank=True)
+    outlook = models.TextField(_("outlook"), blank=True)
+    history = HistoricalRecords()
+
+    TEXT_FIELDS = ("important_events", "goal_summary", "economy", "outlook")
+
+    class Meta:
+        verbose_name = _("operations report")
+        verbose_name_plural = _("operations reports")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="one_body_report_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.period}"
+
+    @property
+    def is_written(self) -> bool:
+        return any(getattr(self, name).strip() for name in self.TEXT_FIELDS)

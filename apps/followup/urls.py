@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.followup import agenda_views, views
+from apps.followup import agenda_views, body_report_views, views
 
 app_name = "followup"
 
@@ -35,6 +35,16 @@ urlpatterns = [
         views.line_value_save,
         {"holder": "assignment"},
         name="assignment_value",
+    ),
+    path(
+        "<int:period_pk>/verksamhetsberattelse/<int:unit_pk>/",
+        body_report_views.body_report,
+        name="body_report",
+    ),
+    path(
+        "<int:period_pk>/verksamhetsberattelse/<int:unit_pk>/spara/",
+        body_report_views.body_report_save_view,
+        name="body_report_save",
     ),
     path("<int:period_pk>/agenda-2030/", agenda_views.agenda_page, name="agenda_2030"),
     path("atgardsplan/<int:pk>/", views.action_plan, name="action_plan"),
