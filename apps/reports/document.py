@@ -3,6 +3,8 @@ KF) and for a nämnd (to the nämnd). The builders decide themselves what a scop
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext as _
 
 from apps.organisation.models import Municipality, Unit
@@ -57,40 +59,84 @@ def _followup(ctx: BuildContext) -> list[Section | None]:
     ]
 
 
+# Each report's förvaltningsberättelse: its headings in order, each with the figures the
+# application computes for it (the material printed under the heading's written text, and
+# shown beside the text on the writing page, apps/reports/text_views.py).
+Material = Callable[[BuildContext], list[Section | None]]
+
+ANNUAL_HEADINGS: dict[str, Material] = {
+    narrative.OVERVIEW: lambda ctx: [
+        finance.multi_year_overview(ctx), goals.operations_development(ctx),
+    ],
+    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx), economy.group(ctx)],
+    narrative.CONDITIONS: lambda ctx: [
+        goals.important_conditions(ctx), finance.sensitivity(ctx),
+    ],
+    narrative.EVENTS: lambda ctx: [goals.key_events(ctx)],
+    narrative.GOVERNANCE: lambda ctx: [goals.governance(ctx)],
+    narrative.GOOD_MANAGEMENT: lambda ctx: [
+        narrative.good_management_conclusion(ctx),
+        economy.good_financial_management(ctx),
+        notes.pensions(ctx),
+    ],
+    narrative.BALANCE_REQUIREMENT: lambda ctx: [
+        finance.balance_requirement(ctx) or economy.forecast_and_balance_requirement(ctx),
+    ],
+    narrative.PERSONNEL: lambda ctx: [personnel.personnel(ctx), goals.staff(ctx)],
+    narrative.OUTLOOK: lambda ctx: [economy.expected_development(ctx)],
+}  # fmt: skip
+
+INTERIM_HEADINGS: dict[str, Material] = {
+    narrative.OVERVIEW: lambda ctx: [economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
+    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx), economy.group(ctx)],
+    narrative.EVENTS: lambda ctx: [goals.key_events(ctx)],
+    narrative.GOOD_MANAGEMENT: lambda ctx: [
+        narrative.good_management_conclusion(ctx),
+        economy.good_financial_management(ctx),
+        notes.pensions(ctx),
+    ],
+    narrative.BALANCE_REQUIREMENT: lambda ctx: [
+        finance.balance_requirement(ctx) or economy.forecast_and_balance_requirement(ctx),
+    ],
+    narrative.PERSONNEL: lambda ctx: [personnel.personnel(ctx)],
+    narrative.OUTLOOK: lambda ctx: [finance.finance_forecast(ctx)],
+}  # fmt: skip
+
+# The budgetuppföljning has no förvaltningsberättelse; its summary may carry an overview text.
+BUDGET_FOLLOWUP_HEADINGS: dict[str, Material] = {
+    narrative.OVERVIEW: lambda ctx: [
+        goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx),
+    ],
+}  # fmt: skip
+
+HEADINGS: dict[ReportKind, dict[str, Material]] = {
+    ReportKind.ANNUAL: ANNUAL_HEADINGS,
+    ReportKind.INTERIM: INTERIM_HEADINGS,
+    ReportKind.BUDGET_FOLLOWUP: BUDGET_FOLLOWUP_HEADINGS,
+}
+
+
+def headings_of(kind: ReportKind) -> list[str]:
+    """The keys of the headings the kommun's report of ``kind`` has a text for, in order."""
+    return list(HEADINGS[kind])
+
+
+def heading_material(ctx: BuildContext, key: str) -> list[Section | None]:
+    """The sections the report prints under heading ``key`` (the same builder calls)."""
+    return HEADINGS[ctx.kind][key](ctx)
+
+
+def _administration_report(ctx: BuildContext) -> list[Section | None]:
+    return [
+        narrative.heading(ctx, key, material(ctx)) for key, material in HEADINGS[ctx.kind].items()
+    ]
+
+
 def _annual_report(ctx: BuildContext) -> list[Section | None]:
     """The årsredovisning: R15's förvaltningsberättelse, the nämnder's verksamhetsberättelser,
     the follow-up, the räkenskaper with the sammanställd redovisning and the notes."""
     return [
-        _group(
-            "forvaltningsberattelse",
-            _("Administration report"),
-            [
-                narrative.heading(ctx, narrative.OVERVIEW, [
-                    finance.multi_year_overview(ctx), goals.operations_development(ctx),
-                ]),
-                narrative.heading(ctx, narrative.GROUP, [
-                    consolidation.group_overview(ctx), economy.group(ctx),
-                ]),
-                narrative.heading(ctx, narrative.CONDITIONS, [
-                    goals.important_conditions(ctx), finance.sensitivity(ctx),
-                ]),
-                narrative.heading(ctx, narrative.EVENTS, [goals.key_events(ctx)]),
-                narrative.heading(ctx, narrative.GOVERNANCE, [goals.governance(ctx)]),
-                narrative.heading(ctx, narrative.GOOD_MANAGEMENT, [
-                    narrative.good_management_conclusion(ctx),
-                    economy.good_financial_management(ctx),
-                    notes.pensions(ctx),
-                ]),
-                narrative.heading(ctx, narrative.BALANCE_REQUIREMENT, [
-                    finance.balance_requirement(ctx)
-                    or economy.forecast_and_balance_requirement(ctx),
-                ]),
-                narrative.heading(ctx, narrative.PERSONNEL, [
-                    personnel.personnel(ctx), goals.staff(ctx),
-                ]),
-                narrative.heading(ctx, narrative.OUTLOOK, [economy.expected_development(ctx)]),
-            ],
-        ),
+        _group("forvaltningsberattelse", _("Administration report"), _administration_report(ctx)),
         body_reports.body_reports(ctx),
         *_followup(ctx),
         _group(
@@ -111,7 +157,7 @@ def _annual_report(ctx: BuildContext) -> list[Section | None]:
         goals.internal_control(ctx),
         trust.analysis(ctx),
         narrative.treatment(ctx),
-    ]  # fmt: skip
+    ]
 
 
 def _interim_report(ctx: BuildContext) -> list[Section | None]:
@@ -121,26 +167,7 @@ def _interim_report(ctx: BuildContext) -> list[Section | None]:
         _group(
             "forvaltningsberattelse",
             _("Simplified administration report"),
-            [
-                narrative.heading(ctx, narrative.OVERVIEW, [
-                    economy.economy_in_brief(ctx), goals.goal_shares(ctx),
-                ]),
-                narrative.heading(ctx, narrative.GROUP, [
-                    consolidation.group_overview(ctx), economy.group(ctx),
-                ]),
-                narrative.heading(ctx, narrative.EVENTS, [goals.key_events(ctx)]),
-                narrative.heading(ctx, narrative.GOOD_MANAGEMENT, [
-                    narrative.good_management_conclusion(ctx),
-                    economy.good_financial_management(ctx),
-                    notes.pensions(ctx),
-                ]),
-                narrative.heading(ctx, narrative.BALANCE_REQUIREMENT, [
-                    finance.balance_requirement(ctx)
-                    or economy.forecast_and_balance_requirement(ctx),
-                ]),
-                narrative.heading(ctx, narrative.PERSONNEL, [personnel.personnel(ctx)]),
-                narrative.heading(ctx, narrative.OUTLOOK, [finance.finance_forecast(ctx)]),
-            ],
+            _administration_report(ctx),
         ),
         body_reports.body_reports(ctx),
         *_followup(ctx),
@@ -160,7 +187,7 @@ def _interim_report(ctx: BuildContext) -> list[Section | None]:
         goals.internal_control(ctx),
         trust.analysis(ctx),
         narrative.treatment(ctx),
-    ]  # fmt: skip
+    ]
 
 
 def _budget_followup(ctx: BuildContext) -> list[Section | None]:
@@ -169,7 +196,10 @@ def _budget_followup(ctx: BuildContext) -> list[Section | None]:
         _group(
             "sammanfattning",
             _("Summary"),
-            [goals.key_events(ctx), economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
+            [
+                narrative.overview_text(ctx),
+                *BUDGET_FOLLOWUP_HEADINGS[narrative.OVERVIEW](ctx),
+            ],
         ),
         body_reports.body_reports(ctx),
         *_followup(ctx),

@@ -8,7 +8,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.locking import Versioned
 from apps.reports.content import ReportKind
+from apps.reports.sections.narrative import TITLES
+
+HEADING_CHOICES = [(key, title) for key, title in TITLES.items()]
 
 
 class RequestState(models.TextChoices):
@@ -159,3 +163,67 @@ class ReportRequest(models.Model):
     def file_stem(self) -> str:
         scope = self.unit.ansvarskod if self.unit_id else "kommun"
         return f"{self.kind}-{self.period.year}-{scope}-v{self.version}"
+
+
+class ReportText(Versioned):
+    """The written text of one heading of the kommun's förvaltningsberättelse in one period
+    (R15's headings in the årsredovisning, R17's in the delårsrapport): sanitised rich text,
+    written beside the figures the application computes for the heading."""
+
+    period = models.ForeignKey(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="report_texts",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    heading = models.CharField(_("heading"), max_length=40, choices=HEADING_CHOICES)
+    text = models.TextField(_("text"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report text")
+        verbose_name_plural = _("report texts")
+        ordering = ["period", "heading"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "heading"], name="one_text_per_heading")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_heading_display()} {self.period}"
+
+
+class ReportTreatment(Versioned):
+    """When the kommun's report of a period was prepared and treated by KS and KF, and where
+    the auditors' statement is found.
+
+    Not guarded by the closed period: KF treats the report after the period is closed, which
+    is when these dates are entered."""
+
+    period = models.OneToOneField(
+        "periods.ReportingPeriod", on_delete=models.PROTECT, related_name="report_treatment",
+        verbose_name=_("period"),
+    )  # fmt: skip
+    prepared_on = models.DateField(_("prepared on"), null=True, blank=True)
+    ks_treated_on = models.DateField(_("treated by the executive board on"), null=True, blank=True)
+    ks_paragraph = models.CharField(_("executive board paragraph"), max_length=40, blank=True)
+    kf_treated_on = models.DateField(
+        _("treated by the municipal council on"), null=True, blank=True
+    )
+    kf_paragraph = models.CharField(_("municipal council paragraph"), max_length=40, blank=True)
+    auditors_statement_reference = models.TextField(
+        _("auditors' statement"), blank=True,
+        help_text=_("Where the auditors' statement is found, e.g. its title and case number."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report treatment")
+        verbose_name_plural = _("report treatments")
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            (self.prepared_on, self.ks_treated_on, self.ks_paragraph, self.kf_treated_on,
+             self.kf_paragraph, self.auditors_statement_reference)
+        )  # fmt: skip

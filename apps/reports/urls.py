@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.reports import views
+from apps.reports import text_views, views
 
 app_name = "reports"
 
@@ -10,6 +10,17 @@ urlpatterns = [
     path("<int:period_pk>/kontroller/", views.checks, name="checks"),
     path("<int:period_pk>/versioner/", views.versions, name="versions"),
     path("<int:period_pk>/slutlig/", views.mark_final, name="mark_final"),
+    path("<int:period_pk>/forvaltningsberattelse/", text_views.page, name="texts"),
+    path(
+        "<int:period_pk>/forvaltningsberattelse/behandling/spara/",
+        text_views.treatment_save,
+        name="treatment_save",
+    ),
+    path(
+        "<int:period_pk>/forvaltningsberattelse/<slug:heading>/spara/",
+        text_views.text_save,
+        name="text_save",
+    ),
     path("bestallning/<int:pk>/status/", views.request_status, name="request_status"),
     path("bestallning/<int:pk>/pdf/", views.download, {"fmt": "pdf"}, name="pdf"),
     path("bestallning/<int:pk>/excel/", views.download, {"fmt": "xlsx"}, name="xlsx"),
