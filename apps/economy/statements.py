@@ -16,7 +16,11 @@ verksamhetens nettokostnader is minus the sum of the current frames, and the gro
 (verksamhetens intäkter and kostnader) have no budget of their own. Depreciation, financial
 income and financial costs come from BudgetYear, tax revenue and general grants from its
 planning assumptions. The forecast is the budget with the nämnder's forecast deviations
-(forecast minus current budget, summed) on the net cost; the other lines keep their budget.
+(forecast minus current budget, summed) on the net cost; the other lines keep their budget,
+unless the finansförvaltning has made its forecast for the period (``FinanceForecast``): then
+tax revenue, general grants and the financial lines are its figures, and its deviation for
+pensions and other central items (costs outside the frames) moves the net cost. The forecast
+result equals ``apps.economy.finance.forecast_result`` (one ``ForecastBasis`` behind both).
 A body without a forecast thus counts with its budget, the driftredovisning's one rule
 (``selectors.BodyOperating.counted_forecast``), so that both print the same forecast.
 An open period's forecasts are not every reader's (``apps.followup.access``): with
@@ -29,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q, Subquery, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +41,7 @@ from apps.economy import selectors
 from apps.economy.models import (
     AccountMapping,
     BudgetYear,
+    FinanceForecast,
     OutcomeRow,
     Statement,
     StatementLine,
@@ -239,6 +244,64 @@ def _frames_and_deviation(year: int, period_id: int | None) -> tuple[Decimal | N
     return frames, deviation
 
 
+# The finansförvaltning's figures, read with the budget year in one query.
+FINANCE_FIELDS = (
+    "tax_revenue", "general_grants", "financial_income", "financial_costs", "central_deviation",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ForecastBasis:
+    """What the full-year forecast of the resultaträkning is built from: the budget year, the
+    finansförvaltning's forecast of the period (None: none made), the sum of the current
+    frames (None: none decided) and the nämnder's forecast deviation (their forecast net
+    cost minus their frames, summed: positive is a cost above the frames)."""
+
+    budget_year: BudgetYear | None
+    finance: dict[str, Decimal] | None
+    frames: Decimal | None
+    deviation: Decimal
+
+    def budget(self, key: str) -> Decimal | None:
+        return _line_budgets(self.budget_year).get(key)
+
+    def line_forecast(self, key: str) -> Decimal | None:
+        """A line's forecast below the net cost, as the statement prints it."""
+        if self.finance is not None and key in FINANCE_FIELDS:
+            amount = self.finance[key]
+            return -amount if key == "financial_costs" else amount
+        return self.budget(key)
+
+    @property
+    def net_cost_forecast(self) -> Decimal | None:
+        """Verksamhetens nettokostnader, forecast, as printed (negative)."""
+        if self.frames is None:
+            return None
+        central = self.finance["central_deviation"] if self.finance is not None else ZERO
+        return -(self.frames + self.deviation) + central
+
+
+def forecast_basis(year: int, period_id: int | None) -> ForecastBasis:
+    """The budget year with the period's ``FinanceForecast`` figures (one query), the frames
+    and the nämnder's forecasts (two). Three queries."""
+    budget_years = BudgetYear.objects.filter(year=year)
+    if period_id is not None:
+        finance = FinanceForecast.objects.filter(period_id=period_id)
+        budget_years = budget_years.annotate(
+            finance_pk=Subquery(finance.values("pk")[:1]),
+            **{f"finance_{name}": Subquery(finance.values(name)[:1]) for name in FINANCE_FIELDS},
+        )
+    budget_year = budget_years.first()
+    figures = None
+    if budget_year is not None and getattr(budget_year, "finance_pk", None) is not None:
+        figures = {
+            name: selectors.money(getattr(budget_year, f"finance_{name}"))
+            for name in FINANCE_FIELDS
+        }
+    frames, deviation = _frames_and_deviation(year, period_id)
+    return ForecastBasis(budget_year, figures, frames, deviation)
+
+
 SUBTOTAL_LABELS = {
     0: (NET_COST, gettext_lazy("Net operating costs")),
     1: (OPERATING_RESULT, gettext_lazy("Operating result")),
@@ -262,8 +325,8 @@ def income_statement(
     Six queries (three when ``book`` is given), whatever the number of rows or accounts.
     """
     book = book or ledger(year, through_month)
-    budget_year = BudgetYear.objects.filter(year=year).first()
-    frames, deviation = _frames_and_deviation(year, period_id)
+    basis = forecast_basis(year, period_id)
+    budget_year, frames = basis.budget_year, basis.frames
     line_budgets = _line_budgets(budget_year)
     columns = {c: book.line_totals(c) for c in ("to_date", "previous_to_date", "previous_full")}
 
@@ -282,9 +345,7 @@ def income_statement(
                 # The frames are net costs including depreciation: the budget of the net cost
                 # is the frames, not the sum of the lines above.
                 running["budget"] = _negated(frames)
-                running["forecast"] = _negated(
-                    selectors.sum_present((frames, deviation)) if frames is not None else None
-                )
+                running["forecast"] = basis.net_cost_forecast
             rows.append(
                 StatementRow(
                     key, str(label), True, running["outcome"], running["budget"],
@@ -299,7 +360,7 @@ def income_statement(
         previous = _negated(columns["previous_to_date"].get(line.pk))
         full = _negated(columns["previous_full"].get(line.pk))
         budget = line_budgets.get(line.key)
-        forecast = budget  # lines below the net cost keep their budget in the forecast
+        forecast = basis.line_forecast(line.key)  # the budget, or the finansförvaltning's
         if line.key in ("operating_income", "operating_costs"):
             budget = forecast = None
         rows.append(

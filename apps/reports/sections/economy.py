@@ -18,9 +18,10 @@ from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
-from apps.economy import keyfigures, selectors, statements
+from apps.economy import finance, keyfigures, selectors, statements
 from apps.economy.models import (
     BudgetYear,
+    FinanceForecast,
     Forecast,
 )
 from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
@@ -596,16 +597,137 @@ def investments(ctx: BuildContext) -> Section | None:
         note=note,
         emphasised=frozenset(emphasised),
     )
+    accumulated, analysis = _accumulated_tables(ctx, data)
+    tables = [table, accumulated]
+    if analysis is not None:
+        tables.append(analysis)
     return Section(
         key="economy-investments",
         title=_("Investment accounts"),
         template=TEMPLATE,
-        tables=[table],
+        tables=tables,
         intro=" ".join(sentences),
     )
 
 
+def _accumulated_tables(
+    ctx: BuildContext, data: selectors.InvestmentOverview
+) -> tuple[Table, Table | None]:
+    """Each project's outcome over every year through the report's month against its decided
+    and forecast total cost (``finance.investment_accumulated``: one grouped query), and the
+    analysis of the projects over their decided total with the forecast's comment."""
+    booked = _cached(
+        ctx,
+        "investments:accumulated",
+        lambda: finance.investment_accumulated(ctx.year, ctx.through_month),
+    )
+    rows: list[list[object]] = []
+    over: list[tuple[ProjectRow, Decimal]] = []
+    comments = _cached(
+        ctx,
+        "investments:comments",
+        lambda: (
+            {
+                f.project_id: f.comment
+                for f in selectors.investment_forecasts(data.forecast_period.pk).values()
+            }
+            if data.forecast_period is not None
+            else {}
+        ),
+    )
+    for row in data.total.rows:
+        accumulated = booked.get(row.project.code, ZERO)
+        expected = row.total_forecast
+        highest = max(accumulated, expected) if expected is not None else accumulated
+        overrun = highest - row.project.decided_total
+        rows.append(
+            [
+                f"{row.project.code} {row.project.name}",
+                row.project.decided_total,
+                accumulated,
+                expected,
+                overrun if overrun > 0 else ZERO,
+            ]
+        )
+        if overrun > 0:
+            over.append((row, overrun))
+    accumulated_table = Table(
+        key="investeringar-ackumulerat",
+        title=_("Investment projects' accumulated outcome, %(period)s") % {"period": ctx.period},
+        columns=[
+            Col(_("Project")),
+            Col(_("Decided total cost"), KR),
+            Col(_("Accumulated outcome"), KR),
+            Col(_("Forecast total cost"), KR),
+            Col(_("Overrun"), KR),
+        ],
+        rows=rows,
+        total=[
+            _("Total"),
+            sum((r[1] for r in rows), ZERO),
+            sum((r[2] for r in rows), ZERO),
+            None if data.total.total_forecast is None else data.total.total_forecast,
+            sum((r[4] for r in rows), ZERO),
+        ],
+        sheet=_("Investments accumulated"),
+        note=_(
+            "Accumulated outcome: every year's booking on the project through the report's "
+            "month. Overrun: the forecast total cost, or the accumulated outcome where it is "
+            "higher, above the decided total cost."
+        ),
+    )
+    if not over:
+        return accumulated_table, None
+    analysis = Table(
+        key="investeringar-overskridanden",
+        title=_("Analysis of overruns, %(period)s") % {"period": ctx.period},
+        columns=[Col(_("Project")), Col(_("Overrun"), KR), Col(_("Explanation"))],
+        rows=[
+            [
+                f"{row.project.code} {row.project.name}",
+                amount,
+                (comments.get(row.project.pk) or "").strip() or _("explanation missing"),
+            ]
+            for row, amount in over
+        ],
+        sheet=_("Overruns"),
+    )
+    return accumulated_table, analysis
+
+
 # --- Resultaträkning, balansräkning, kassaflödesanalys ----------------------------------------
+
+
+def _note_references(ctx: BuildContext) -> dict[str, int]:
+    """{statement line key: note number} of the report's notes; empty: no "Not" column."""
+    # Imported here: the notes' module reads this one's shared ledger and statements.
+    from apps.reports.sections import notes
+
+    return _cached(ctx, "note_references", lambda: notes.references(ctx))
+
+
+def _with_note_column(
+    columns: list[Col], rows: list[list[object]], keys: Sequence[str], refs: dict[str, int]
+) -> tuple[list[Col], list[list[object]]]:
+    """The "Not" column after the line's name, with the note number of the lines that have
+    one; left out when the report has no notes."""
+    if not refs:
+        return columns, rows
+    columns = [columns[0], Col(_("Note")), *columns[1:]]
+    rows = [
+        [row[0], str(refs[key]) if key in refs else "", *row[1:]]
+        for row, key in zip(rows, keys, strict=True)
+    ]
+    return columns, rows
+
+
+def _finance_forecast_made(ctx: BuildContext) -> bool:
+    """Whether the period's forecast column holds the finansförvaltning's forecast."""
+    return _cached(
+        ctx,
+        "finance_forecast_made",
+        lambda: FinanceForecast.objects.filter(period=ctx.period).exists(),
+    )
 
 
 def income_statement(ctx: BuildContext) -> Section | None:
@@ -634,6 +756,7 @@ def income_statement(ctx: BuildContext) -> Section | None:
             _("No outcome has been imported for %(months)s.")
             % {"months": keyfigures.months_label(ctx.year, ctx.through_month)}
         )
+    by_finance = not annual and _finance_forecast_made(ctx)
     notes = [
         _("Revenue is shown positive and costs negative."),
         _(
@@ -641,6 +764,15 @@ def income_statement(ctx: BuildContext) -> Section | None:
             "of the net operating costs is the sum of the current frames, and operating revenue "
             "and costs have no budget of their own. The forecast adds the committees' forecast "
             "deviations to the net operating costs; the other lines keep their budget."
+        )
+        if not by_finance
+        else _(
+            "The committees' frames are decided as net costs, depreciation included: the budget "
+            "of the net operating costs is the sum of the current frames, and operating revenue "
+            "and costs have no budget of their own. The forecast adds the committees' forecast "
+            "deviations and the financial administration's deviation for pensions and other "
+            "central items to the net operating costs; tax revenue, general grants and the "
+            "financial items are the financial administration's forecast."
         ),
     ]
     if statement.unmapped:
@@ -657,6 +789,9 @@ def income_statement(ctx: BuildContext) -> Section | None:
                 "result": _tkr(result.outcome),
             }
         )
+    columns, rows = _with_note_column(
+        columns, rows, [r.key for r in statement.rows], _note_references(ctx)
+    )
     table = Table(
         key="resultatrakning",
         title=_("Income statement, %(period)s") % {"period": ctx.period},
@@ -708,11 +843,17 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
         note += " " + _("Balance accounts that belong to no line: %(accounts)s.") % {
             "accounts": ", ".join(a for a, _s in sheet.unmapped)
         }
+    columns, cells = _with_note_column(
+        columns,
+        [[r.label, r.closing, r.opening, r.previous] for r in rows],
+        [r.key for r in rows],
+        _note_references(ctx),
+    )
     table = Table(
         key="balansrakning",
         title=_("Balance sheet, %(period)s") % {"period": ctx.period},
         columns=columns,
-        rows=[[r.label, r.closing, r.opening, r.previous] for r in rows],
+        rows=cells,
         sheet=_("Balance sheet"),
         note=note,
         emphasised=frozenset(i for i, r in enumerate(rows) if r.kind != "line"),
