@@ -1,7 +1,8 @@
 """A ``ReportDocument`` drawn as HTML, as a tagged PDF (WeasyPrint) and as an Excel workbook.
 
-The PDF embeds the vendored Noto Sans (static/fonts), so it looks the same on every machine;
-WeasyPrint subsets the fonts into the file.
+The PDF embeds the vendored Liberation Sans (static/fonts), which has every glyph the reports
+print (the minus sign, ≤ ≥ →, no-break and thin spaces), so no host font fills in and the PDF
+looks the same on every machine; WeasyPrint subsets the fonts into the file.
 """
 
 from __future__ import annotations
@@ -60,6 +61,28 @@ class DrawnTable:
     headers: list[tuple[str, bool]]
     rows: list[tuple[list[Cell], bool]]  # cells, emphasised
     total: list[Cell] | None
+
+    @property
+    def many_columns(self) -> bool:
+        """Drawn in a smaller type, with tighter cells."""
+        return len(self.headers) >= MANY_COLUMNS
+
+    @property
+    def landscape(self) -> bool:
+        """Drawn on a landscape page of its own: it would not fit the portrait page's width."""
+        return self.table.landscape or len(self.headers) >= LANDSCAPE_COLUMNS
+
+    @property
+    def short(self) -> bool:
+        """Kept whole on one page (it breaks only if it is longer than a page)."""
+        return len(self.rows) <= SHORT_ROWS
+
+
+# A table of this many columns gets a smaller type; of the second, a landscape page; one of
+# at most SHORT_ROWS rows is not split between pages (the RR, the key figures).
+MANY_COLUMNS = 7
+LANDSCAPE_COLUMNS = 11
+SHORT_ROWS = 25
 
 
 def draw_table(table: Table) -> DrawnTable:
@@ -178,25 +201,37 @@ def render_pdf(document: ReportDocument, progress: Progress | None = None) -> tu
     return pdf_from_html(render_html(document), progress)
 
 
-def pdf_from_html(html: str, progress: Progress | None = None) -> tuple[bytes, int]:
-    """WeasyPrint's part: the report's HTML laid out and written as a tagged PDF."""
+def layout_html(html: str, progress: Progress | None = None):
+    """WeasyPrint's laid-out ``Document`` of the report's HTML, before it is written: the
+    layout tests read its pages' boxes (tests/reports/layout.py)."""
     from weasyprint import HTML  # imported here: loading pango takes a moment
 
-    def tell(percent: int, stage: str) -> None:
-        if progress is not None:
-            progress(percent, stage)
-
-    tell(20, _("The pages are laid out"))
-    watcher = _LayoutProgress(tell)
+    watcher = _LayoutProgress(progress or (lambda percent, stage: None))
     PROGRESS_LOGGER.addHandler(watcher)
     try:
-        rendered = HTML(
+        return HTML(
             string=html,
             base_url=str(settings.BASE_DIR / "static") + "/",
             url_fetcher=_fetcher_class()(),
         ).render(pdf_variant=PDF_VARIANT, pdf_tags=True)
     finally:
         PROGRESS_LOGGER.removeHandler(watcher)
+
+
+def layout_document(document: ReportDocument):
+    """The report laid out as a WeasyPrint ``Document`` (see ``layout_html``)."""
+    return layout_html(render_html(document))
+
+
+def pdf_from_html(html: str, progress: Progress | None = None) -> tuple[bytes, int]:
+    """WeasyPrint's part: the report's HTML laid out and written as a tagged PDF."""
+
+    def tell(percent: int, stage: str) -> None:
+        if progress is not None:
+            progress(percent, stage)
+
+    tell(20, _("The pages are laid out"))
+    rendered = layout_html(html, tell)
     tell(80, _("The PDF is written"))
     buffer = io.BytesIO()
     rendered.write_pdf(buffer, pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)

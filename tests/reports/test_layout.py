@@ -1,0 +1,152 @@
+"""Tables fit the page, keep their header on each page and their rows together; headings go
+with what follows them. Read from WeasyPrint's layout (tests/reports/layout.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from apps.reports import render
+from apps.reports.content import Col, ColumnKind, ReportDocument, ReportKind, Section, Table
+from tests.reports import layout
+
+LONG_WORDS = [
+    "Samhällsbyggnadsnämnden",
+    "Socialnämndensbarnochungdomsverksamhet",
+    "Kommunstyrelseförvaltningen",
+    "Överförmyndarnämndensverksamhetsplan",
+    "Bygglovshandläggningsprocessen",
+    "Äldreomsorgsförvaltningens",
+    "Folkhälsosamordning",
+    "Verksamhetsförändringsarbete",
+    "Investeringsredovisningen",
+]
+
+
+def wide_table(columns: int = 9, rows: int = 6, key: str = "wide") -> Table:
+    words = [LONG_WORDS[i % len(LONG_WORDS)] for i in range(columns)]
+    return Table(
+        key=key,
+        title="Uppdrag och deras genomförande per ansvarig nämnd",
+        columns=[Col(word) for word in words],
+        rows=[[f"{word} {i}" for word in words] for i in range(rows)],
+    )
+
+
+def amounts_table(rows: int, key: str = "long") -> Table:
+    return Table(
+        key=key,
+        title="Driftredovisning per verksamhet",
+        columns=[
+            Col("Verksamhet"),
+            Col("Budget", ColumnKind.KR),
+            Col("Utfall", ColumnKind.KR),
+            Col("Prognos helår", ColumnKind.KR),
+            Col("Avvikelse", ColumnKind.KR),
+            Col("Avvikelse", ColumnKind.PERCENT),
+        ],
+        rows=[
+            [
+                f"{LONG_WORDS[i % 9]} rad {i}",
+                Decimal(-123_456_789 * (i + 1)),
+                Decimal(98_765_432),
+                Decimal(-1_234_567_890),
+                Decimal(-12_345_678),
+                Decimal("-12.5"),
+            ]
+            for i in range(rows)
+        ],
+        total=["Summa", Decimal(-9_876_543_210), None, None, None, None],
+    )
+
+
+# The cover's facts only: the layout needs no database
+PERIOD = SimpleNamespace(
+    name="Tertial 2", year=2026, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31)
+)
+
+
+def laid_out(sections: list[Section]):
+    """The report of these sections laid out by WeasyPrint, as the layout checks read it."""
+    document = ReportDocument(
+        kind=ReportKind.INTERIM, period=PERIOD, unit=None, municipality_name="Exempelkommun",
+        title="Delårsrapport 2026", subtitle="Januari–augusti", recipient="Kommunfullmäktige",
+        status="Utkast", logo=None, logo_type="", sections=sections,
+    )  # fmt: skip
+    return render.layout_document(document)
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    sections = [
+        Section(
+            key="wide",
+            title="Uppdrag",
+            tables=[wide_table(), wide_table(columns=12, key="widest")],
+            children=[
+                Section(key="long", title="Driftredovisning", tables=[amounts_table(60)]),
+            ],
+        ),
+        Section(
+            key="filler",
+            title="Verksamhetens utveckling",
+            intro="Text om verksamheten. " * 150,
+            children=[
+                Section(
+                    key=f"heading-{i}",
+                    title=f"Rubrik {i}",
+                    intro="Text om verksamheten. " * (15 * i),
+                    tables=[amounts_table(4, key=f"small-{i}")],
+                )
+                for i in range(1, 9)
+            ],
+        ),
+    ]
+    return laid_out(sections)
+
+
+def test_no_table_runs_past_the_page_box(synthetic):
+    assert layout.overflowing_boxes(synthetic) == []
+
+
+def test_a_long_table_repeats_its_header_on_every_page(synthetic):
+    pages = layout.repeated_headers(synthetic, "table-long")
+    assert pages >= 2
+
+
+def test_no_heading_ends_a_page(synthetic):
+    assert layout.stranded_headings(synthetic) == []
+
+
+def test_a_table_of_very_many_columns_gets_a_landscape_page(synthetic):
+    sizes = layout.page_sizes(synthetic)
+    assert any(width > height for width, height in sizes)
+    assert sizes[0][0] < sizes[0][1]  # the cover stays portrait
+
+
+def test_the_checker_sees_a_table_that_runs_off_the_page():
+    html = (
+        '<html lang="sv"><body><table id="t" style="width: 300mm"><tr><td>'
+        "Samhällsbyggnadsnämnden</td></tr></table></body></html>"
+    )
+    found = layout.overflowing_boxes(render.layout_html(html))
+    assert found and "table#t" in found[0]
+
+
+def test_the_checker_sees_a_heading_alone_at_the_bottom_of_a_page():
+    html = (
+        '<html><body><div style="height: 250mm"></div><h3 style="break-after: auto">'
+        "Ensam rubrik</h3><div style='break-before: page'>Text</div></body></html>"
+    )
+    found = layout.stranded_headings(render.layout_html(html))
+    assert found and "Ensam rubrik" in found[0]
+
+
+def test_a_short_table_is_not_split_after_its_first_row():
+    filler = Section(key="filler", title="Utveckling", intro="Text om verksamheten. " * 150)
+    rr = Section(key="rr", title="Resultaträkning", tables=[amounts_table(18, key="rr")])
+    document = laid_out([Section(key="s", title="Ekonomi", children=[filler, rr])])
+    assert layout.repeated_headers(document, "table-rr") == 1
