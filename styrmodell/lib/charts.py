@@ -6,16 +6,47 @@ Text sets its font-family itself, because SVG text in a PDF renderer does not in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from html import escape
 
 from styrmodell.lib.formats import format_number
 
-# "Report Sans" is the PDF reports' embedded Noto Sans (templates/reports/pdf/report.css); a browser
-# without it takes the next.
-FONT = "Report Sans, Noto Sans, Liberation Sans, Arial, sans-serif"
+# "Report Sans" is the PDF reports' embedded Liberation Sans (templates/reports/pdf/report.css);
+# a browser without it takes the next.
+FONT = "Report Sans, Liberation Sans, Noto Sans, Arial, sans-serif"
 VALUE_COLOUR = "#14406e"
 TARGET_COLOUR = "#8a4b00"
+
+
+# An axis steps by one of these times a power of ten: 75, 80, 85 rather than 77, 79, 82
+NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+
+
+def nice_ticks(low: Decimal, high: Decimal, *, most: int = 5) -> list[Decimal]:
+    """At most ``most`` axis ticks on a round step (1, 2, 2,5 or 5 × 10ⁿ), the first at or
+    below ``low`` and the last at or above ``high``, as few as that step allows."""
+    low, high = sorted((Decimal(low), Decimal(high)))
+    if low == high:
+        spread = abs(low) / 10 or Decimal(1)
+        low, high = low - spread, high + spread
+    magnitude = Decimal(1).scaleb(((high - low) / max(most - 1, 1)).adjusted())
+    while True:
+        for nice in NICE_STEPS:
+            step = nice * magnitude
+            first = (low / step).to_integral_value(ROUND_FLOOR) * step
+            last = (high / step).to_integral_value(ROUND_CEILING) * step
+            count = int((last - first) / step) + 1
+            if count <= most:
+                exact = Decimal(1).scaleb(min(step.normalize().as_tuple().exponent, 0))
+                return [(first + step * i).quantize(exact) for i in range(count)]
+        magnitude *= 10
+
+
+def tick_decimals(ticks: list[Decimal]) -> int:
+    """The decimals an axis's labels need: none for 75, 80, 85; one for 2,5, 5,0, 7,5."""
+    if len(ticks) < 2:
+        return 0
+    return max(0, -(ticks[1] - ticks[0]).normalize().as_tuple().exponent)
 
 
 @dataclass(frozen=True)
@@ -48,12 +79,13 @@ def value_target_chart(
             f'font-family="{FONT}">{escape(empty_label)}</text></svg>'
         )
         return "".join(parts)
+    # The axis covers the values and the targets with a little room, on round steps; it
+    # starts at zero rather than below it when nothing is negative
     low, high = min(numbers), max(numbers)
-    if low == high:
-        low, high = low - 1, high + 1
-    padding = (high - low) * Decimal("0.1")
-    low = min(low - padding, Decimal(0)) if low >= 0 and low - padding < 0 else low - padding
-    high = high + padding
+    room = (high - low) / 20
+    ticks = nice_ticks(low - room if low - room >= 0 or low < 0 else Decimal(0), high + room)
+    low, high = ticks[0], ticks[-1]
+    tick_places = tick_decimals(ticks)
 
     def x(index: int) -> float:
         return left + (plot_w * (index + 0.5) / len(points))
@@ -61,15 +93,14 @@ def value_target_chart(
     def y(value: Decimal) -> float:
         return top + plot_h - float((value - low) / (high - low)) * plot_h
 
-    for step in range(5):
-        tick = low + (high - low) * Decimal(step) / 4
+    for tick in ticks:
         ty = y(tick)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9e0"/>'
         )
         parts.append(
             f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="#4a4d57" '
-            f'font-family="{FONT}">{escape(format_number(tick, decimals))}</text>'
+            f'font-family="{FONT}">{escape(format_number(tick, tick_places))}</text>'
         )
     target_path = []
     for index, point in enumerate(points):

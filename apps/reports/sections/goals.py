@@ -326,6 +326,10 @@ class IndicatorLine:
     status: TargetStatus
     trend: Trend
     chart: SafeString | str = ""
+    # The figures the chart draws: the indicator's and whose (the goal owner's own, or the
+    # kommun's: None); a second line with the same key refers to the first's chart
+    chart_key: tuple[int, int | None] = (0, None)
+    chart_at: tuple[int, str] | None = None  # the goal (id, title) whose block has the chart
 
     def text(self, value: Decimal | None) -> str:
         if value is None:
@@ -410,6 +414,7 @@ def _line(
     in_year = latest if latest is not None and latest.period.year == ctx.year else None
     higher = indicator.direction == "higher"
     line = IndicatorLine(
+        chart_key=(indicator.pk, goal.owner_id if has_own else None),
         indicator_id=indicator.pk,
         title=indicator.title,
         goal_title=goal.title,
@@ -488,6 +493,7 @@ def goal_fulfilment(ctx: BuildContext) -> Section | None:
         for item in scope.goals
     ]
     reported = [b for b in blocks if not b.context_only]
+    _chart_once(reported)
     goal_rows = [
         [b.title, b.level, b.owner, b.status_label, b.trend_label, b.analysis] for b in reported
     ]
@@ -535,6 +541,21 @@ def goal_fulfilment(ctx: BuildContext) -> Section | None:
             ),
         ],
     )
+
+
+def _chart_once(blocks: list[GoalBlock]) -> None:
+    """Each indicator's chart once in the report, in the first goal block that shows it; a
+    later block showing the same figures (an indicator linked to several goals) refers back
+    to it instead of drawing it again."""
+    first: dict[tuple[int, int | None], GoalBlock] = {}
+    for block in blocks:
+        for line in block.indicators:
+            if not line.chart:
+                continue
+            shown = first.setdefault(line.chart_key, block)
+            if shown is not block:
+                line.chart = ""
+                line.chart_at = (shown.goal_id, shown.title)
 
 
 def _indicator_columns(decimals: int, *, with_goal: bool) -> list[Col]:
