@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from apps.economy.pensions import PENSION_ACCOUNT_PREFIX, pension_figures
 from apps.economy.statements import balance_sheet, ledger
+from tests.economy import notes_fixtures
 from tests.economy.notes_fixtures import mkr, pension_year, statements
-from tests.economy.notes_fixtures import period  # noqa: F401  (fixture)
+
+period = notes_fixtures.period
 
 
 def test_without_a_statement_there_are_no_figures(period):
