@@ -207,6 +207,8 @@ class IncomeStatement:
     has_budget: bool
     unmapped: list[tuple[str, Decimal]] = field(default_factory=list)
     forecast_hidden: bool = False  # an open period's forecasts the reader may not read
+    # The forecast column holds the finansförvaltning's forecast of the period.
+    by_finance_forecast: bool = False
 
     def row(self, key: str) -> StatementRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -394,6 +396,7 @@ def income_statement(
         through_month=through_month,
         rows=rows,
         forecast_hidden=forecast_hidden,
+        by_finance_forecast=basis.finance is not None,
         has_outcome=book.has("to_date"),
         has_previous=book.has("previous_to_date"),
         has_budget=has_budget,

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from apps.economy import finance, keyfigures, selectors, statements
 from apps.economy.models import (
     BudgetYear,
-    FinanceForecast,
     Forecast,
 )
 from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
@@ -709,25 +708,16 @@ def _note_references(ctx: BuildContext) -> dict[str, int]:
 def _with_note_column(
     columns: list[Col], rows: list[list[object]], keys: Sequence[str], refs: dict[str, int]
 ) -> tuple[list[Col], list[list[object]]]:
-    """The "Not" column after the line's name, with the note number of the lines that have
-    one; left out when the report has no notes."""
+    """The "Not" column, last so that the amounts keep their columns in the PDF and the
+    workbook, with the note number of the lines that have one; left out when the report has
+    no notes."""
     if not refs:
         return columns, rows
-    columns = [columns[0], Col(_("Note")), *columns[1:]]
+    columns = [*columns, Col(_("Note"))]
     rows = [
-        [row[0], str(refs[key]) if key in refs else "", *row[1:]]
-        for row, key in zip(rows, keys, strict=True)
+        [*row, str(refs[key]) if key in refs else ""] for row, key in zip(rows, keys, strict=True)
     ]
     return columns, rows
-
-
-def _finance_forecast_made(ctx: BuildContext) -> bool:
-    """Whether the period's forecast column holds the finansförvaltning's forecast."""
-    return _cached(
-        ctx,
-        "finance_forecast_made",
-        lambda: FinanceForecast.objects.filter(period=ctx.period).exists(),
-    )
 
 
 def income_statement(ctx: BuildContext) -> Section | None:
@@ -756,7 +746,7 @@ def income_statement(ctx: BuildContext) -> Section | None:
             _("No outcome has been imported for %(months)s.")
             % {"months": keyfigures.months_label(ctx.year, ctx.through_month)}
         )
-    by_finance = not annual and _finance_forecast_made(ctx)
+    by_finance = not annual and statement.by_finance_forecast
     notes = [
         _("Revenue is shown positive and costs negative."),
         _(
