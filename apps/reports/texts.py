@@ -119,11 +119,8 @@ def writing_page(period: ReportingPeriod, kind: ReportKind) -> WritingPage:
     texts = period_texts(period)
     text_history = _entries_by_object(ReportText.history.model, Q(period=period))
     treatment = period_treatment(period)
-    treatment_history = (
-        _entries_by_object(ReportTreatment.history.model, Q(period=period)).get(treatment.pk, [])
-        if treatment is not None
-        else []
-    )
+    treatment_entries = _entries_by_object(ReportTreatment.history.model, Q(period=period))
+    treatment_history = treatment_entries.get(treatment.pk, []) if treatment is not None else []
     municipality = Municipality.objects.filter(pk=1).first()  # as build_document reads it
     ctx = BuildContext(kind=kind, period=period, unit=None, municipality=municipality)
     ctx.shared["narrative:texts"] = texts
