@@ -1,0 +1,28 @@
+"""The consolidated statements and the bolag list run a fixed number of queries, for two bolag
+as for twenty (with their figures and internal transactions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps.consolidation import selectors
+from tests.consolidation.builders import build_koncern
+
+pytestmark = pytest.mark.django_db
+
+# The earlier periods (the previous year's same period and bokslut), the ownerships with their
+# companies, the figures of the three periods, their internal transactions, the forecasts.
+GROUP_QUERIES = 5
+# The ownerships with their companies, the period's figures, its forecasts.
+COMPANIES_QUERIES = 3
+
+
+@pytest.mark.parametrize("extra", [0, 18])
+def test_statements_run_a_fixed_number_of_queries(org, extra, django_assert_num_queries):
+    koncern = build_koncern(org, extra_companies=extra)
+    kommun = selectors.kommun_statements(koncern.period)
+    with django_assert_num_queries(GROUP_QUERIES):
+        result = selectors.consolidated_statements(koncern.period, kommun=kommun)
+    assert len(result.income.companies) == 2 + extra
+    with django_assert_num_queries(COMPANIES_QUERIES):
+        assert len(selectors.companies_in_period(koncern.period)) == 2 + extra
