@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from apps.reports.content import Col, ColumnKind, ReportDocument, RichText, Table
 from styrmodell.lib import xlsx
 from styrmodell.lib.formats import format_date, format_number, format_percent
+from styrmodell.lib.richtext import plain_text
 
 Progress = Callable[[int, str], None]
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; see README "Rapporter"
@@ -37,6 +38,23 @@ PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; see README "Rapporter
 class Cell:
     text: str
     numeric: bool
+
+    @property
+    def unbreakable(self) -> bool:
+        """Holds a word too long for Swedish hyphenation to fit a narrow column (an address, a
+        code, a compound without break points): the PDF may break it anywhere. Only such cells
+        get that rule, because it makes WeasyPrint's table layout much slower."""
+        if self.numeric or not _has_long_word(self.text):
+            return False
+        # a rich text cell's markup (a link's address) is not its text
+        return "<" not in self.text or _has_long_word(plain_text(self.text))
+
+
+UNBREAKABLE_WORD = 30  # characters: Swedish hyphenation breaks the shorter ones
+
+
+def _has_long_word(text: str) -> bool:
+    return any(len(word) > UNBREAKABLE_WORD for word in text.split())
 
 
 def _cell(value: object, column: Col) -> Cell:

@@ -10,7 +10,15 @@ from types import SimpleNamespace
 import pytest
 
 from apps.reports import render
-from apps.reports.content import Col, ColumnKind, ReportDocument, ReportKind, Section, Table
+from apps.reports.content import (
+    Col,
+    ColumnKind,
+    ReportDocument,
+    ReportKind,
+    RichText,
+    Section,
+    Table,
+)
 from tests.reports import layout
 
 LONG_WORDS = [
@@ -32,7 +40,8 @@ def wide_table(columns: int = 9, rows: int = 6, key: str = "wide") -> Table:
         key=key,
         title="Uppdrag och deras genomförande per ansvarig nämnd",
         columns=[Col(word) for word in words],
-        rows=[[f"{word} {i}" for word in words] for i in range(rows)],
+        rows=[[f"{word} {i}" for word in words] for i in range(rows)]
+        + [[*words[:-1], "https://www.exempelkommun.se/kommun-och-politik/styrdokument/2026"]],
     )
 
 
@@ -110,6 +119,15 @@ def synthetic():
 
 def test_no_table_runs_past_the_page_box(synthetic):
     assert layout.overflowing_boxes(synthetic) == []
+
+
+def test_only_a_cell_with_a_word_too_long_to_hyphenate_may_break_it_anywhere():
+    drawn = render.draw_table(wide_table(columns=3, rows=1))
+    assert [cell.unbreakable for cell in drawn.rows[0][0]] == [False, True, False]
+    assert [cell.unbreakable for cell in drawn.rows[1][0]] == [False, True, True]
+    link = RichText('<p><a href="https://www.exempelkommun.se/kommun/budget">Budget</a></p>')
+    drawn = render.draw_table(Table("t", "T", [Col("Text")], [[link]]))
+    assert not drawn.rows[0][0][0].unbreakable
 
 
 def test_a_long_table_repeats_its_header_on_every_page(synthetic):
