@@ -226,7 +226,7 @@ def _note_section(ctx: BuildContext, note: economy_notes.Note) -> Section:
     tables = [
         Table(
             key=f"not-{note.number}",
-            title=title,
+            title=_("Note %(number)s by account group") % {"number": note.number},
             columns=columns,
             rows=[[f"{g.prefix} {g.name}", g.amount, g.previous] for g in note.groups],
             total=[_("Total"), note.amount, note.previous],
