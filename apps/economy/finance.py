@@ -318,6 +318,29 @@ def restorations(
     return [Restoration(y, d, r, s) for y, d, r, s in open_deficits]
 
 
+def rur_balance_before(year: int) -> Decimal | None:
+    """The RUR at the start of ``year``: the latest balance entered for an earlier year
+    (``YearFigures``) with the reservations and uses recorded for the years after it. None
+    when no balance was ever entered and nothing was reserved. Two queries."""
+    known = (
+        YearFigures.objects.filter(year__lt=year, rur_balance__isnull=False)
+        .order_by("-year")
+        .values_list("year", "rur_balance")
+        .first()
+    )
+    since, balance = known if known else (None, None)
+    moves = BalanceRequirementAdjustment.objects.filter(
+        year__lt=year, kind__in=(AdjustmentKind.RUR_RESERVATION, AdjustmentKind.RUR_USE)
+    )
+    if since is not None:
+        moves = moves.filter(year__gt=since)
+    for move in moves:
+        balance = _or_zero(balance) + (
+            move.amount if move.kind == AdjustmentKind.RUR_RESERVATION else -move.amount
+        )
+    return balance
+
+
 def balance_requirement_statement(
     period: ReportingPeriod,
     *,
@@ -327,7 +350,7 @@ def balance_requirement_statement(
 ) -> BalanceRequirementStatement:
     """The balanskravsutredning of ``period``'s year: on the outcome to date (at the year's
     end: the year's) or, with ``on_forecast``, on the full-year forecast (the same
-    realisation gains and adjustments). Eleven queries (six with ``income`` and ``book``)."""
+    realisation gains and adjustments). Thirteen queries (seven with ``income`` and ``book``)."""
     year, month = period.year, period.ends_on.month
     book = book or statements.ledger(year, month)
     income = income or statements.income_statement(year, month, period_id=period.pk, book=book)
@@ -338,14 +361,13 @@ def balance_requirement_statement(
         result = None
     steps = balance_steps(result, book.realisation_gains(), adjustments)
     sums = _adjustment_sums(adjustments)
-    before = YearFigures.objects.filter(year=year - 1).values_list("rur_balance", flat=True)
     earlier = earlier_years(year)
     value = next(s.amount for s in steps if s.key == "balance_requirement_result")
     return BalanceRequirementStatement(
         year=year,
         on_forecast=on_forecast,
         steps=steps,
-        rur_opening=before.first(),
+        rur_opening=rur_balance_before(year),
         rur_reservation=sums.get(AdjustmentKind.RUR_RESERVATION, ZERO),
         rur_use=sums.get(AdjustmentKind.RUR_USE, ZERO),
         restorations=restorations(earlier, value, year),

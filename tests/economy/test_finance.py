@@ -292,3 +292,11 @@ def test_investments_accumulate_over_the_years_in_one_query(period, org, django_
     with django_assert_num_queries(1):
         booked = finance.investment_accumulated(2026, 4)
     assert booked == {"P1": mkr(27), "P2": mkr(10)}
+
+
+def test_the_rur_balance_carries_over_a_year_without_figures(period):
+    YearFigures.objects.create(year=2024, rur_balance=mkr(40))
+    BalanceRequirementAdjustmentFactory(year=2025, kind="rur_reservation", amount=mkr(5))
+    BalanceRequirementAdjustmentFactory(year=2026, kind="rur_use", amount=mkr(1))
+    statement = finance.balance_requirement_statement(period, on_forecast=False)
+    assert (statement.rur_opening, statement.rur_closing) == (mkr(45), mkr(44))

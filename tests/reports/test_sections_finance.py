@@ -122,8 +122,8 @@ def test_investments_have_their_accumulated_outcome_and_overrun_analysis(period,
 def test_the_statements_get_a_note_column_when_there_are_notes(period, monkeypatch):
     from apps.reports.sections import notes
 
-    ctx = ctx_for(period, kind=ReportKind.ANNUAL)
-    plain = economy.income_statement(ctx).tables[0]
+    monkeypatch.setattr(notes, "references", lambda ctx: {})
+    plain = economy.income_statement(ctx_for(period, kind=ReportKind.ANNUAL)).tables[0]
     monkeypatch.setattr(notes, "references", lambda ctx: {"tax_revenue": 3, "br_cash": 7})
     ctx = ctx_for(period, kind=ReportKind.ANNUAL)
     noted = economy.income_statement(ctx).tables[0]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from apps.economy import finance, keyfigures, selectors, statements
 from apps.economy.models import (
@@ -713,7 +714,7 @@ def _with_note_column(
     no notes."""
     if not refs:
         return columns, rows
-    columns = [*columns, Col(_("Note"))]
+    columns = [*columns, Col(pgettext("statement column", "Note"))]
     rows = [
         [*row, str(refs[key]) if key in refs else ""] for row, key in zip(rows, keys, strict=True)
     ]
