@@ -82,14 +82,30 @@ def _last_in_flow(page_box: boxes.PageBox) -> boxes.Box | None:
     return last_heading
 
 
+def _body_rows(table: boxes.TableBox) -> int:
+    return sum(
+        len(group.children)
+        for group in table.children
+        if isinstance(group, boxes.TableRowGroupBox) and not group.is_header
+    )
+
+
 def stranded_headings(document) -> list[str]:
-    """Headings (h1–h6) that are the last box on their page: what they head is on the next."""
+    """Headings (h1–h6) that are the last box on their page, and table captions on a page
+    where their table has no row below its header: what they head is on the next page."""
     found = []
     pages = document.pages
     for number, page in enumerate(pages[:-1], start=1):
         heading = _last_in_flow(page._page_box)
         if heading is not None:
             found.append(f"page {number}: <{heading.element_tag}> {_text(heading)!r}")
+        for box in _flow(page._page_box):
+            if not box.is_table_wrapper:
+                continue
+            captions = [c for c in box.children if isinstance(c, boxes.TableCaptionBox)]
+            tables = [t for t in box.children if isinstance(t, boxes.TableBox)]
+            if captions and not any(_body_rows(t) for t in tables):
+                found.append(f"page {number}: <caption> {_text(captions[0])!r}")
     return found
 
 

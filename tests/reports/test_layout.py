@@ -168,3 +168,14 @@ def test_a_short_table_is_not_split_after_its_first_row():
     rr = Section(key="rr", title="Resultaträkning", tables=[amounts_table(18, key="rr")])
     document = laid_out([Section(key="s", title="Ekonomi", children=[filler, rr])])
     assert layout.repeated_headers(document, "table-rr") == 1
+
+
+def test_the_checker_sees_a_caption_left_without_its_rows():
+    rows = "".join(f"<tr><td>Rad {i}</td></tr>" for i in range(3))
+    html = (
+        '<html><body><div style="height: 240mm"></div><table><caption>Ensam tabellrubrik'
+        f"</caption><thead><tr><th>Rubrik</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</body></html>"
+    )
+    found = layout.stranded_headings(render.layout_html(html))
+    assert found and "Ensam tabellrubrik" in found[0]
