@@ -27,9 +27,11 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "logistikföretag vid Norra infarten gav omkring 120 nya arbetstillfällen.\n\n"
             "HR-avdelningen införde ett nytt system för schemaläggning och tidrapportering i "
             "vård och omsorg, och kommunens arbetsgivarvarumärke lanserades under hösten.",
-            "Av kommunstyrelsens fyra mål är två uppfyllda och två delvis uppfyllda. "
-            "Företagsklimatet har förbättrats enligt Svenskt Näringslivs enkät, medan målet om "
-            "kortare handläggningstider för e-tjänster ännu inte nås fullt ut.",
+            "Av kommunstyrelsens tre mål är ett uppfyllt, ett delvis uppfyllt och ett inte "
+            "uppfyllt. Företagsklimatet har förbättrats enligt Svenskt Näringslivs enkät och "
+            "sjukfrånvaron har minskat något, men inte till målnivån.\n\nMålet att nämnderna ska "
+            "bedriva verksamheten inom sina ramar nås inte, eftersom Socialnämnden och Barn- och "
+            "utbildningsnämnden redovisar underskott.",
             "Kommunstyrelsen redovisar ett överskott mot budget, främst därför att medlen för "
             "oförutsedda behov inte behövde tas i anspråk. Kostnaderna för räddningstjänst och "
             "kollektivtrafik följde budget.",
@@ -43,9 +45,10 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "förskolan Solrosen påbörjades inför nybyggnaden.\n\n"
             "Ombyggnaden av Söderskolan gick in i sin andra etapp med ny matsal och nya "
             "klassrum för årskurs 7–9. Alla elever i årskurs 4–9 fick egna datorer.",
-            "Andelen elever i årskurs 9 som är behöriga till gymnasiet ökade till 84 procent. "
-            "Läsresultaten i årskurs 3 förbättrades efter satsningen på tidig lästräning, men "
-            "målet om närvaro i grundskolan är bara delvis uppfyllt.",
+            "Tre av nämndens fyra mål är delvis uppfyllda och ett är inte uppfyllt. Behörigheten "
+            "till yrkesprogrammen och andelen legitimerade lärare har ökat men når inte "
+            "målnivåerna, och tryggheten i skolan är oförändrad. Målet om att bedriva verksamheten"
+            " inom ramen nås inte.",
             "Nämnden redovisar ett underskott mot budget, främst för fler barn i förskolan och "
             "fler gymnasieelever i andra kommuners skolor än budgeterat. Underskottet har "
             "delvis mötts genom vakanshållning i förvaltningen.",
@@ -59,9 +62,10 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "i närområdet. Hemtjänsten införde digitala nattkameror hos de brukare som önskar.\n\n"
             "Särskilt boende Linden fick ny ledning och en förstärkt sjuksköterskebemanning "
             "efter IVO:s tillsyn i våras.",
-            "Två av nämndens fem mål är uppfyllda och två delvis uppfyllda. Brukarnöjdheten i "
-            "hemtjänsten är fortsatt hög, medan målet om att fler unga ska få stöd på hemmaplan "
-            "inte nåddes när antalet institutionsplaceringar ökade.",
+            "Två av nämndens fyra mål är uppfyllda, ett delvis och ett inte uppfyllt. Den som har "
+            "hemtjänst möter färre olika medarbetare, och barn och unga har fått tidigare och mer "
+            "samordnade insatser. Nöjdheten i äldreomsorgen är delvis uppfylld och målet om att "
+            "bedriva verksamheten inom ramen nås inte.",
             "Nämnden redovisar ett underskott på 14 mnkr mot budget. Placeringarna av barn och "
             "unga står för den största delen; lägre kostnader för försörjningsstöd och "
             "vakanshållning har inte räckt för att väga upp dem.",
@@ -73,8 +77,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Huvudbiblioteket förberedde meröppet med passersystem och självbetjäning. "
             "Sommarlovsaktiviteterna nådde drygt 1 400 barn och unga, med stöd av statsbidraget "
             "för avgiftsfria lovaktiviteter.",
-            "Nämndens två mål är uppfyllda: besöken på biblioteket och i simhallen ökade och "
-            "fler flickor deltar i föreningslivet.",
+            "Ett av nämndens två mål är uppfyllt: biblioteken når fler invånare, både på plats och"
+            " digitalt. Målet om fler barn och unga i föreningslivet är delvis uppfyllt; "
+            "deltagandet ökar bland pojkar men inte bland flickor.",
             "Nämnden redovisar ett litet överskott, främst därför att föreningsbidragen blev "
             "lägre än budgeterat.",
             "Konstgräsplanen i Idrottsparken byggs under 2026. Nämnden ser över "
@@ -85,9 +90,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "omkring 220 bostäder. Gång- och cykelvägen vid Norra infarten påbörjades och bytet "
             "till LED-belysning i tätorten fortsatte.\n\n"
             "Ombyggnaden av Söderskolan och rivningen för förskolan Solrosen höll tidplanen.",
-            "Tre av nämndens fyra mål är uppfyllda. Målet om planberedskap för 150 nya bostäder "
-            "per år nås, medan energianvändningen i kommunens lokaler minskade mindre än "
-            "planerat.",
+            "Ett av nämndens tre mål är uppfyllt och två delvis. Det finns planlagd mark för fler "
+            "än 200 nya bostäder, medan energianvändningen i fastigheterna och tryggheten på gator"
+            " och i parker har förbättrats men inte nått målnivåerna.",
             "Nämnden redovisar ett överskott mot budget, främst genom lägre kapitalkostnader "
             "när några investeringar blev klara senare än planerat, och lägre energipriser.",
             "Investeringsvolymen är fortsatt hög de närmaste åren med förskolan Solrosen, "
@@ -98,9 +103,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Antalet bygglovsansökningar minskade med omkring 15 procent jämfört med året "
             "innan. Miljö- och hälsoskyddet genomförde den planerade tillsynen av "
             "livsmedelsverksamheter och en särskild kontroll av enskilda avlopp runt sjön.",
-            "Nämndens mål om handläggningstid för bygglov är uppfyllt: 95 procent av "
-            "ärendena avgjordes inom tio veckor. Målet om tillsyn enligt plan är delvis "
-            "uppfyllt.",
+            "Ett av nämndens två mål är uppfyllt: den planerade tillsynen har genomförts. Målet om"
+            " snabb och rättssäker bygglovshantering är delvis uppfyllt; nio av tio ärenden "
+            "avgjordes inom lagstadgad tid.",
             "Nämnden redovisar ett resultat i nivå med budget; lägre intäkter för bygglov "
             "vägdes upp av vakanser.",
             "Bygglovshanteringen blir en e-tjänst under 2026 och det gamla arkivet skannas in. "
@@ -110,8 +115,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Upphandlingen av det nya vattenverket i Kvarnby blev klar i november, senare än "
             "planerat. Förnyelsen av VA-ledningsnätet fortsatte enligt plan och "
             "matsvinnet i skolköken minskade med en femtedel.",
-            "Två av nämndens tre mål är uppfyllda. Dricksvattnet har hållit god kvalitet hela "
-            "året; målet om andelen ekologiska livsmedel är delvis uppfyllt.",
+            "Nämndens tre mål är delvis uppfyllda. Mer avfall sorteras ut för återvinning, andelen"
+            " ekologiska livsmedel har ökat och fler fordon drivs med fossilfria drivmedel, men "
+            "ingen av målnivåerna nås ännu.",
             "Nämnden redovisar ett litet överskott, främst genom lägre livsmedelskostnader. "
             "Vatten och avlopp och avfall är taxefinansierade och redovisas mot sina fonder.",
             "Byggandet av vattenverket i Kvarnby pågår 2026–2028 och kräver höjda VA-taxor. "
@@ -120,8 +126,8 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "7500": (
             "Inga allmänna val hölls under året. Nämnden planerade valen 2026, rekryterade "
             "röstmottagare och gick igenom vallokalernas tillgänglighet.",
-            "Nämndens mål om tillgängliga vallokaler följdes upp genom en inventering; "
-            "samtliga lokaler uppfyller kraven eller har en plan för åtgärder.",
+            "Nämnden har inga egna mål för ett år utan val. Inför 2026 har nämnden beslutat om "
+            "målet att valen ska genomföras säkert och med god tillgänglighet för alla väljare.",
             "Nämnden redovisar ett resultat i nivå med budget.",
             "Valen till riksdag, region och kommun hålls i september 2026. Förtidsröstningen "
             "utökas med en mobil röstningslokal.",
@@ -129,8 +135,8 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "8100": (
             "Bostadsbolaget färdigställde 24 nya lägenheter i kvarteret Hägern och påbörjade "
             "stambyten i 60 lägenheter på Söder. Uthyrningsgraden var i genomsnitt 99 procent.",
-            "Bolaget nådde ägardirektivets mål om soliditet och kundnöjdhet; målet om minskad "
-            "energianvändning per kvadratmeter är delvis uppfyllt.",
+            "Målet om 40 nya hyreslägenheter under 2025–2026 är delvis uppfyllt: 24 lägenheter i "
+            "kvarteret Hägern blev klara under året och de återstående 16 blir klara 2026.",
             "Resultatet efter finansiella poster och skatt blev 3,3 mnkr. Högre räntor och "
             "kostnader för underhåll har pressat resultatet; hyrorna höjdes med 4,5 procent "
             "från januari.",
@@ -141,7 +147,8 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Energibolaget anslöt 35 nya fastigheter till fjärrvärmenätet och bytte ut två "
             "kilometer av de äldsta ledningarna. Biobränslepannan hade god tillgänglighet hela "
             "vintern.",
-            "Bolaget nådde ägardirektivets mål om leveranssäkerhet och andel förnybar energi.",
+            "Ägardirektivets mål är uppfyllt: fjärrvärmen har under hela året producerats med "
+            "förnybara och återvunna bränslen.",
             "Resultatet efter bokslutsdispositioner och skatt blev 2,7 mnkr, något över "
             "budget tack vare en kall vår.",
             "Bolaget utreder solpark och lagring av värme. Nya regler för leveranssäkerhet "
@@ -155,8 +162,10 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "byggs ut i skolor och förvaltningar.\n\n"
             "Inför valen i september har kommunledningsförvaltningen stöttat valnämnden med "
             "lokaler och kommunikation.",
-            "Av kommunstyrelsens fyra mål bedöms två bli uppfyllda och två delvis uppfyllda "
-            "vid årets slut. Arbetet med kompetensförsörjning går enligt plan.",
+            "Av kommunstyrelsens tre mål bedöms ett uppfyllt, ett delvis och ett inte uppfyllt. "
+            "Sjukfrånvaron har minskat till målnivån och företagsklimatet fortsätter att "
+            "förbättras. Målet att nämnderna ska bedriva verksamheten inom sina ramar nås inte, "
+            "eftersom Socialnämnden prognostiserar ett underskott.",
             "Kommunstyrelsen prognostiserar ett överskott på 4 mnkr, främst därför att medlen "
             "för oförutsedda behov inte väntas behövas i år.",
             "Efter valet ska den nya mandatperiodens mål och budget tas fram. "
@@ -169,9 +178,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "sista etapp.\n\n"
             "Elevhälsan har förstärkts med en skolkurator för att möta den ökade psykiska "
             "ohälsan bland elever i högstadiet.",
-            "Nämnden bedömer att tre av fem mål uppfylls och två delvis uppfylls. "
-            "Behörigheten till gymnasiet ligger kvar på 84 procent och närvaron i grundskolan "
-            "har förbättrats sedan våren.",
+            "Ett av nämndens fyra mål bedöms uppfyllt och tre delvis. Nämnden bedriver "
+            "verksamheten inom ramen. Behörigheten till yrkesprogrammen, tryggheten och andelen "
+            "legitimerade lärare har förbättrats men når ännu inte målnivåerna.",
             "Nämnden prognostiserar ett överskott på 0,6 mnkr. Fler gymnasieelever i andra "
             "kommuner än budgeterat vägs upp av lägre kostnader i vuxenutbildningen.",
             "Den nya förskolan Solrosen tas i bruk 2027. Elevantalet i högstadiet ökar och "
@@ -182,9 +191,10 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "hemtjänsten har beviljat fler timmar än budgeterat. Nämnden beslutade i september "
             "om en åtgärdsplan för att få kostnaderna i balans.\n\n"
             "Välfärdstekniken i hemtjänsten har byggts ut med digitala lås hos alla brukare.",
-            "Nämnden bedömer att två av fem mål uppfylls, två delvis och ett inte uppfylls: "
-            "målet om att fler unga ska få stöd på hemmaplan nås inte när antalet "
-            "institutionsplaceringar ökar.",
+            "Av nämndens fyra mål bedöms ett uppfyllt, ett delvis och ett inte uppfyllt; ett "
+            "bedöms först vid årets slut. Kontinuiteten i hemtjänsten är fortsatt god. Målet om "
+            "att bedriva verksamheten inom ramen nås inte, och nöjdheten i äldreomsorgen bedöms "
+            "när brukarundersökningen kommer i oktober.",
             "Nämnden prognostiserar ett underskott på 18 mnkr, främst för placeringar av barn "
             "och unga och för hemtjänsten. Underskottet ryms inte inom nämndens ram. "
             "Åtgärdsplanen väntas minska underskottet med omkring 7,5 mnkr i år.",
@@ -196,7 +206,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Huvudbiblioteket har öppnat som meröppet bibliotek och besöken kvällstid ökar. "
             "Arbetet med konstgräsplanen i Idrottsparken pågår; dräneringen måste göras om och "
             "planen blir klar i oktober.",
-            "Nämndens två mål bedöms bli uppfyllda.",
+            "Ett av nämndens två mål bedöms uppfyllt: biblioteket når fler invånare sedan det blev"
+            " meröppet. Deltagandet i föreningslivet bland barn och unga ökar men når inte "
+            "målnivån.",
             "Nämnden prognostiserar ett överskott på 0,4 mnkr, främst lägre föreningsbidrag "
             "än budgeterat. Konstgräsplanen blir omkring 1,7 mnkr dyrare än beslutat.",
             "Nämnden ser över föreningsbidragen inför 2027 och planerar för fler "
@@ -206,8 +218,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
             "Gång- och cykelvägen vid Norra infarten och den nya bron över ån blev klara i juni. "
             "Byggandet av förskolan Solrosen följer tidplanen, och projekteringen av etapp 2 av "
             "Särskilt boende Eken har påbörjats.",
-            "Nämnden bedömer att tre av fyra mål uppfylls. Energianvändningen i kommunens "
-            "lokaler minskar efter solceller och ny ventilationsstyrning.",
+            "Ett av nämndens tre mål bedöms uppfyllt: energianvändningen i fastigheterna minskar. "
+            "Planberedskapen och tryggheten på gator och i parker bedöms i bokslutet, när årets "
+            "planbeslut och trygghetsmätning är klara.",
             "Nämnden prognostiserar ett överskott på 2,5 mnkr, främst genom lägre "
             "energipriser och en mild vinter. Gång- och cykelvägen blev dyrare än beslutat "
             "när brons grundläggning fick göras om.",
@@ -218,8 +231,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "6000": (
             "Bygglov kan sedan juni sökas som e-tjänst och inskanningen av det gamla arkivet "
             "är klar. Antalet ansökningar har fortsatt att minska.",
-            "Målet om handläggningstid för bygglov bedöms bli uppfyllt; tillsynen enligt plan "
-            "är delvis uppfylld.",
+            "Målet om snabb och rättssäker bygglovshantering bedöms uppfyllt. Tillsynen enligt "
+            "plan bedöms i bokslutet, eftersom en stor del av livsmedelskontrollerna görs under "
+            "hösten.",
             "Nämnden prognostiserar ett underskott på 0,3 mnkr för lägre intäkter för bygglov. "
             "Det hanteras inom ramen genom att en tjänst lämnas vakant hösten ut.",
             "Nämnden anpassar bemanningen efter den lägre byggtakten och prioriterar tillsynen "
@@ -228,8 +242,9 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "7000": (
             "Bygget av vattenverket i Kvarnby har startat och förnyelsen av ledningsnätet på "
             "Storgatan är klar. Tre tillagningskök har fått nya ugnar och diskmaskiner.",
-            "Nämnden bedömer att två av tre mål uppfylls; målet om andelen ekologiska "
-            "livsmedel delvis.",
+            "Ett av nämndens tre mål bedöms uppfyllt: mängden avfall per invånare minskar och mer "
+            "återvinns. Andelen ekologiska livsmedel och andelen fossilfria fordon ökar men når "
+            "inte målnivåerna.",
             "Nämnden prognostiserar ett överskott på 1 mnkr, främst lägre "
             "livsmedelskostnader i kosten. Den nya återvinningscentralen är pausad i väntan på "
             "miljötillstånd.",
@@ -239,15 +254,17 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "7500": (
             "Förtidsröstningen inför valen den 13 september öppnade den 26 augusti i "
             "medborgarkontoret, biblioteket och en mobil röstningslokal.",
-            "Nämndens mål om tillgängliga vallokaler bedöms bli uppfyllt.",
+            "Målet om säkra och tillgängliga val bedöms efter valen i september.",
             "Nämnden prognostiserar ett resultat i nivå med budget; de slutliga kostnaderna "
             "för valet kommer i oktober.",
             "Efter valet utvärderar nämnden den mobila röstningslokalen inför valet 2030.",
         ),
         "8100": (
-            "Bostadsbolaget har påbörjat markarbetena för 40 lägenheter på Västra ängen och "
-            "stambytena på Söder fortsätter. Uthyrningsgraden är 99 procent.",
-            "Bolaget bedömer att ägardirektivets mål om soliditet och kundnöjdhet nås.",
+            "De sista 16 lägenheterna i kvarteret Hägern blir inflyttningsklara i november, och "
+            "markarbetena för omkring 40 lägenheter på Västra ängen har påbörjats. Stambytena "
+            "på Söder fortsätter och uthyrningsgraden är 99 procent.",
+            "Målet om 40 nya hyreslägenheter under 2025–2026 bedöms i bokslutet; de sista 16 "
+            "lägenheterna i kvarteret Hägern blir inflyttningsklara i november.",
             "Bolaget prognostiserar ett resultat på 3,9 mnkr för helåret. Räntekostnaderna är "
             "något högre än budgeterat och vägs upp av lägre kostnader för uppvärmning.",
             "Nyproduktionen på Västra ängen finansieras med nya lån, vilket ökar bolagets "
@@ -256,7 +273,8 @@ TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "8200": (
             "Energibolaget har anslutit 20 nya fastigheter till fjärrvärmenätet och påbörjat "
             "förstudien om solpark.",
-            "Bolaget bedömer att ägardirektivets mål om leveranssäkerhet och förnybar energi nås.",
+            "Målet om förnybar och återvunnen fjärrvärme bedöms i bokslutet; hittills i år har "
+            "ingen fossil olja använts.",
             "Bolaget prognostiserar ett resultat på 2,2 mnkr för helåret, något lägre än 2025 "
             "till följd av högre underhållskostnader.",
             "Investeringar i reservkraft och i ledningsnätet ökar de närmaste åren.",
