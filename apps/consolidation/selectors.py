@@ -263,6 +263,8 @@ class ConsolidatedStatement:
     left_out: list[LeftOut]
     rows: list[ConsolidatedRow]
     previous_period: ReportingPeriod | None  # None: no previous column
+    # The kassaflöde: bolag left out for want of their figures at the previous year-end
+    without_opening: list[Unit] = field(default_factory=list)
 
     def row(self, key: str) -> ConsolidatedRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -337,14 +339,14 @@ def _previous(
     return sum_present((kommun_previous, *companies, elims.get(line)))
 
 
-def _statement(key: str, data: GroupData, builder: _Builder, *, previous: bool = True):
+def _statement(key: str, data: GroupData, builder: _Builder) -> ConsolidatedStatement:
     return ConsolidatedStatement(
         key=key,
         period=data.period,
         companies=data.columns,
         left_out=data.left_out,
         rows=builder.rows,
-        previous_period=data.previous_period if previous else None,
+        previous_period=data.previous_period,
     )
 
 
@@ -502,15 +504,21 @@ def _cash_flow(
 ) -> ConsolidatedStatement:
     """By the indirect method: the kommun's kassaflödesanalys grouped, with each bolag's from
     its result, depreciation, the change of its balances since the previous year-end and
-    its investeringar, nyupplåning and amortering."""
+    its investeringar, nyupplåning and amortering.
+
+    A bolag without figures for the previous year-end has no changes to show: it is left out
+    of the kassaflöde (``without_opening``), its cash with it, so the statement still
+    reconciles. Each row of the result is the income statement's, for the bolag shown."""
     flow = kommun.flow
+    shown = [i for i, c in enumerate(data.columns) if c.company.pk in data.opening.by_company]
+    columns = [data.columns[i] for i in shown]
     subtotals = [line for line in flow.lines if line.is_subtotal]
     funds, operating, investing, financing = (s.amount for s in subtotals[:4])
     own_result = kommun.income.amount(statements.RESULT, "outcome") or ZERO
     own_depreciation = -(kommun.income.amount("depreciation", "outcome") or ZERO)
     factors = {c.company.pk: c.factor for c in data.columns}
     loans_change = _loans(data.now.internal, factors) - _loans(data.opening.internal, factors)
-    build = _Builder(len(data.columns))
+    build = _Builder(len(columns))
 
     def company(c: CompanyColumn, compute) -> Decimal | None:
         lines = data.now.by_company.get(c.company.pk)
@@ -524,11 +532,11 @@ def _cash_flow(
         return c.factor * compute(lines, change)
 
     def each(compute) -> list[Decimal | None]:
-        return [company(c, compute) for c in data.columns]
+        return [company(c, compute) for c in columns]
 
     result_row = income.row(RESULT)
     result = build.line(
-        "result", result_row.label, result_row.kommun, result_row.companies,
+        "result", result_row.label, result_row.kommun, [result_row.companies[i] for i in shown],
         result_row.eliminations, None,
     )  # fmt: skip
     depreciation = build.line(
@@ -575,12 +583,12 @@ def _cash_flow(
     opening = build.line(
         "opening_cash", _("Cash and bank at the start of the year"), flow.opening_cash,
         [_scaled(c.factor, data.opening.amount(c.company.pk, CompanyLine.CASH))
-         for c in data.columns],
+         for c in columns],
         None, None, kind="memo",
     )  # fmt: skip
     closing = build.line(
         "closing_cash", _("Cash and bank at the end of the period"), flow.closing_cash,
-        [_scaled(c.factor, data.now.amount(c.company.pk, CompanyLine.CASH)) for c in data.columns],
+        [_scaled(c.factor, data.now.amount(c.company.pk, CompanyLine.CASH)) for c in columns],
         None, None, kind="memo",
     )  # fmt: skip
     check = _minus(_minus(closing.koncern, opening.koncern), total.koncern)
@@ -591,13 +599,21 @@ def _cash_flow(
                 _("Change in cash and bank not explained by the cash flow"),
                 "check",
                 None,
-                tuple(None for _c in data.columns),
+                tuple(None for _c in columns),
                 None,
                 check,
                 None,
             )
         )
-    return _statement("kf", data, build, previous=False)
+    return ConsolidatedStatement(
+        key="kf",
+        period=data.period,
+        companies=columns,
+        left_out=data.left_out,
+        rows=build.rows,
+        previous_period=None,  # the kassaflöde has no previous year's column
+        without_opening=[c.company for c in data.columns if c not in columns],
+    )
 
 
 @dataclass(frozen=True)

@@ -51,26 +51,18 @@ YEAR_RESULTS = {
 }  # fmt: skip
 # Eget kapital at the start of the year (mnkr): last year's closing
 OPENING_EQUITY = {HOUSING: {2025: "146.7", 2026: "150.0"}, ENERGY: {2025: "61.0", 2026: "63.7"}}
-# Balances at the period's end (mnkr): anläggningstillgångar, omsättningstillgångar (of which
-# kassa och bank), avsättningar, långfristiga skulder; kortfristiga skulder are what makes the
-# sheet balance.
+# Anläggningstillgångar and långfristiga skulder at the end of 2024 (mnkr); later they follow
+# from the investeringar and avskrivningar, the nyupplåning and amortering.
+YEAR_END_2024 = {HOUSING: ("864", "676"), ENERGY: ("144.5", "72")}
+# Balances at the period's end (mnkr): omsättningstillgångar (of which kassa och bank) and
+# avsättningar; kortfristiga skulder are what makes the sheet balance.
 BALANCES = {
-    HOUSING: {
-        "2025-t2": ("872", "30", "15", "6", "688"),
-        "2025-bokslut": ("880", "32", "18", "6", "690"),
-        "2026-t1": ("884", "29", "14", "6", "690"),
-        "2026-t2": ("893", "31", "16", "6.2", "700"),
-    },
-    ENERGY: {
-        "2025-t2": ("148", "22", "9", "3", "72"),
-        "2025-bokslut": ("150", "24", "10", "3", "74"),
-        "2026-t1": ("151", "21", "8", "3", "74"),
-        "2026-t2": ("155", "23", "9", "3.2", "76"),
-    },
+    HOUSING: {"2025-t2": ("30", "15", "6"), "2025-bokslut": ("32", "18", "6"),
+              "2026-t1": ("29", "14", "6"), "2026-t2": ("31", "16", "6.2")},
+    ENERGY: {"2025-t2": ("22", "9", "3"), "2025-bokslut": ("24", "10", "3"),
+             "2026-t1": ("21", "8", "3"), "2026-t2": ("23", "9", "3.2")},
 }  # fmt: skip
-BALANCE_LINES = (
-    L.FIXED_ASSETS, L.CURRENT_ASSETS, L.CASH, L.PROVISIONS, L.LONG_TERM_LIABILITIES,
-)  # fmt: skip
+BALANCE_LINES = (L.CURRENT_ASSETS, L.CASH, L.PROVISIONS)
 # Investeringar, nyupplåning and amortering so far in the year (mnkr)
 CASH_FLOWS = {
     HOUSING: {"2025-t2": ("24", "10", "4"), "2025-bokslut": ("38", "20", "6"),
@@ -106,7 +98,9 @@ def load(admin: User) -> None:
 
 def figures_for(code: str, key: str) -> dict[str, Decimal]:
     """A bolag's figures (kronor) for the period ``key``: the year's result by the months
-    passed, the balances with eget kapital including the result so far."""
+    passed, the balances with eget kapital including the result so far, the fixed assets and
+    long-term debt carried from the previous year-end by the period's flows (so that the
+    bolag's kassaflöde reconciles with its cash)."""
     year, months = int(key[:4]), MONTHS[key]
     figures = {
         line: mnkr(Decimal(amount) * months / 12)
@@ -115,15 +109,22 @@ def figures_for(code: str, key: str) -> dict[str, Decimal]:
     result = sum(figures.values(), Decimal(0))
     for line, amount in zip(BALANCE_LINES, BALANCES[code][key], strict=True):
         figures[line] = mnkr(amount)
+    investments, borrowing, amortisation = (mnkr(a) for a in CASH_FLOWS[code][key])
+    if year == 2025:
+        fixed, long_term = (mnkr(a) for a in YEAR_END_2024[code])
+    else:
+        year_end = figures_for(code, f"{year - 1}-bokslut")
+        fixed, long_term = year_end[L.FIXED_ASSETS], year_end[L.LONG_TERM_LIABILITIES]
+    figures[L.FIXED_ASSETS] = fixed + investments + figures[L.DEPRECIATION]
+    figures[L.LONG_TERM_LIABILITIES] = long_term + borrowing - amortisation
     figures[L.EQUITY] = mnkr(OPENING_EQUITY[code][year]) + result
     figures[L.CURRENT_LIABILITIES] = (
         figures[L.FIXED_ASSETS] + figures[L.CURRENT_ASSETS] - figures[L.EQUITY]
         - figures[L.PROVISIONS] - figures[L.LONG_TERM_LIABILITIES]
     )  # fmt: skip
-    for line, amount in zip(
-        (L.INVESTMENTS, L.NEW_BORROWING, L.AMORTISATION), CASH_FLOWS[code][key], strict=True
-    ):
-        figures[line] = mnkr(amount)
+    figures[L.INVESTMENTS] = investments
+    figures[L.NEW_BORROWING] = borrowing
+    figures[L.AMORTISATION] = amortisation
     return figures
 
 

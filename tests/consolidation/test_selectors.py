@@ -4,6 +4,7 @@ eliminated, and an eliminated loan takes the same amount off both sides."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,8 @@ import pytest
 from apps.consolidation import selectors
 from apps.consolidation.models import CompanyLine, InternalKind, InternalTransaction, Ownership
 from apps.economy import statements
-from tests.consolidation.builders import ENERGY, HOUSING, build_koncern, result_of
+from tests.consolidation.builders import ENERGY, HOUSING, add_figures, build_koncern, result_of
+from tests.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,21 +94,34 @@ def test_share_in_force_is_the_latest_not_after_the_year(org):
 
 def test_cash_flow_result_matches_the_income_statement(org):
     koncern = build_koncern(org)
+    year_end = ReportingPeriodFactory(
+        year=2025, kind="bokslut", name="Bokslut", ends_on=dt.date(2025, 12, 31)
+    )
+    add_figures(year_end, koncern.housing, HOUSING)
+    add_figures(year_end, koncern.energy, ENERGY)
     result = selectors.consolidated_statements(koncern.period)
     assert result.cash_flow.amount("result") == result.income.amount(selectors.RESULT)
     flow = result.cash_flow
     total = sum((flow.amount(k) for k in ("operating", "investing", "financing")), Decimal(0))
     assert flow.amount(selectors.CASH_FLOW) == total
+    # The bolag's own flows: result, depreciation added back, investeringar, lån
+    housing = flow.companies.index(next(c for c in flow.companies if c.company == koncern.housing))
+    assert flow.row("investing").companies[housing] == -Decimal(HOUSING[CompanyLine.INVESTMENTS])
+
+
+def test_bolag_without_the_previous_year_end_is_left_out_of_the_cash_flow(org):
+    koncern = build_koncern(org)
+    flow = selectors.consolidated_cash_flow(koncern.period)
+    assert flow.companies == []
+    assert flow.without_opening == [koncern.housing, koncern.energy]
+    kommun = selectors.kommun_statements(koncern.period)
+    assert flow.amount("result") == kommun.income.amount(statements.RESULT, "outcome")
 
 
 def test_previous_column_needs_the_previous_years_period(org):
     koncern = build_koncern(org)
     assert selectors.consolidated_income_statement(koncern.period).previous_period is None
-    from tests.factories import ReportingPeriodFactory
-
     previous = ReportingPeriodFactory(year=2025)
-    from tests.consolidation.builders import add_figures
-
     add_figures(previous, koncern.housing, HOUSING)
     income = selectors.consolidated_income_statement(koncern.period)
     assert income.previous_period == previous

@@ -88,7 +88,7 @@ def group_overview(ctx: BuildContext) -> Section | None:
         note=_("Each company's own result, before eliminations and ownership share."),
     )
     return Section(
-        key="koncern-bolag",
+        key="koncernens-bolag",
         title=_("The municipal group"),
         intro=intro,
         tables=[table],
@@ -103,6 +103,11 @@ def _table(statement: selectors.ConsolidatedStatement) -> Table:
     )
     if statement.key == "rr":
         note += " " + _("Revenue is shown positive and costs negative.")
+    if statement.without_opening:
+        note += " " + _(
+            "Not in the cash flow statement, for want of their figures at the previous "
+            "year-end: %(companies)s."
+        ) % {"companies": _names([company.name for company in statement.without_opening])}
     return Table(
         key=TABLE_KEYS[statement.key],
         title=f"{exports.statement_title(statement)}, {statement.period}",
