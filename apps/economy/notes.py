@@ -27,7 +27,7 @@ from apps.economy.models import (
     StatementNote,
 )
 from apps.economy.pensions import pension_line_key, statements_of
-from apps.periods.models import PeriodKind, ReportingPeriod
+from apps.periods.models import PeriodState, ReportingPeriod
 
 ZERO = selectors.ZERO
 
@@ -186,16 +186,16 @@ def statement_notes(
 
 
 def year_period(year: int) -> ReportingPeriod | None:
-    """The period a year's notes are read for on the writing page: the year-end if there is
-    one, else the year's latest period. One query."""
+    """The period a year's notes are read for on the writing page: the year's latest period
+    that has been opened (the year-end once it is), else its latest. One query."""
     periods = list(ReportingPeriod.objects.filter(year=year).order_by("-ends_on", "-pk"))
-    annual = next((p for p in periods if p.kind == PeriodKind.ANNUAL), None)
-    return annual or (periods[0] if periods else None)
+    opened = next((p for p in periods if p.state != PeriodState.PLANNED), None)
+    return opened or (periods[0] if periods else None)
 
 
 def year_notes(year: int) -> YearNotes:
-    """The year's notes as the writing page shows them: for the year-end period (or the
-    latest), else the whole year's ledger. Six queries."""
+    """The year's notes as the writing page shows them: for ``year_period``, else (a year
+    without periods) the whole year's ledger. Six queries."""
     period = year_period(year)
     if period is not None:
         return YearNotes(year, period.ends_on.month, statement_notes(period))

@@ -4,6 +4,8 @@ the statement; a fixed number of queries at two sizes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from apps.economy import statements
@@ -13,6 +15,7 @@ from tests.economy import notes_fixtures
 from tests.economy.factories import AccountMappingFactory, book_rows
 from tests.economy.notes_fixtures import mkr
 from tests.economy.notes_fixtures import statements as pension_statements
+from tests.factories import ReportingPeriodFactory
 
 period = notes_fixtures.period
 
@@ -82,7 +85,11 @@ def test_the_pension_line_s_note_carries_the_contingent_liability(period):
     assert all(n.pensions is None for n in notes if n is not pension_note)
 
 
-def test_the_year_page_reads_the_latest_period(period):
+def test_the_year_page_reads_the_latest_opened_period(period):
+    ReportingPeriodFactory(
+        year=2026, kind="bokslut", name="Bokslut", ends_on=dt.date(2026, 12, 31),
+        deadline=dt.date(2027, 2, 12), state="planned",
+    )  # fmt: skip
     year = year_notes(2026)
     assert year.through_month == 4
     assert year.references() == {n.key: n.number for n in statement_notes(period)}

@@ -135,9 +135,10 @@ def pensions(ctx: BuildContext) -> Section | None:
          of(previous, "provision")],
         [_("Contingent liability for pensions earned before 1998 incl. payroll tax"),
          statement.contingent_liability, of(previous, "contingent_liability")],
-        [_("Pension funds under management, market value"), statement.pension_funds,
-         of(previous, "pension_funds")],
     ]  # fmt: skip
+    if statement.pension_funds is not None or of(previous, "pension_funds") is not None:
+        rows.append([_("Pension funds under management, market value"), statement.pension_funds,
+                     of(previous, "pension_funds")])  # fmt: skip
     obligations = Table(
         key="pensioner",
         title=_("Pension obligations, %(period)s") % {"period": ctx.period},
