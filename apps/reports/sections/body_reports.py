@@ -55,7 +55,14 @@ def _texts(report: BodyReport | None) -> list[tuple[str, RichText]]:
     ]
 
 
-def _goals_table(key: str, body: Unit, counts: GoalCounts) -> Table | None:
+def _goals_note() -> str:
+    return _(
+        "The body's own goals, each with the status its owner assessed in the period or "
+        "computed from its key figure; without an assessment, not assessed."
+    )
+
+
+def _goals_table(key: str, body: Unit, counts: GoalCounts, *, note: str = "") -> Table | None:
     if not counts.total:
         return None
     order = counts.in_order()
@@ -68,10 +75,7 @@ def _goals_table(key: str, body: Unit, counts: GoalCounts) -> Table | None:
             Col(_("Total"), ColumnKind.NUMBER, 0),
         ],
         rows=[[body.name, *(count for _status, _label, count in order), counts.total]],
-        note=_(
-            "The body's own goals, each with the status its owner assessed in the period or "
-            "computed from its key figure; without an assessment, not assessed."
-        ),
+        note=note,
     )
 
 
@@ -106,7 +110,6 @@ def _kommun(ctx: BuildContext) -> Section | None:
                     % {"unit": body.name, "period": ctx.period},
                     columns=columns,
                     rows=[row.cells()],
-                    note=_("As in the operating accounts; a negative deviation is a deficit."),
                 )
             )
         goals = _goals_table(f"{key}-mal", body, counts[body.pk])
@@ -137,6 +140,13 @@ def _kommun(ctx: BuildContext) -> Section | None:
             )
         },
         children=children,
+        # Said once for every body's tables below.
+        intro=_(
+            "Each committee and company writes its operations report in its follow-up. Under "
+            "each report: the body's line of the operating accounts (a negative deviation is a "
+            "deficit) and its own goals by their status in the period, assessed by their owner "
+            "or computed from their key figure."
+        ),
     )
 
 
@@ -158,7 +168,7 @@ def _own(ctx: BuildContext, body: Unit) -> Section | None:
             for t in operating.tables
         ]
     counts = body_goal_counts(period=ctx.period, bodies=[body])[body.pk]
-    goals = _goals_table("verksamhetsberattelse-mal", body, counts)
+    goals = _goals_table("verksamhetsberattelse-mal", body, counts, note=_goals_note())
     if goals is not None:
         tables.append(goals)
     return Section(
