@@ -15,6 +15,10 @@ pytestmark = pytest.mark.django_db
 GROUP_QUERIES = 5
 # The ownerships with their companies, the period's figures, its forecasts.
 COMPANIES_QUERIES = 3
+# The page: session, user, roles; the kommun's statements; the group data; the companies, their
+# figures and the internal transactions with their parties; the periods to choose; the forms'
+# choices of bolag.
+PAGE_QUERIES = 26
 
 
 @pytest.mark.parametrize("extra", [0, 18])
@@ -26,3 +30,16 @@ def test_statements_run_a_fixed_number_of_queries(org, extra, django_assert_num_
     assert len(result.income.companies) == 2 + extra
     with django_assert_num_queries(COMPANIES_QUERIES):
         assert len(selectors.companies_in_period(koncern.period)) == 2 + extra
+
+
+@pytest.mark.parametrize("extra", [0, 18])
+def test_page_runs_a_fixed_number_of_queries(client, org, economist, extra):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    koncern = build_koncern(org, extra_companies=extra)
+    client.force_login(economist)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/ekonomi/koncern/{koncern.period.pk}/")
+    assert response.status_code == 200
+    assert len(queries) == PAGE_QUERIES, "\n".join(q["sql"][:150] for q in queries)
