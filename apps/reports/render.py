@@ -92,12 +92,14 @@ class DrawnTable:
 
     @property
     def short(self) -> bool:
-        """Kept whole on one page (it breaks only if it is longer than a page)."""
-        return len(self.rows) <= SHORT_ROWS
+        """A short table of figures (the RR, the BR, the key figures), kept whole on one page;
+        a table of texts may be tall however few its rows, and breaks between them."""
+        texts = sum(1 for column in self.table.columns if column.kind == ColumnKind.TEXT)
+        return len(self.rows) <= SHORT_ROWS and texts <= 2
 
 
-# A table of this many columns gets a smaller type; of the second, a landscape page; one of
-# at most SHORT_ROWS rows is not split between pages (the RR, the key figures).
+# A table of this many columns gets a smaller type; of the second, a landscape page; a table
+# of figures of at most SHORT_ROWS rows is not split between pages.
 MANY_COLUMNS = 7
 LANDSCAPE_COLUMNS = 11
 SHORT_ROWS = 25
