@@ -179,3 +179,19 @@ def test_the_checker_sees_a_caption_left_without_its_rows():
     )
     found = layout.stranded_headings(render.layout_html(html))
     assert found and "Ensam tabellrubrik" in found[0]
+
+
+def test_seven_columns_get_a_smaller_type_and_eleven_or_the_hint_a_landscape_page():
+    assert not render.draw_table(wide_table(columns=6)).many_columns
+    assert render.draw_table(wide_table(columns=7)).many_columns
+    assert not render.draw_table(wide_table(columns=10)).landscape
+    assert render.draw_table(wide_table(columns=11)).landscape
+    table = wide_table(columns=4)
+    table.landscape = True
+    assert render.draw_table(table).landscape
+
+
+def test_only_a_short_table_of_figures_is_kept_whole():
+    assert render.draw_table(amounts_table(25)).short
+    assert not render.draw_table(amounts_table(26)).short
+    assert not render.draw_table(wide_table(columns=3, rows=3)).short
