@@ -53,7 +53,7 @@ def _by_label(table) -> dict[str, tuple[object, object]]:
 
 
 def _note_header() -> str:
-    return translation.gettext("Note")
+    return translation.pgettext("statement column", "Note")
 
 
 def test_each_note_s_table_sums_to_the_statement_s_row_that_refers_to_it(period):

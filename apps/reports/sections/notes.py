@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from apps.economy import notes as economy_notes
 from apps.economy.models import AccountingPrinciples
@@ -270,7 +271,7 @@ def _combined_table(notes: list[economy_notes.Note]) -> Table:
         key="noter",
         title=_("Notes"),
         columns=[
-            Col(_("Note"), ColumnKind.NUMBER, decimals=0),
+            Col(pgettext("statement column", "Note"), ColumnKind.NUMBER, decimals=0),
             Col(_("Line")),
             Col(_("Account group")),
             Col(_("This year"), KR),
