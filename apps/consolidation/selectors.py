@@ -413,7 +413,12 @@ def _income_statement(data: GroupData, kommun: KommunStatements) -> Consolidated
     )
     known = {"operating_income", "operating_costs", "depreciation", "tax_revenue",
              "general_grants", "financial_income", "financial_costs"}  # fmt: skip
-    others = [line(key, None, row.label) for key, row in kommun_rows.items() if key not in known]
+    # The kommun's other lines (extraordinary items, say), where it has an amount
+    others = [
+        line(key, None, row.label)
+        for key, row in kommun_rows.items()
+        if key not in known and (row.outcome is not None or row.previous is not None)
+    ]
     others += [
         line(str(company_line), company_line, str(labels[company_line]))
         for company_line in (CompanyLine.APPROPRIATIONS, CompanyLine.TAX)

@@ -68,7 +68,7 @@ def group_overview(ctx: BuildContext) -> Section | None:
     result_header = _("Result for the year") if annual else _("Result to date")
     columns = [
         Col(_("Company")),
-        Col(_("Ownership share"), ColumnKind.PERCENT, 2),
+        Col(_("Ownership share"), ColumnKind.PERCENT, 0),
         Col(result_header, KR),
     ]
     if not annual:
