@@ -68,7 +68,7 @@ ANNUAL_HEADINGS: dict[str, Material] = {
     narrative.OVERVIEW: lambda ctx: [
         finance.multi_year_overview(ctx), goals.operations_development(ctx),
     ],
-    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx), economy.group(ctx)],
+    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx)],
     narrative.CONDITIONS: lambda ctx: [
         goals.important_conditions(ctx), finance.sensitivity(ctx),
     ],
@@ -88,7 +88,7 @@ ANNUAL_HEADINGS: dict[str, Material] = {
 
 INTERIM_HEADINGS: dict[str, Material] = {
     narrative.OVERVIEW: lambda ctx: [economy.economy_in_brief(ctx), goals.goal_shares(ctx)],
-    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx), economy.group(ctx)],
+    narrative.GROUP: lambda ctx: [consolidation.group_overview(ctx)],
     narrative.EVENTS: lambda ctx: [goals.key_events(ctx)],
     narrative.GOOD_MANAGEMENT: lambda ctx: [
         narrative.good_management_conclusion(ctx),

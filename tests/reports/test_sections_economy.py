@@ -322,14 +322,6 @@ def test_cash_flow_shows_a_difference_it_cannot_reconcile(org):
     assert difference[1] == Decimal(3 * M)
 
 
-def test_group_lists_the_companies_or_is_left_out(org):
-    ctx = ctx_for(bokslut(), kind=ReportKind.ANNUAL)
-    assert economy.group(ctx) is None
-    UnitFactory(parent=org.kf, kind="bolag", name="Kommunens Bostäder AB", ansvarskod="9000")
-    section = economy.group(ctx_for(bokslut(), kind=ReportKind.ANNUAL))
-    assert [row[0] for row in section.tables[0].rows] == ["Kommunens Bostäder AB"]
-
-
 def test_expected_development_shows_the_budget_with_plan(economy_year):
     org = economy_year
     ctx = ctx_for(bokslut(), kind=ReportKind.ANNUAL)

@@ -25,7 +25,7 @@ from apps.economy.models import (
     Forecast,
 )
 from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
-from apps.organisation.models import Unit, UnitKind
+from apps.organisation.models import Unit
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
 from styrmodell.lib.formats import (
     MONTH_ABBREVIATIONS,
@@ -1250,57 +1250,7 @@ def _body_in_brief(ctx: BuildContext, body: Unit) -> Section | None:
     )
 
 
-# --- The årsredovisning's förvaltningsberättelse: koncernen, förväntad utveckling ---------
-
-
-def group(ctx: BuildContext) -> Section | None:
-    if not ctx.is_kommun or not _is_annual(ctx):
-        return None
-    companies = [b for b in selectors.bodies(year=ctx.year) if b.kind == UnitKind.COMPANY]
-    if not companies:
-        return None
-    budgets = _operating_budgets(ctx)
-    outcome = selectors.operating_outcome(ctx.year, ctx.through_month)
-    rows = [
-        [
-            c.name,
-            budgets[c.pk].current if c.pk in budgets else None,
-            outcome.get(c.pk),
-            selectors.difference(
-                budgets[c.pk].current if c.pk in budgets else None, outcome.get(c.pk)
-            ),
-        ]
-        for c in companies
-    ]
-    has_figures = any(r[1] is not None or r[2] is not None for r in rows)
-    intro = _(
-        "The municipal group consists of the kommun and %(count)s companies: %(companies)s."
-    ) % {"count": len(companies), "companies": _names(companies)}
-    table = Table(
-        key="koncernen",
-        title=_("The companies of the municipal group, %(year)s") % {"year": ctx.year},
-        columns=[
-            Col(_("Company")),
-            Col(_("Current budget"), KR),
-            Col(_outcome_header(ctx), KR),
-            Col(_("Deviation"), KR),
-        ],
-        rows=rows,
-        note=""
-        if has_figures
-        else _(
-            "The companies' own budgets and outcome are not part of "
-            "the kommun's economy data; see each company's annual "
-            "report."
-        ),
-    )
-    return Section(
-        key="economy-group",
-        title=_("The municipal group"),
-        template=TEMPLATE,
-        tables=[table],
-        intro=intro,
-    )
+# --- The årsredovisning's förvaltningsberättelse: förväntad utveckling -----------------------
 
 
 def budget_plan(year: int) -> tuple[list[Unit], list[int], dict[tuple[int, int], Decimal]]:
