@@ -19,13 +19,19 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.consolidation.selectors import companies_in_period, consolidated_balance_sheet
 from apps.economy import selectors as economy_selectors
 from apps.economy import statements
+from apps.economy.pensions import pension_figures
 from apps.followup import selectors as followup_selectors
+from apps.followup.body_reports import body_reports
 from apps.goals import selectors as goal_selectors
 from apps.goals.models import DecidedBy, GoalIndicator, IndicatorValue, SteeringModel
-from apps.organisation.selectors import bodies_in_period
+from apps.organisation.selectors import BODY_KINDS, bodies_in_period
 from apps.periods.models import PeriodKind, ReportingPeriod
+from apps.reports.document import KIND_OF_PERIOD, headings_of
+from apps.reports.sections.narrative import TITLES
+from apps.reports.texts import period_texts
 from styrmodell.lib.formats import format_number, format_tkr
 
 # A value at least this many times its predecessor (or at most its tenth) is flagged: the
@@ -335,6 +341,104 @@ def value_check(period: ReportingPeriod) -> CheckResult:
     )
 
 
+# --- g. The pension statement agrees with the ledger -----------------------------------------
+
+
+def _reports_to_council(period: ReportingPeriod) -> bool:
+    """The delårsrapport and the årsredovisning: the reports the auditors read."""
+    return period.kind in (PeriodKind.TERTIAL_2, PeriodKind.ANNUAL)
+
+
+def pension_check(period: ReportingPeriod) -> CheckResult:
+    """The pension administrator's avsättning equals the ledger's; the delårsrapport and the
+    årsredovisning need the statement (avsättning and ansvarsförbindelse) at all."""
+    figures = pension_figures(period)
+    details = []
+    if figures is None:
+        if _reports_to_council(period):
+            details.append(
+                _("No pension statement is entered for the period: the balance sheet's note "
+                  "and the contingent liability cannot be reported.")
+            )  # fmt: skip
+    elif figures.difference is not None and not figures.agrees:
+        details.append(
+            _("The pension administrator's provision %(statement)s differs from the ledger's "
+              "%(ledger)s by %(difference)s.")
+            % {
+                "statement": format_tkr(figures.statement.provision),
+                "ledger": format_tkr(figures.ledger_provision),
+                "difference": format_tkr(figures.difference),
+            }
+        )  # fmt: skip
+    return CheckResult(
+        key="pensions",
+        title=_("The pension statement agrees with the ledger"),
+        passed=not details,
+        details=details,
+        link=reverse("economy:pensions", args=[period.pk]),
+        link_text=_("Pensions"),
+    )
+
+
+# --- h. The koncern's statements balance ------------------------------------------------------
+
+
+def group_check(period: ReportingPeriod) -> CheckResult:
+    """Each bolag's balansräkning balances, and so does the koncern's."""
+    details = [
+        _("The balance sheet of %(company)s does not balance.") % {"company": c.company.name}
+        for c in companies_in_period(period)
+        if c.balances is False
+    ]
+    sheet = consolidated_balance_sheet(period)
+    check = next((row for row in sheet.rows if row.kind == "check"), None)
+    if sheet.has_companies and check is not None and check.koncern:
+        details.append(
+            _("The consolidated balance sheet differs by %(difference)s.")
+            % {"difference": format_tkr(check.koncern)}
+        )
+    return CheckResult(
+        key="group",
+        title=_("The municipal group's balance sheets balance"),
+        passed=not details,
+        details=details,
+        link=reverse("consolidation:period", args=[period.pk]),
+        link_text=_("Municipal group"),
+    )
+
+
+# --- i. The texts the report needs are written ------------------------------------------------
+
+
+def text_check(period: ReportingPeriod) -> CheckResult:
+    """The delårsrapport and the årsredovisning: a text under each of the
+    förvaltningsberättelse's headings, and every nämnd's and bolag's verksamhetsberättelse."""
+    details = []
+    if _reports_to_council(period):
+        kind = KIND_OF_PERIOD[period.kind]
+        texts = period_texts(period)
+        details += [
+            _("No text under the heading “%(heading)s”.") % {"heading": TITLES[key]}
+            for key in headings_of(kind)
+            if key not in texts or not texts[key].text.strip()
+        ]
+        bodies = bodies_in_period(period, kinds=BODY_KINDS)
+        written = body_reports(period=period, bodies=bodies)
+        details += [
+            _("%(body)s has not submitted its operations report.") % {"body": body.name}
+            for body in bodies
+            if body.pk not in written
+        ]
+    return CheckResult(
+        key="texts",
+        title=_("The administration report and the operations reports are written"),
+        passed=not details,
+        details=details,
+        link=reverse("reports:texts", args=[period.pk]),
+        link_text=_("Administration report"),
+    )
+
+
 # --- All of them ------------------------------------------------------------------------------
 
 
@@ -345,6 +449,9 @@ CHECKS = (
     council_goal_check,
     deficit_plan_check,
     value_check,
+    pension_check,
+    group_check,
+    text_check,
 )
 
 
