@@ -173,6 +173,8 @@ class ReportDocument:
     logo: bytes | None
     logo_type: str  # "image/svg+xml", "image/png"
     sections: list[Section]
+    # The kommun's report: when it was prepared and treated by KS and KF (ReportTreatment)
+    treatment: Any = None
 
     def all_sections(self) -> Iterator[tuple[int, Section]]:
         """Every section with its depth (1 for the top level), in reading order."""
@@ -208,6 +210,7 @@ class ReportDocument:
             "subtitle": self.subtitle,
             "recipient": self.recipient,
             "status": self.status,
+            "treatment": _treatment_facts(self.treatment),
             "sections": [
                 {
                     "depth": depth,
@@ -230,6 +233,19 @@ class ReportDocument:
         }
         text = json.dumps(payload, default=_json_value, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+TREATMENT_FACTS = (
+    "prepared_on", "ks_treated_on", "ks_paragraph", "kf_treated_on", "kf_paragraph",
+    "auditors_statement_reference",
+)  # fmt: skip
+
+
+def _treatment_facts(treatment: Any) -> dict[str, object] | None:
+    """The treatment's dates and paragraphs, so that entering them changes the fingerprint."""
+    if treatment is None:
+        return None
+    return {name: getattr(treatment, name) for name in TREATMENT_FACTS}
 
 
 def _json_value(value: object) -> object:

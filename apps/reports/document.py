@@ -24,6 +24,7 @@ from apps.reports.sections import (
     personnel,
     trust,
 )
+from apps.reports.texts import period_treatment
 from styrmodell.lib import images
 from styrmodell.lib.formats import MONTH_NAMES
 
@@ -269,6 +270,7 @@ def build_document(
         logo=logo,
         logo_type=logo_type,
         sections=sections,
+        treatment=period_treatment(period) if unit is None else None,
     )
 
 

@@ -102,3 +102,19 @@ def test_a_reader_cannot_post_the_treatment(client, annual, politician):
         {"behandling-version": "0", "behandling-change_reason": "x"},
     )
     assert response.status_code == 403
+
+
+def test_the_cover_carries_the_dates_and_they_change_the_fingerprint(annual, economist, org):
+    from apps.reports.document import build_document
+    from apps.reports.render import render_html
+
+    before = build_document(kind=ReportKind.ANNUAL, period=annual)
+    assert before.treatment is None
+    save(economist, annual, expected_version=0)
+    after = build_document(kind=ReportKind.ANNUAL, period=annual)
+    assert after.treatment.kf_paragraph == "KF § 38"
+    assert after.fingerprint() != before.fingerprint()
+    cover = render_html(after).split('class="cover-facts"', 1)[1].split("</dl>", 1)[0]
+    assert "KF § 38" in cover and "KS § 45" in cover
+    nämnd = build_document(kind=ReportKind.ANNUAL, period=annual, unit=org.namnd_a)
+    assert nämnd.treatment is None  # the kommun's treatment, not the nämnd's
