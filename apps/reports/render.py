@@ -49,12 +49,19 @@ class Cell:
         # a rich text cell's markup (a link's address) is not its text
         return "<" not in self.text or _has_long_word(plain_text(self.text))
 
+    @property
+    def hyphenated(self) -> bool:
+        """Holds a word long enough that the PDF may hyphenate it to fit a narrow column; a
+        shorter word is never hyphenated, because a hyphenated word is harder to find."""
+        return not self.numeric and _has_long_word(self.text, HYPHENATED_WORD - 1)
+
 
 UNBREAKABLE_WORD = 30  # characters: Swedish hyphenation breaks the shorter ones
+HYPHENATED_WORD = 16  # characters: shorter words are never hyphenated (easier to search)
 
 
-def _has_long_word(text: str) -> bool:
-    return any(len(word) > UNBREAKABLE_WORD for word in text.split())
+def _has_long_word(text: str, longer_than: int = UNBREAKABLE_WORD) -> bool:
+    return any(len(word) > longer_than for word in text.split())
 
 
 def _cell(value: object, column: Col) -> Cell:
@@ -101,7 +108,7 @@ class DrawnTable:
 # A table of this many columns gets a smaller type; of the second, a landscape page; a table
 # of figures of at most SHORT_ROWS rows is not split between pages.
 MANY_COLUMNS = 7
-LANDSCAPE_COLUMNS = 11
+LANDSCAPE_COLUMNS = 9
 SHORT_ROWS = 25
 
 
