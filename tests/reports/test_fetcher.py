@@ -16,11 +16,11 @@ from weasyprint.urls import URLFetcher
 
 from apps.reports import render
 
-FONT = settings.BASE_DIR / "static" / "fonts" / "NotoSans-Regular.ttf"
+FONT = settings.BASE_DIR / "static" / "fonts" / "LiberationSans-Regular.ttf"
 HOSTILE = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>x</title>
 <link rel="stylesheet" href="file:///etc/passwd">
 <style>body { background: url("http://127.0.0.1:9/bg.png"); font-family: "Report Sans" }
-@font-face { font-family: "Report Sans"; src: url("fonts/NotoSans-Regular.ttf") }</style>
+@font-face { font-family: "Report Sans"; src: url("fonts/LiberationSans-Regular.ttf") }</style>
 </head><body><p>Målet</p>
 <img src="http://127.0.0.1:9/x.png" alt="a"><img src="https://example.com/y.png" alt="b">
 <img src="file:///etc/passwd" alt="c"><img src="fonts/../../README.md" alt="d">
@@ -76,7 +76,7 @@ def test_a_hostile_page_renders_without_fetching_and_still_embeds_the_font(no_ne
     assert pages == 1
     assert [url for url in fetched if not url.startswith("data:")] == []
     assert b"root:" not in pdf
-    # the vendored Noto Sans, loaded from static through the fetcher and embedded as a subset
+    # the vendored Liberation Sans, loaded from static through the fetcher and embedded as a subset
     assert re.search(rb"/FontName /[A-Z]{6}\+Report-Sans", unpacked(pdf))
     assert b"/FontFile2" in unpacked(pdf)
 
