@@ -117,7 +117,10 @@ def test_a_dot_before_three_digits_is_refused_with_both_readings_in_swedish():
         assert "1 234" in message and "1,234" in message, (name, message)
 
 
-NOT_MONEY = {"tax_rate", "threshold"}  # per cent (a result's threshold: see test_statements)
+NOT_MONEY = {  # per cent (a result's threshold: see test_statements)
+    "tax_rate", "threshold", "min_goal_share", "min_financial_share", "equity_ratio",
+    "equity_ratio_with_pensions", "actualisation_degree",
+}  # fmt: skip
 
 
 def test_every_amount_of_the_economy_is_typed_in_tkr():

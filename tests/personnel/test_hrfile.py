@@ -6,10 +6,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from apps.personnel import hrfile
 from apps.personnel.models import Group
 from tests.personnel.files import HEADER, KOMMUN, SMALL_UNIT, changed, csv_bytes, xlsx_bytes
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The errors name their columns in the UI's language; the tests read the English
+    msgids (the file's own headers are Swedish whatever the language)."""
+    with translation.override("en"):
+        yield
 
 
 def messages_at(rows, header=HEADER) -> list[tuple[int, str]]:

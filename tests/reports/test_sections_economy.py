@@ -47,7 +47,6 @@ KOMMUN_ONLY = (
     economy.cash_flow,
     economy.forecast_and_balance_requirement,
     economy.good_financial_management,
-    economy.group,
     economy.expected_development,
 )
 
