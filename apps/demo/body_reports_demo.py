@@ -1,9 +1,9 @@
-"""Each nämnd's and bolag's verksamhetsberättelse for the demo's periods: the 2025
-årsredovisning ("2025-bokslut") and the delårsrapport of tertial 2 2026 ("2026-t2"), in the
-voice of each body's förvaltningschef or vd. The figures they cite are the demo's own: the
-nämnders' forecasts (economy_data.FORECASTS), Socialnämnden's deficit of 2025 and its
-åtgärdsplan of 2026, the projects (economy_data.PROJECTS) and the bolag's results
-(consolidation_demo)."""
+"""Each nämnd's and bolag's verksamhetsberättelse for the demo's periods: the delårsrapport
+of tertial 2 2025 ("2025-t2"), the 2025 årsredovisning ("2025-bokslut") and the
+delårsrapport of tertial 2 2026 ("2026-t2"), in the voice of each body's förvaltningschef or
+vd. The figures they cite are the demo's own: the nämnders' forecasts
+(economy_data.FORECASTS), Socialnämnden's deficit of 2025 and its åtgärdsplan of 2026, the
+projects (economy_data.PROJECTS) and the bolag's results (consolidation_demo)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,135 @@ FIELDS = ("important_events", "goal_summary", "economy", "outlook")
 # Per period key: the body's ansvarskod → its four texts (important_events, goal_summary,
 # economy, outlook), plain text with a blank line between paragraphs.
 TEXTS: dict[str, dict[str, tuple[str, str, str, str]]] = {
+    "2025-t2": {
+        "1000": (
+            "Kommunstyrelsen antog en ny näringslivsstrategi i mars och har inlett arbetet med "
+            "en gemensam e-tjänsteplattform för hela kommunen. Två logistikföretag etablerar "
+            "sig vid Norra infarten under hösten.\n\n"
+            "HR-avdelningen inför ett nytt system för schemaläggning och tidrapportering i vård "
+            "och omsorg, och kommunens arbetsgivarvarumärke lanseras i oktober.",
+            "Kommunstyrelsens mål bedöms i huvudsak delvis uppfyllda. Företagsklimatet "
+            "förbättras och sjukfrånvaron minskar något, men inte till målnivån. Målet att "
+            "nämnderna ska bedriva verksamheten inom sina ramar är osäkert, eftersom "
+            "Socialnämnden och Barn- och utbildningsnämnden prognostiserar underskott.",
+            "Kommunstyrelsen prognostiserar ett överskott mot budget, främst därför att "
+            "medlen för oförutsedda behov inte väntas behövas i år. Kostnaderna för "
+            "räddningstjänst och kollektivtrafik följer budget.",
+            "Under hösten tar kommunstyrelsen fram budget 2026 med digitalisering och "
+            "kompetensförsörjning i välfärden som prioriteringar, och planeringen inför "
+            "valen 2026 inleds.",
+        ),
+        "2000": (
+            "Förskolan Blåklinten stängdes vid halvårsskiftet och barnen flyttade till "
+            "Förskolan Lärkan, som har byggts ut med två avdelningar. Rivningen av den gamla "
+            "förskolan Solrosen har påbörjats.\n\n"
+            "Ombyggnaden av Söderskolan har gått in i sin andra etapp med ny matsal och nya "
+            "klassrum för årskurs 7–9.",
+            "Nämndens mål bedöms delvis uppfyllda. Behörigheten till yrkesprogrammen och "
+            "andelen legitimerade lärare ökar men når inte målnivåerna, och tryggheten i skolan"
+            " är oförändrad. Målet om att bedriva verksamheten inom ramen är osäkert.",
+            "Nämnden prognostiserar ett underskott mot budget, främst för fler barn i "
+            "förskolan och fler gymnasieelever i andra kommuners skolor än budgeterat. "
+            "Underskottet hanteras inom ramen genom vakanshållning i förvaltningen.",
+            "Barnkullarna minskar i förskoleåldern men elevantalet i högstadiet ökar. Nämnden "
+            "ser över skolorganisationen och planerar för den nya förskolan Solrosen.",
+        ),
+        "3000": (
+            "Särskilt boende Linden har fått ny ledning och en förstärkt "
+            "sjuksköterskebemanning efter IVO:s tillsyn i våras. Hemtjänsten inför digitala "
+            "nattkameror hos de brukare som önskar.\n\n"
+            "Behovet av placeringar av barn och unga var högt under våren, och nämnden "
+            "förbereder ett eget familjehemsteam för placeringar i närområdet.",
+            "Kontinuiteten i hemtjänsten har förbättrats och barn och unga får tidigare och mer "
+            "samordnade insatser. Nöjdheten i äldreomsorgen bedöms när brukarundersökningen "
+            "kommer i oktober. Målet om att bedriva verksamheten inom ramen nås troligen inte.",
+            "Nämnden prognostiserar ett underskott mot budget, främst för placeringar av barn "
+            "och unga. Placeringarna har minskat något sedan våren, och nämnden bedömer att "
+            "underskottet kan hanteras inom ramen genom lägre kostnader för försörjningsstöd "
+            "och vakanshållning. Prognosen är osäker om nya placeringar tillkommer under hösten.",
+            "Antalet invånare över 80 år fortsätter att öka. Nämnden prioriterar öppenvård och "
+            "förebyggande arbete för barn och unga, och planeringen av etapp 2 av Särskilt "
+            "boende Eken fortsätter.",
+        ),
+        "4000": (
+            "Sommarlovsaktiviteterna nådde många barn och unga med stöd av statsbidraget för "
+            "avgiftsfria lovaktiviteter. Huvudbiblioteket förbereder meröppet med passersystem "
+            "och självbetjäning.",
+            "Målet om att biblioteken ska nå fler invånare bedöms uppfyllt. Deltagandet i "
+            "föreningslivet ökar bland pojkar men inte bland flickor, och målet bedöms delvis "
+            "uppfyllt.",
+            "Nämnden prognostiserar ett litet överskott, främst därför att föreningsbidragen "
+            "blir lägre än budgeterat.",
+            "Konstgräsplanen i Idrottsparken byggs under 2026. Nämnden ser över "
+            "föreningsbidragen för att de ska gå mer till barn- och ungdomsverksamhet.",
+        ),
+        "5000": (
+            "Detaljplanen för bostadsområdet Västra ängen har antagits och gång- och "
+            "cykelvägen vid Norra infarten har påbörjats. Bytet till LED-belysning i tätorten "
+            "fortsätter.\n\n"
+            "Ombyggnaden av Söderskolan och rivningen för förskolan Solrosen håller tidplanen.",
+            "Planberedskapen för nya bostäder bedöms god. Energianvändningen i fastigheterna och"
+            " tryggheten på gator och i parker förbättras men når ännu inte målnivåerna.",
+            "Nämnden prognostiserar ett överskott mot budget, främst genom lägre "
+            "kapitalkostnader när några investeringar blir klara senare än planerat, och "
+            "lägre energipriser.",
+            "Investeringsvolymen är hög de närmaste åren med förskolan Solrosen, Söderskolan "
+            "och etapp 2 av Särskilt boende Eken. Nämnden stärker projektledningen.",
+        ),
+        "6000": (
+            "Antalet bygglovsansökningar har minskat jämfört med i fjol. Miljö- och "
+            "hälsoskyddet följer tillsynsplanen och genomför under hösten en särskild kontroll "
+            "av enskilda avlopp runt sjön.",
+            "Tillsynen enligt plan bedöms i bokslutet, eftersom en stor del av "
+            "livsmedelskontrollerna görs under hösten. Handläggningstiderna för bygglov har "
+            "förbättrats men alla ärenden avgörs ännu inte inom lagstadgad tid.",
+            "Nämnden prognostiserar ett resultat i nivå med budget; lägre intäkter för "
+            "bygglov vägs upp av vakanser.",
+            "Nämnden förbereder bygglov som e-tjänst och inskanning av det gamla arkivet "
+            "under 2026.",
+        ),
+        "7000": (
+            "Upphandlingen av det nya vattenverket i Kvarnby pågår och väntas bli klar under "
+            "hösten. Förnyelsen av VA-ledningsnätet följer planen och matsvinnet i skolköken "
+            "minskar.",
+            "Nämndens mål bedöms delvis uppfyllda. Mer avfall sorteras ut för återvinning, "
+            "andelen ekologiska livsmedel ökar och fler fordon drivs med fossilfria drivmedel, "
+            "men målnivåerna nås ännu inte.",
+            "Nämnden prognostiserar ett litet överskott, främst genom något lägre "
+            "livsmedelskostnader. Vatten och avlopp och avfall är taxefinansierade och "
+            "redovisas mot sina fonder.",
+            "Byggandet av vattenverket i Kvarnby kräver höjda VA-taxor de kommande åren. "
+            "Ansökan om miljötillstånd för den nya återvinningscentralen har lämnats in.",
+        ),
+        "7500": (
+            "Inga allmänna val hålls i år. Nämnden har börjat planera valen 2026 och går igenom"
+            " vallokalernas tillgänglighet.",
+            "Nämnden har inga egna mål för ett år utan val.",
+            "Nämnden prognostiserar ett resultat i nivå med budget.",
+            "Valen till riksdag, region och kommun hålls i september 2026. Nämnden rekryterar "
+            "röstmottagare under hösten.",
+        ),
+        "8100": (
+            "Lägenheterna i kvarteret Hägern blir inflyttningsklara under hösten och "
+            "stambytena på Söder har förberetts. Uthyrningsgraden är fortsatt hög.",
+            "Målet om 40 nya hyreslägenheter under 2025–2026 följer planen; den första etappen "
+            "i kvarteret Hägern blir klar i år.",
+            "Bolaget prognostiserar ett positivt resultat för helåret. Högre räntor och "
+            "kostnader för underhåll pressar resultatet; hyrorna höjdes från januari.",
+            "Bolaget planerar nya lägenheter på Västra ängen och fortsätter stambytena. "
+            "Räntekostnaderna väntas ligga kvar på en hög nivå.",
+        ),
+        "8200": (
+            "Energibolaget har anslutit nya fastigheter till fjärrvärmenätet och byter under "
+            "sommaren och hösten ut de äldsta ledningarna. Biobränslepannan hade god "
+            "tillgänglighet under vintern.",
+            "Målet om förnybar och återvunnen fjärrvärme bedöms i bokslutet; hittills i år har "
+            "ingen fossil olja använts.",
+            "Bolaget prognostiserar ett positivt resultat för helåret, något över budget tack "
+            "vare en kall vår.",
+            "Bolaget utreder solpark och lagring av värme.",
+        ),
+    },
     "2025-bokslut": {
         "1000": (
             "Kommunstyrelsen antog en ny näringslivsstrategi i mars och inledde arbetet med "

@@ -1,7 +1,7 @@
-"""The förvaltningsberättelse's texts of the 2025 årsredovisning and of the delårsrapport for
-tertial 2 2026, in the voice of Exempelkommun's ekonomichef, and the 2025 report's treatment
-dates. The texts cite no figure the demo's data does not hold: the figures stand in the
-tables the report prints under each heading."""
+"""The förvaltningsberättelse's texts of the delårsrapporter for tertial 2 2025 and 2026 and
+of the 2025 årsredovisning, in the voice of Exempelkommun's ekonomichef, and the 2025
+report's treatment dates. The texts cite no figure the demo's data does not hold: the
+figures stand in the tables the report prints under each heading."""
 
 from __future__ import annotations
 
@@ -178,7 +178,62 @@ med en samlad bedömning i årsredovisningen.</p>
 """,
 }
 
-TEXTS = {"2025-bokslut": ANNUAL_2025, "2026-t2": INTERIM_2026}
+INTERIM_2025 = {
+    narrative.OVERVIEW: """
+<p>Delårsrapporten avser perioden januari–augusti 2025. Verksamheterna har i huvudsak
+bedrivits enligt plan och i enlighet med fullmäktiges mål. Resultatet för perioden och
+helårsprognosen redovisas i sammanfattningen nedan.</p>
+<p>Kostnaderna fortsätter att öka snabbare än budgeten förutsatte, främst för köpta platser,
+livsmedel och energi. Socialnämnden och Barn- och utbildningsnämnden prognostiserar
+underskott, som nämnderna bedömer att de kan hantera inom sina ramar.</p>
+""",
+    narrative.GROUP: """
+<p>Bolagen i koncernen har lämnat delårsbokslut och helårsprognos. Exempelkommun Bostäder AB
+fortsätter energieffektiviseringen av det äldre beståndet och nyproduktionen i
+centralorten, och Exempelkommun Energi AB har byggt ut ledningsnätet till nya
+bostadsområden under sommaren.</p>
+<p>Bolagens resultat och prognos redovisas i tabellerna nedan och i den sammanställda
+redovisningen.</p>
+""",
+    narrative.EVENTS: """
+<ul>
+<li>Fullmäktige har beslutat om en ny styrmodell med tillitsbaserad styrning som grund.</li>
+<li>Den nya förskolan i centralorten tas i bruk under hösten och ersätter två
+paviljonger.</li>
+<li>Upphandlingen av om- och tillbyggnaden av högstadieskolan har överklagats, vilket
+försenar projektet.</li>
+</ul>
+<p>Inga händelser av väsentlig betydelse har inträffat efter periodens utgång.</p>
+""",
+    narrative.GOOD_MANAGEMENT: """
+<p>Bedömningen utgår från helårsprognosen för de finansiella målen och nämndernas
+bedömning av verksamhetsmålen i tertial 2. Ekonomichefens bedömning är att kommunen har en
+stabil finansiell ställning, men att marginalerna i driften minskar och att nämnderna med
+befarat underskott behöver hålla kostnaderna under hösten.</p>
+""",
+    narrative.BALANCE_REQUIREMENT: """
+<p>Prognosen för balanskravsresultatet bygger på nämndernas helårsprognoser, den senaste
+skatteprognosen och prognosen för finansförvaltningen. Inga realisationsvinster väntas
+under året och ingen reservering till eller disposition av resultatutjämningsreserven är
+planerad.</p>
+""",
+    narrative.PERSONNEL: """
+<p>Sjukfrånvaron under perioden redovisas nedan. Den har minskat något jämfört med
+motsvarande period i fjol, men de långa sjukskrivningarna är fortsatt många inom vård och
+omsorg. Under hösten fortsätter arbetet med tidiga insatser vid upprepad korttidsfrånvaro
+och med arbetsmiljön i hemtjänsten.</p>
+""",
+    narrative.OUTLOOK: """
+<p>Skatteintäkterna utvecklas i linje med den senaste skatteprognosen, men räcker inte
+till för att möta både volymökningar och kostnadsökningar de kommande åren. Inför budget
+2026 behöver nämnderna fortsätta att anpassa verksamheten till de ekonomiska ramarna.</p>
+<p>Placeringskostnaderna inom individ- och familjeomsorgen varierar kraftigt och är den
+största osäkerheten i prognosen. Kommunstyrelsen följer nämnderna med befarat underskott
+särskilt under hösten och återkommer med en samlad bedömning i årsredovisningen.</p>
+""",
+}
+
+TEXTS = {"2025-t2": INTERIM_2025, "2025-bokslut": ANNUAL_2025, "2026-t2": INTERIM_2026}
 
 TREATMENT_2025 = {
     "prepared_on": dt.date(2026, 3, 13),
