@@ -49,6 +49,9 @@ def first_number(text: str) -> tuple[Decimal, int] | None:
 
 
 def normalise_label(text: str) -> str:
+    """Spaces collapsed, lower case; a hyphenation mark a PDF line ends with (U+2010, the
+    part of a word the layout broke) dropped, so the part is a prefix of the whole label."""
+    text = re.sub(r"[\u2010\u00ad]\s*$", "", text.strip())
     return re.sub(r"\s+", " ", SPACES.sub(" ", text)).strip().lower()
 
 
@@ -360,7 +363,14 @@ def block_sum_errors(
     return errors
 
 
+# A statement's column of note references ("Not 3"): numbers, but no figures to add up.
+NOTE_HEADERS = {"not", "note"}
+
+
 def numeric_columns(table: PrintedTable) -> Iterable[int]:
+    """The columns that hold figures (a note reference column is not one)."""
     for column in range(len(table.headers)):
+        if normalise_label(table.headers[column]) in NOTE_HEADERS:
+            continue
         if any(column < len(v) and v[column] is not None for _l, v in table.rows):
             yield column

@@ -130,7 +130,7 @@ def test_the_statements_get_a_note_column_when_there_are_notes(period, monkeypat
     assert len(noted.columns) == len(plain.columns) + 1
     label = statements.income_statement(2026, 4).row("tax_revenue").label
     tax = next(row for row in noted.rows if row[0] == label)
-    assert tax[-1] == "3"
+    assert tax[-1] == 3
     assert tax[:-1] == next(row for row in plain.rows if row[0] == label)
     sheet = economy.balance_sheet(ctx).tables[0]
-    assert "7" in [row[-1] for row in sheet.rows]
+    assert 7 in [row[-1] for row in sheet.rows]

@@ -710,14 +710,12 @@ def _with_note_column(
     columns: list[Col], rows: list[list[object]], keys: Sequence[str], refs: dict[str, int]
 ) -> tuple[list[Col], list[list[object]]]:
     """The "Not" column, last so that the amounts keep their columns in the PDF and the
-    workbook, with the note number of the lines that have one; left out when the report has
-    no notes."""
+    workbook, with the note number of the lines that have one (a number in both, so the
+    PDF and the workbook print the same); left out when the report has no notes."""
     if not refs:
         return columns, rows
-    columns = [*columns, Col(pgettext("statement column", "Note"))]
-    rows = [
-        [*row, str(refs[key]) if key in refs else ""] for row, key in zip(rows, keys, strict=True)
-    ]
+    columns = [*columns, Col(pgettext("statement column", "Note"), ColumnKind.NUMBER, 0)]
+    rows = [[*row, refs.get(key)] for row, key in zip(rows, keys, strict=True)]
     return columns, rows
 
 
