@@ -6,7 +6,7 @@ service, as the ekonom would. The kommun's rows are the sum of the förvaltninga
 breakdown adds up. Miljö- och byggförvaltningen is small: its youngest and oldest groups have
 at most ten employees, so the page and the nämnd's report show the suppression.
 
-``apps/demo/files/personal_2026-t2.csv`` is the file for tertial 2 2026, as a sample of the
+``apps/demo/assets/personal_2026-t2.csv`` is the file for tertial 2 2026, as a sample of the
 format (a test keeps it equal to what ``hr_file`` writes).
 """
 

@@ -115,5 +115,5 @@ def test_the_demo_sample_file_is_what_the_demo_imports():
 
     from apps.demo.personnel_demo import hr_file
 
-    sample = Path(__file__).resolve().parents[2] / "apps/demo/files/personal_2026-t2.csv"
+    sample = Path(__file__).resolve().parents[2] / "apps/demo/assets/personal_2026-t2.csv"
     assert sample.read_bytes() == hr_file("2026-t2")

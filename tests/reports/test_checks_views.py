@@ -39,7 +39,7 @@ def test_ekonom_and_administrator_read_the_checks(client, request, persona, peri
     assert response.status_code == 200
     assert [c.key for c in response.context["checks"]] == [
         "balance_sheet", "operating_statement", "forecasts", "council_goals", "deficit_plans",
-        "indicator_values",
+        "indicator_values", "pensions", "group", "texts",
     ]  # fmt: skip
 
 
@@ -75,7 +75,7 @@ def test_a_failing_check_shows_its_details_and_its_link(client, economist, perio
     assert f'href="/uppfoljning/{period.pk}/enhet/{unassessed.owner_id}/"' in html
     # Pass and fail are written out, not only coloured.
     assert html.count("✗") == 1
-    assert html.count("✓") == 5
+    assert html.count("✓") == 8
 
 
 def test_the_request_page_lists_the_failing_checks_for_the_ekonom(

@@ -16,17 +16,23 @@ from apps.reports import services
 from apps.reports.content import ReportKind
 from apps.reports.models import ReportRequest, RequestState
 from tests.factories import AssessmentFactory, GoalFactory, ReportingPeriodFactory
+from tests.reports.written import written_for_council
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tertial2(org):
-    """A closed tertial 2 with nothing in it: every check passes."""
-    return ReportingPeriodFactory(
+    """A closed tertial 2 with no figures but what a delårsrapport must have written (the
+    pension statement, the förvaltningsberättelse's texts, every body's
+    verksamhetsberättelse): every check passes."""
+    period = ReportingPeriodFactory(
         year=2026, kind="tertial2", name="Tertial 2", ends_on=dt.date(2026, 8, 31),
-        state="closed",
     )  # fmt: skip
+    written_for_council(period)
+    ReportingPeriod.objects.filter(pk=period.pk).update(state="closed")
+    period.refresh_from_db()
+    return period
 
 
 @pytest.fixture

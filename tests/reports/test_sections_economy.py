@@ -351,7 +351,7 @@ BUILDERS = (
     ("forecast_and_balance_requirement", None),
     ("good_financial_management", None),
 )
-ANNUAL_BUILDERS = ("cash_flow", "group", "expected_development", "operating")
+ANNUAL_BUILDERS = ("cash_flow", "expected_development", "operating")
 
 
 def grow(org) -> None:
@@ -423,7 +423,6 @@ EXPECTED_QUERIES = {
     "forecast_and_balance_requirement kommun": 13,
     "good_financial_management kommun": 14,
     "cash_flow annual": 7,
-    "group annual": 4,
     "expected_development annual": 5,
     "operating annual": 12,
 }
