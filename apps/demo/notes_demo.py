@@ -36,20 +36,20 @@ PENSIONS = {
 _PRINCIPLES = """<p>Kommunens redovisning följer lagen (2018:597) om kommunal bokföring och \
 redovisning (LKBR) och Rådet för kommunal redovisnings (RKR) rekommendationer, med de \
 avvikelser som anges nedan. {change}</p>
-<h4>Avvikelser från RKR:s rekommendationer</h4>
+<h3>Avvikelser från RKR:s rekommendationer</h3>
 <p>Leasingavtal för fordon och arbetsmaskiner som enligt RKR R5 Leasing är finansiella \
 redovisas som operationella. Avtalen har kort löptid och ett sammanlagt värde av cirka 6 mnkr; \
 avvikelsen bedöms inte påverka bilden av kommunens resultat och ställning väsentligt.</p>
-<h4>Intäkter</h4>
+<h3>Intäkter</h3>
 <p>Skatteintäkterna har periodiserats enligt RKR R2 Intäkter: den preliminära \
 slutavräkningen bygger på SKR:s prognos i december. Investeringsbidrag och \
 anslutningsavgifter för VA tas upp som förutbetalda intäkter och intäktsförs i takt med \
 avskrivningarna på de anläggningar de finansierar.</p>
-<h4>Värderingsprinciper</h4>
+<h3>Värderingsprinciper</h3>
 <p>Tillgångar och skulder har värderats till anskaffningsvärde om inget annat anges. \
 Fordringar har tagits upp till de belopp varmed de beräknas inflyta. Finansiella \
 omsättningstillgångar värderas till verkligt värde enligt RKR R7.</p>
-<h4>Materiella anläggningstillgångar och avskrivningar</h4>
+<h3>Materiella anläggningstillgångar och avskrivningar</h3>
 <p>Som anläggningstillgång räknas tillgångar med en nyttjandeperiod om minst tre år och ett \
 anskaffningsvärde över {limit}. Avskrivningar görs linjärt över nyttjandeperioden och börjar \
 när tillgången tas i bruk. Mark, konst och pågående arbeten skrivs inte av. Vanliga \
@@ -61,13 +61,13 @@ avskrivningstider:</p>
 </ul>
 <p>Komponentavskrivning tillämpas enligt RKR R4 Materiella anläggningstillgångar för byggnader \
 och anläggningar där komponenternas nyttjandeperioder skiljer sig väsentligt åt.</p>
-<h4>Pensioner</h4>
+<h3>Pensioner</h3>
 <p>Pensionsförpliktelserna redovisas enligt blandmodellen: pensioner intjänade före 1998 \
 redovisas som ansvarsförbindelse och pensioner intjänade från och med 1998 som avsättning i \
 balansräkningen. Den avgiftsbestämda ålderspensionen (individuell del) redovisas som \
 kortfristig skuld och betalas ut i mars året efter. Beräkningarna görs av KPA Pension enligt \
 RIPS och omfattar särskild löneskatt.</p>
-<h4>Sammanställd redovisning</h4>
+<h3>Sammanställd redovisning</h3>
 <p>Den sammanställda redovisningen omfattar kommunen och de kommunala bolag där kommunen har \
 ett bestämmande inflytande. Den har upprättats enligt förvärvsmetoden med proportionell \
 konsolidering enligt RKR R16; interna mellanhavanden har eliminerats.</p>"""
