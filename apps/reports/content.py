@@ -82,8 +82,6 @@ class Table:
     note: str = ""  # a line below the table (source, what a sign means)
     # Rows to draw in bold as subtotals (indices into rows), e.g. "Verksamhetens nettokostnad"
     emphasised: frozenset[int] = frozenset()
-    # Drawn on a landscape page in the PDF; tables of many columns get one anyway (render.py)
-    landscape: bool = False
 
     def to_sheet(self) -> xlsx.Sheet:
         columns = [_excel_column(c) for c in self.columns]

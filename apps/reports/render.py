@@ -38,33 +38,35 @@ PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; see README "Rapporter
 class Cell:
     text: str
     numeric: bool
-
-    @property
-    def unbreakable(self) -> bool:
-        """Holds a word too long for Swedish hyphenation to fit a narrow column (an address, a
-        code, a compound without break points): the PDF may break it anywhere. Only such cells
-        get that rule, because it makes WeasyPrint's table layout much slower."""
-        if self.numeric or not _has_long_word(self.text):
-            return False
-        # a rich text cell's markup (a link's address) is not its text
-        return "<" not in self.text or _has_long_word(plain_text(self.text))
-
-    @property
-    def hyphenated(self) -> bool:
-        """Holds a word long enough that the PDF may hyphenate it to fit a narrow column; a
-        shorter word is never hyphenated, because a hyphenated word is harder to find."""
-        return not self.numeric and _has_long_word(self.text, HYPHENATED_WORD - 1)
+    # How the PDF may break the cell's words to fit its column: "" (only between words),
+    # "hyphenated" or "unbreakable" (anywhere); a CSS class of report.css, see _breaks
+    breaks: str = ""
 
 
-UNBREAKABLE_WORD = 30  # characters: Swedish hyphenation breaks the shorter ones
-HYPHENATED_WORD = 16  # characters: shorter words are never hyphenated (easier to search)
+# Table cells' words: the PDF hyphenates a word only when it is this long or does not fit its
+# column (a hyphenated word is harder to find); Swedish hyphenation (report.css's
+# hyphenate-limit-chars) leaves words shorter than HYPHENATION_MIN whole and may not break
+# those longer than UNBREAKABLE_WORD enough, so such a word that does not fit breaks anywhere.
+# Only the cells that need it get a rule: breaking anywhere makes WeasyPrint's table layout
+# much slower.
+HYPHENATED_WORD = 16
+HYPHENATION_MIN = 12
+UNBREAKABLE_WORD = 30
 
 
-def _has_long_word(text: str, longer_than: int = UNBREAKABLE_WORD) -> bool:
-    return any(len(word) > longer_than for word in text.split())
+def _breaks(text: str, room: int) -> str:
+    """The CSS class that lets a text cell's words fit a column of ``room`` letters."""
+    if "<" in text:  # a rich text cell's markup (a link's address) is not its text
+        text = plain_text(text)
+    longest = max((len(word) for word in text.split()), default=0)
+    if longest > UNBREAKABLE_WORD or room < longest < HYPHENATION_MIN:
+        return "unbreakable"
+    if longest >= min(HYPHENATED_WORD, room + 1):
+        return "hyphenated"
+    return ""
 
 
-def _cell(value: object, column: Col) -> Cell:
+def _cell(value: object, column: Col, room: int) -> Cell:
     if value is None or value == "":
         return Cell("", column.kind != ColumnKind.TEXT)
     if column.kind == ColumnKind.KR and isinstance(value, (Decimal, int, float)):
@@ -76,8 +78,8 @@ def _cell(value: object, column: Col) -> Cell:
     if isinstance(value, dt.date):
         return Cell(format_date(value), False)
     if isinstance(value, RichText):
-        return Cell(value.html, False)
-    return Cell(str(value), False)
+        return Cell(value.html, False, _breaks(value.html, room))
+    return Cell(str(value), False, _breaks(str(value), room))
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class DrawnTable:
     @property
     def landscape(self) -> bool:
         """Drawn on a landscape page of its own: it would not fit the portrait page's width."""
-        return self.table.landscape or len(self.headers) >= LANDSCAPE_COLUMNS
+        return len(self.headers) >= LANDSCAPE_COLUMNS
 
     @property
     def short(self) -> bool:
@@ -110,6 +112,24 @@ class DrawnTable:
 MANY_COLUMNS = 7
 LANDSCAPE_COLUMNS = 9
 SHORT_ROWS = 25
+# report.css's measures for tables: the page's content box (A4 less 38 mm of side margins),
+# portrait and landscape, and the type (smaller in a table of many columns); a letter of
+# Liberation Sans is about 0.55 em wide, a cell's padding about two letters
+CONTENT_MM = 172
+CONTENT_MM_LANDSCAPE = 259
+TYPE_PT = 8.5
+TYPE_PT_MANY_COLUMNS = 7.5
+LETTER_EM = 0.55
+PADDING_LETTERS = 2
+MM_PER_PT = 25.4 / 72
+
+
+def _column_room(columns: int) -> int:
+    """The letters of a word that fit one of ``columns`` columns sharing the width evenly."""
+    width = CONTENT_MM_LANDSCAPE if columns >= LANDSCAPE_COLUMNS else CONTENT_MM
+    type_pt = TYPE_PT_MANY_COLUMNS if columns >= MANY_COLUMNS else TYPE_PT
+    line = int(width / (type_pt * MM_PER_PT * LETTER_EM))
+    return line // max(columns, 1) - PADDING_LETTERS
 
 
 def draw_table(table: Table) -> DrawnTable:
@@ -117,12 +137,16 @@ def draw_table(table: Table) -> DrawnTable:
         (f"{c.header}, tkr" if c.kind == ColumnKind.KR else c.header, c.kind != ColumnKind.TEXT)
         for c in table.columns
     ]
+    room = _column_room(len(table.columns))
     rows = [
-        ([_cell(v, c) for v, c in zip(row, table.columns, strict=True)], i in table.emphasised)
+        (
+            [_cell(v, c, room) for v, c in zip(row, table.columns, strict=True)],
+            i in table.emphasised,
+        )
         for i, row in enumerate(table.rows)
     ]
     total = (
-        [_cell(v, c) for v, c in zip(table.total, table.columns, strict=True)]
+        [_cell(v, c, room) for v, c in zip(table.total, table.columns, strict=True)]
         if table.total is not None
         else None
     )
