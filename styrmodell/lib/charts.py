@@ -20,23 +20,29 @@ TARGET_COLOUR = "#8a4b00"
 
 # An axis steps by one of these times a power of ten: 75, 80, 85 rather than 77, 79, 82
 NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+MOST_TICKS = 5
 
 
-def nice_ticks(low: Decimal, high: Decimal, *, most: int = 5) -> list[Decimal]:
-    """At most ``most`` axis ticks on a round step (1, 2, 2,5 or 5 × 10ⁿ), the first at or
-    below ``low`` and the last at or above ``high``, as few as that step allows."""
+def nice_ticks(low: Decimal, high: Decimal) -> list[Decimal]:
+    """At most five axis ticks on a round step (1, 2, 2,5 or 5 × 10ⁿ), the first at or below
+    ``low`` and the last at or above ``high``, as few as that step allows.
+
+    A single value gets an axis a tenth of it either side; zero, an axis from 0 to 1 (a
+    figure that is zero is seldom one that could be negative)."""
     low, high = sorted((Decimal(low), Decimal(high)))
-    if low == high:
-        spread = abs(low) / 10 or Decimal(1)
+    if low == high == 0:
+        high = Decimal(1)
+    elif low == high:
+        spread = abs(low) / 10
         low, high = low - spread, high + spread
-    magnitude = Decimal(1).scaleb(((high - low) / max(most - 1, 1)).adjusted())
+    magnitude = Decimal(1).scaleb(((high - low) / (MOST_TICKS - 1)).adjusted())
     while True:
         for nice in NICE_STEPS:
             step = nice * magnitude
             first = (low / step).to_integral_value(ROUND_FLOOR) * step
             last = (high / step).to_integral_value(ROUND_CEILING) * step
             count = int((last - first) / step) + 1
-            if count <= most:
+            if count <= MOST_TICKS:
                 exact = Decimal(1).scaleb(min(step.normalize().as_tuple().exponent, 0))
                 return [(first + step * i).quantize(exact) for i in range(count)]
         magnitude *= 10

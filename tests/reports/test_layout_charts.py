@@ -43,6 +43,17 @@ def is_round_step(step: Decimal) -> bool:
         ("0.12", "0.87", ["0.00", "0.25", "0.50", "0.75", "1.00"]),
         ("-3.2", "4.1", ["-5.0", "-2.5", "0.0", "2.5", "5.0"]),
         ("1234", "98765", ["0", "25000", "50000", "75000", "100000"]),
+        # a single value: a tenth of it either side; zero: from 0 upwards
+        ("50", "50", ["45.0", "47.5", "50.0", "52.5", "55.0"]),
+        ("-5", "-5", ["-5.50", "-5.25", "-5.00", "-4.75", "-4.50"]),
+        ("0", "0", ["0.00", "0.25", "0.50", "0.75", "1.00"]),
+        # the reversed order; the largest an indicator's value may be (max_digits=14, 4 places)
+        ("86", "77", ["75", "80", "85", "90"]),
+        (
+            "-9999999999.9999",
+            "9999999999.9999",
+            ["-10000000000", "-5000000000", "0", "5000000000", "10000000000"],
+        ),
     ],
 )
 def test_ticks_step_roundly_from_below_the_lowest_to_above_the_highest(low, high, expected):
@@ -52,7 +63,9 @@ def test_ticks_step_roundly_from_below_the_lowest_to_above_the_highest(low, high
 @pytest.mark.parametrize(
     ("low", "high"),
     [("77", "86"), ("-0.004", "0.031"), ("12.3", "12.3"), ("0", "0"), ("-950", "-10"),
-     ("3", "1000003"), ("99.1", "100.9")],
+     ("3", "1000003"), ("99.1", "100.9"), ("-7", "-7"), ("0.0001", "0.0001"),
+     ("9999999999.9999", "9999999999.9999"), ("-9999999999.9999", "0"),
+     ("123456789", "123456790")],
 )  # fmt: skip
 def test_ticks_cover_the_range_on_one_round_step_and_are_at_most_five(low, high):
     ticks = nice_ticks(D(low), D(high))
@@ -73,6 +86,13 @@ def test_the_chart_axis_is_on_round_steps_and_covers_values_and_target():
     svg = value_target_chart(points, title="Nöjdhet", chart_id="c", decimals=0)
     axis = re.findall(r'text-anchor="end"[^>]*>([^<]+)</text>', svg)
     assert axis == ["75", "80", "85", "90"]
+
+
+def test_a_chart_of_values_that_are_all_zero_has_no_axis_below_zero():
+    points = [Point("T1", D(0)), Point("T2", D(0), D(0))]
+    svg = value_target_chart(points, title="Anmälningar", chart_id="c", decimals=0)
+    axis = re.findall(r'text-anchor="end"[^>]*>([^<]+)</text>', svg)
+    assert axis == ["0,00", "0,25", "0,50", "0,75", "1,00"]
 
 
 def test_every_text_of_a_chart_names_its_font():
