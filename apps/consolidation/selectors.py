@@ -672,11 +672,12 @@ class CompanyInPeriod:
     result: Decimal | None  # the result to date, from its figures
     forecast: Decimal | None  # its full-year forecast of the result
     balances: bool | None  # its balansräkning balances; None without balances
+    lines: dict[str, Decimal] = field(default_factory=dict, compare=False, repr=False)
 
 
 def companies_in_period(period: ReportingPeriod) -> list[CompanyInPeriod]:
-    """Each bolag the kommun owns in the period's year, with its share, result to date and
-    full-year forecast: three queries."""
+    """Each bolag the kommun owns in the period's year, with its share, its figures (by
+    line), result to date and full-year forecast: three queries."""
     ownerships = Ownership.objects.filter(from_year__lte=period.year).select_related("company")
     in_force = _shares(ownerships.order_by("from_year", "pk"), period.year)
     figures: dict[int, dict[str, Decimal]] = {}
@@ -702,19 +703,10 @@ def companies_in_period(period: ReportingPeriod) -> list[CompanyInPeriod]:
                 result=sum_present(lines.get(line) for line in INCOME_LINES),
                 forecast=forecasts.get(ownership.company_id),
                 balances=None if assets is None and other is None else assets == other,
+                lines=lines,
             )
         )
     return rows
-
-
-def company_figures(period: ReportingPeriod) -> dict[int, dict[str, Decimal]]:
-    """{company id: {line: amount}} of the period: one query."""
-    result: dict[int, dict[str, Decimal]] = {}
-    for company_id, line, amount in CompanyFigure.objects.filter(period=period).values_list(
-        "company_id", "line", "amount"
-    ):
-        result.setdefault(company_id, {})[line] = amount
-    return result
 
 
 def internal_transactions(period: ReportingPeriod) -> list[InternalTransaction]:

@@ -92,20 +92,20 @@ def _page(
     **forms,
 ) -> HttpResponse:
     access = access or access_for(request.user)
-    can_write = may_manage_economy(request.user) and period.state == PeriodState.OPEN
+    may_manage = may_manage_economy(request.user)
+    can_write = may_manage and period.state == PeriodState.OPEN
     consolidated = selectors.consolidated_statements(period)
     refusal = forms.pop("refusal", None)
     companies = selectors.companies_in_period(period)
-    figures = selectors.company_figures(period)
     statements = [consolidated.income, consolidated.balance, consolidated.cash_flow]
     context = {
         "period": period,
         "access": access,
         "can_write": can_write,
-        "may_manage": may_manage_economy(request.user),
+        "may_manage": may_manage,
         "companies": companies,
         "figure_rows": [
-            (line.label, [figures.get(c.company.pk, {}).get(line.value) for c in companies])
+            (line.label, [c.lines.get(line.value) for c in companies])
             for line in CompanyLine
         ],
         "internal": selectors.internal_transactions(period),

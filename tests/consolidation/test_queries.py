@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 GROUP_QUERIES = 5
 # The ownerships with their companies, the period's figures, its forecasts.
 COMPANIES_QUERIES = 3
-# The page: session, user, roles; the kommun's statements; the group data; the companies, their
-# figures and the internal transactions with their parties; the periods to choose; the forms'
-# choices of bolag.
-PAGE_QUERIES = 26
+# The page: session, user, roles; the period; the group data (5); the kommun's statements (7);
+# the companies with their figures and forecasts (3); the internal transactions with their
+# parties; the kommun's name; the periods to choose; the forms' choices of bolag (3).
+PAGE_QUERIES = 25
 
 
 @pytest.mark.parametrize("extra", [0, 18])
