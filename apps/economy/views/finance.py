@@ -202,7 +202,8 @@ RULE_FIELDS = (
 
 
 def _rule_histories(rules: list[GoodManagementRule]) -> dict[int, list]:
-    """Each rule's history entries, from one query."""
+    """Each rule's history entries, newest first (as the notes' and pensions'), from one
+    query."""
     records: dict[int, list] = {}
     history = GoodManagementRule.history.select_related("history_user").order_by(
         "history_date", "history_id"
@@ -210,7 +211,7 @@ def _rule_histories(rules: list[GoodManagementRule]) -> dict[int, list]:
     for record in history.filter(id__in=[r.pk for r in rules]):
         records.setdefault(record.id, []).append(record)
     fields = fields_named(GoodManagementRule, RULE_FIELDS)
-    return {pk: history_entries(found, fields, {}) for pk, found in records.items()}
+    return {pk: history_entries(found, fields, {})[::-1] for pk, found in records.items()}
 
 
 def _render_rules(
