@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.economy.outcomes import RowError, UnreadableFile, parse_amount, read_table
-from apps.personnel.models import AGE_GROUPS, GENDER_GROUPS, Group
+from apps.personnel.models import AGE_GROUPS, GENDER_GROUPS, Group, PersonnelFigure
 
 __all__ = ["HRFileError", "PersonnelLine", "RowError", "parse"]
 
@@ -54,6 +54,19 @@ ADDITIVE = (EMPLOYEES, ANNUAL_WORKERS, ORDINARY_HOURS, SICK_HOURS, LONG_SICK_HOU
 # whole hours. Headcounts add up exactly.
 ROUNDING = {EMPLOYEES: Decimal(0), ANNUAL_WORKERS: Decimal("0.1")}
 HOURS_ROUNDING = Decimal(1)
+COUNTS = (EMPLOYEES, PERMANENT, TEMPORARY)
+# What the columns hold: a headcount below a billion (the sum of permanent and temporary
+# stays inside the database's integer), other figures within their DecimalField. A larger
+# value is a row error rather than a failed INSERT.
+MAX_HEADCOUNT = Decimal(10) ** 9
+
+
+def _limit(field: str) -> Decimal:
+    """The first value too large for ``field``."""
+    if field in COUNTS:
+        return MAX_HEADCOUNT
+    figure = PersonnelFigure._meta.get_field(field)
+    return Decimal(10) ** (figure.max_digits - figure.decimal_places)
 
 
 def _normalise(text: str) -> str:
@@ -139,8 +152,9 @@ class PersonnelLine:
     long_sick_hours: Decimal
 
 
-def _number(text: str, *, whole: bool) -> Decimal:
-    """A Swedish number that is not negative; ``whole``: a count of people."""
+def _number(text: str, *, field: str) -> Decimal:
+    """The field's Swedish number: not negative, within what the field holds; a count of
+    people is whole."""
     if not text.strip():
         raise ValueError(_("The value is missing."))
     try:
@@ -149,7 +163,9 @@ def _number(text: str, *, whole: bool) -> Decimal:
         raise ValueError(_("The value is not a number.")) from None
     if value < 0:
         raise ValueError(_("The value cannot be negative."))
-    if whole and value != value.to_integral_value():
+    if value >= _limit(field):
+        raise ValueError(_("The value is too large."))
+    if field in COUNTS and value != value.to_integral_value():
         raise ValueError(_("A number of employees is a whole number."))
     return value
 
@@ -190,7 +206,7 @@ def _line(number: int, cells: list[str], at: dict[str, int]) -> PersonnelLine | 
             values[field] = None
             continue
         try:
-            values[field] = _number(cell(field), whole=field in (EMPLOYEES, PERMANENT, TEMPORARY))
+            values[field] = _number(cell(field), field=field)
         except ValueError as error:
             errors.append(RowError(number, str(header_of[field]), cell(field), str(error)))
     group = group_of(cell(GROUP))

@@ -137,3 +137,25 @@ def test_a_group_twice_is_an_error():
 def test_every_error_is_reported_not_only_the_first():
     rows = changed(changed(changed(KOMMUN, 0, 4, "x"), 3, 1, "?"), 4, 2, "-1")
     assert [row for row, _column in messages_at(rows)] == [2, 5, 6]
+
+
+@pytest.mark.parametrize(
+    "column, value, header",
+    [(2, "1 000 000 000", "Permanent employees"),
+     (4, "10 000 000", "Full-time equivalents"),
+     (5, "1 000 000 000 000", "Ordinary working hours")],
+)  # fmt: skip
+def test_a_value_too_large_for_its_column_is_an_error(column, value, header):
+    # A unit's total alone has no breakdown whose sum would catch it.
+    rows = [*KOMMUN, changed(SMALL_UNIT, 0, column, value)[0]]
+    _lines, errors = hrfile.parse(csv_bytes(rows))
+    assert [(e.row_number, e.column, e.message) for e in errors] == [
+        (8, header, "The value is too large.")
+    ]
+
+
+def test_the_largest_values_the_columns_hold_are_read():
+    largest = ["2100", "Totalt", "999 999 999", "0", "9 999 999,99", "999 999 999 999,99", "0", "0"]
+    rows = [*KOMMUN, largest]
+    _lines, errors = hrfile.parse(csv_bytes(rows))
+    assert errors == []

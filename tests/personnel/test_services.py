@@ -86,3 +86,12 @@ def test_the_database_refuses_rows_of_a_closed_period(imported, period):
         figure.save()
     with pytest.raises(IntegrityError, match="closed reporting period"), transaction.atomic():
         PersonnelImport.objects.filter(pk=imported.pk).update(reason="ändrat")
+
+
+def test_a_value_too_large_for_the_database_refuses_the_file(period, economist):
+    rows = [*KOMMUN, changed(SMALL_UNIT, 0, 4, "10 000 000")[0]]
+    with pytest.raises(PersonnelImportRefused) as refused:
+        personnel_import(actor=economist, period=period, content=csv_bytes(rows),
+                         file_name="p.csv", reason="x")  # fmt: skip
+    assert [e.row_number for e in refused.value.row_errors] == [8]
+    assert not PersonnelImport.objects.exists()
