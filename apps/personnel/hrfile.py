@@ -29,6 +29,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.economy.outcomes import RowError, UnreadableFile, parse_amount, read_table
+from apps.economy.outcomes import _code as code_of
+from apps.economy.outcomes import _normalise as normalise
 from apps.personnel.models import AGE_GROUPS, GENDER_GROUPS, Group, PersonnelFigure
 
 __all__ = ["HRFileError", "PersonnelLine", "RowError", "parse"]
@@ -69,14 +71,9 @@ def _limit(field: str) -> Decimal:
     return Decimal(10) ** (figure.max_digits - figure.decimal_places)
 
 
-def _normalise(text: str) -> str:
-    text = text.lower().translate(str.maketrans("åäöé", "aaoe"))
-    return re.sub(r"[^a-z0-9]", "", text)
-
-
 def field_of(header: str) -> str | None:
     """The field a header names, from its Swedish (or English) name; None: not ours."""
-    name = _normalise(header)
+    name = normalise(header)
     if not name:
         return None
     if ("60" in name and ("sjuk" in name or "lang" in name)) or name.startswith("langtidssjuk"):
@@ -110,7 +107,7 @@ _MEN_NAMES = {"man", "m", "men"}  # "män" normalises to "man"
 def group_of(text: str) -> str | None:
     """The group a cell names: ``Totalt``, ``Kvinnor``, ``Män``, ``29 år eller yngre``
     (``-29``, ``≤29``), ``30–49 år``, ``50 år eller äldre`` (``50-``, ``≥50``)."""
-    name = _normalise(text)
+    name = normalise(text)
     if name in _TOTAL_NAMES:
         return Group.TOTAL
     if name in _WOMEN_NAMES:
@@ -263,7 +260,7 @@ def _line(number: int, cells: list[str], at: dict[str, int]) -> PersonnelLine | 
         return errors
     return PersonnelLine(
         row_number=number,
-        ansvarskod=_code(cell(UNIT)),
+        ansvarskod=code_of(cell(UNIT)),
         group=group,
         employees=int(employees),
         permanent=int(permanent) if permanent is not None else None,
@@ -273,11 +270,6 @@ def _line(number: int, cells: list[str], at: dict[str, int]) -> PersonnelLine | 
         sick_hours=sick,
         long_sick_hours=long_sick,
     )
-
-
-def _code(text: str) -> str:
-    """An ansvarskod without an Excel ".0"."""
-    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
 
 
 def _tolerance(field: str, parts: int) -> Decimal:
