@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import ReasonField
-from apps.personnel.services import MAX_UPLOAD_BYTES
+from apps.personnel.services import MAX_UPLOAD_BYTES, too_large_message
 
 
 class PersonnelUploadForm(forms.Form):
@@ -28,7 +28,7 @@ class PersonnelUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            raise forms.ValidationError(too_large_message())
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload

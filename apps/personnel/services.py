@@ -8,7 +8,6 @@ period's earlier import, which stays, marked as replaced, with who imported it a
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -18,8 +17,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from apps.accounts.access import access_for
 from apps.core.history import require_reason
+from apps.economy.outcomes import size_of
+from apps.economy.services import may_manage_economy, require_economy_manager
+from apps.economy.services.outcomes import checksum_of
 from apps.organisation.models import Unit
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_open
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an HR file has some hundred rows
 
 
+def too_large_message() -> str:
+    return _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+
+
 class PersonnelImportRefused(ValidationError):
     """The file was not imported; ``row_errors`` says where and why."""
 
@@ -42,34 +47,15 @@ class PersonnelImportRefused(ValidationError):
 
 
 def may_import_personnel(actor: User) -> bool:
-    """There is no HR role: the ekonomer and the administrators import the HR file."""
-    access = access_for(actor)
-    return access.is_economist or access.is_administrator
+    """There is no HR role: those who import the outcome (ekonomer, administrators) import
+    the HR file."""
+    return may_manage_economy(actor)
 
 
 def _require_importer(actor: User | None) -> None:
     """``None`` is the system (a command, the demo)."""
     if actor is not None:
-        access_for(actor).require(may_import_personnel(actor))
-
-
-def checksum_of(content: bytes | BinaryIO) -> str:
-    if isinstance(content, bytes | bytearray):
-        return hashlib.sha256(content).hexdigest()
-    content.seek(0)
-    digest = hashlib.sha256()
-    while chunk := content.read(1024 * 1024):
-        digest.update(chunk)
-    content.seek(0)
-    return digest.hexdigest()
-
-
-def _size_of(content: bytes | BinaryIO) -> int:
-    if isinstance(content, bytes | bytearray):
-        return len(content)
-    size = content.seek(0, os.SEEK_END)
-    content.seek(0)
-    return size
+        require_economy_manager(actor)
 
 
 def _units_by_code(period: ReportingPeriod) -> dict[str, Unit]:
@@ -99,10 +85,8 @@ def personnel_import(
     # Lock the period: it may not close while the file is checked and written.
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     require_open(period)
-    if _size_of(content) > MAX_UPLOAD_BYTES:
-        raise PersonnelImportRefused(
-            _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
+    if size_of(content) > MAX_UPLOAD_BYTES:
+        raise PersonnelImportRefused(too_large_message())
     try:
         lines, errors = hrfile.parse(content)
     except hrfile.HRFileError as error:
@@ -124,9 +108,6 @@ def personnel_import(
         ) % {"count": len(errors)}
         raise PersonnelImportRefused(message, errors)
 
-    earlier = list(
-        PersonnelImport.objects.select_for_update().filter(period=period, replaced_by__isnull=True)
-    )
     record = PersonnelImport(
         period=period,
         file_name=os.path.basename(file_name.replace("\\", "/"))[:255] or "personal",
@@ -154,5 +135,8 @@ def personnel_import(
         )
         for line in lines
     )
-    PersonnelImport.objects.filter(pk__in=[e.pk for e in earlier]).update(replaced_by=record)
+    # The period's row is locked above, so no other import of it runs meanwhile.
+    PersonnelImport.objects.filter(period=period, replaced_by__isnull=True).exclude(
+        pk=record.pk
+    ).update(replaced_by=record)
     return record
