@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from apps.organisation.models import Unit
@@ -155,13 +154,10 @@ def personnel_figures(period: ReportingPeriod, unit: Unit | None = None) -> Pers
     Two queries, whatever the number of rows.
     """
     previous_period = ReportingPeriod.objects.filter(year=period.year - 1, kind=period.kind).first()
+    periods = [period] if previous_period is None else [period, previous_period]
     current = PersonnelFigure.objects.filter(
-        personnel_import__replaced_by__isnull=True, period=period
+        personnel_import__replaced_by__isnull=True, period__in=periods
     )
-    if previous_period is not None:
-        current = PersonnelFigure.objects.filter(personnel_import__replaced_by__isnull=True).filter(
-            Q(period=period) | Q(period=previous_period)
-        )
     if unit is not None:
         current = current.filter(
             unit__tree_id=unit.tree_id, unit__lft__gte=unit.lft, unit__rght__lte=unit.rght
