@@ -29,6 +29,7 @@ from apps.reports.content import ReportKind
 from apps.reports.document import KIND_OF_PERIOD
 from apps.reports.forms import MarkFinalForm
 from apps.reports.models import ReportBatch, ReportRequest, RequestState
+from apps.reports.texts import can_write_texts
 from styrmodell.lib import xlsx
 
 
@@ -127,6 +128,7 @@ def period(request: HttpRequest, period_pk: int) -> HttpResponse:
             "title": ReportKind(kind).label,
             "data": selectors.period_reports(period, access),
             "may_request": may_request,
+            "may_write_texts": can_write_texts(access),
             # What the ekonom should know before requesting: the checks that fail.
             "failing_checks": failing(period_checks(period)) if may_request else [],
         },
