@@ -14,7 +14,6 @@ box and of headings left at a page's bottom (each listed below its count).
 from __future__ import annotations
 
 import argparse
-import io
 import logging
 import time
 
@@ -56,7 +55,7 @@ def main() -> None:
         html = render.render_html(document)
         laid_out = render.layout_html(html)
         drawn = time.perf_counter()
-        laid_out.write_pdf(io.BytesIO(), pdf_variant=render.PDF_VARIANT, pdf_tags=True)
+        render.write_pdf(laid_out)
         written = time.perf_counter()
         report(f"{name}.build", built - started, "s")
         report(f"{name}.layout", drawn - built, "s")

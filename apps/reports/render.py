@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import io
 import logging
 import mimetypes
 import threading
@@ -284,10 +283,14 @@ def pdf_from_html(html: str, progress: Progress | None = None) -> tuple[bytes, i
     tell(20, _("The pages are laid out"))
     rendered = layout_html(html, tell)
     tell(80, _("The PDF is written"))
-    buffer = io.BytesIO()
-    rendered.write_pdf(buffer, pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
+    pdf = write_pdf(rendered)
     tell(100, _("The PDF is ready"))
-    return buffer.getvalue(), len(rendered.pages)
+    return pdf, len(rendered.pages)
+
+
+def write_pdf(laid_out) -> bytes:
+    """A laid-out report (``layout_html``) written as the tagged PDF the reports are."""
+    return laid_out.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
 
 
 def render_xlsx(document: ReportDocument) -> bytes:
