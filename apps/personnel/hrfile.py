@@ -32,6 +32,7 @@ from apps.economy.outcomes import RowError, UnreadableFile, parse_amount, read_t
 from apps.economy.outcomes import _code as code_of
 from apps.economy.outcomes import _normalise as normalise
 from apps.personnel.models import AGE_GROUPS, GENDER_GROUPS, Group, PersonnelFigure
+from styrmodell.lib.formats import format_number
 
 __all__ = ["HRFileError", "PersonnelLine", "RowError", "parse"]
 
@@ -276,6 +277,11 @@ def _tolerance(field: str, parts: int) -> Decimal:
     return ROUNDING.get(field, HOURS_ROUNDING) * parts
 
 
+def _swedish(value: Decimal) -> str:
+    """``1 120,5``, with as many decimals as the file gave."""
+    return format_number(value, max(0, -value.as_tuple().exponent))
+
+
 def _sum_errors(
     lines: dict[str, PersonnelLine], parts: tuple[str, ...], label: str
 ) -> list[RowError]:
@@ -290,9 +296,9 @@ def _sum_errors(
                 RowError(
                     total.row_number,
                     str(FIELD_LABELS[field]),
-                    str(expected),
+                    _swedish(expected),
                     _("%(parts)s add up to %(sum)s, not to the total %(total)s.")
-                    % {"parts": label, "sum": added, "total": expected},
+                    % {"parts": label, "sum": _swedish(added), "total": _swedish(expected)},
                 )
             )
     return errors

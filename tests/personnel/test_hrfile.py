@@ -105,7 +105,16 @@ def test_women_and_men_must_add_up_to_the_total():
     rows = changed(KOMMUN, 1, 2, "861")  # one more woman than the total has
     _lines, errors = hrfile.parse(csv_bytes(rows))
     assert [(e.row_number, e.column) for e in errors] == [(2, "Employees")]
-    assert "1251" in errors[0].message
+    assert errors[0].message == "Women and men add up to 1\xa0251, not to the total 1\xa0250."
+    assert errors[0].value == "1\xa0250"
+
+
+def test_a_sum_error_writes_its_figures_the_swedish_way():
+    rows = changed(KOMMUN, 5, 4, "441,0")  # one årsarbetare too many among the oldest
+    _lines, errors = hrfile.parse(csv_bytes(rows))
+    assert [(e.value, e.message) for e in errors] == [
+        ("1\xa0120,5", "The age groups add up to 1\xa0121,5, not to the total 1\xa0120,5.")
+    ]
 
 
 def test_age_groups_must_add_up_to_the_total():
