@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from apps.consolidation.models import CompanyLine
-from apps.economy.outcomes import RowError, Table, parse_amount, read_table  # noqa: F401
+from apps.economy.outcomes import RowError, Table, parse_amount
 
 COMPANY, LINE, AMOUNT = "bolag", "rad", "belopp"
 COLUMNS = (COMPANY, LINE, AMOUNT)
