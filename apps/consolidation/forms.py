@@ -9,8 +9,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.consolidation.figures_file import FORECAST
 from apps.consolidation.models import CompanyLine, InternalKind
 from apps.core.forms import ReasonField, SwedishDecimalField, TkrField, YearField
+from apps.core.locking import VersionField
 from apps.organisation.models import Unit, UnitKind
 
 
@@ -42,7 +44,10 @@ class OwnershipForm(forms.Form):
 
 
 class FiguresForm(forms.Form):
-    """One bolag's figures for the period, a field per line; an empty field removes the line."""
+    """One bolag's figures for the period, a field per line; an empty field removes the line.
+
+    Each line and the forecast carry the version they were opened on (``version_<line>``, 0
+    for an empty one), so that a second editor's older form cannot overwrite them."""
 
     company = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Company"))
 
@@ -51,14 +56,24 @@ class FiguresForm(forms.Form):
         self.fields["company"].queryset = companies(year)
         for line in CompanyLine:
             self.fields[line.value] = TkrField(label=line.label, required=False)
-        self.fields["forecast"] = TkrField(
+        self.fields[FORECAST] = TkrField(
             label=_("Full-year forecast of the result"), required=False,
             min_value=None, help_text=_("In the interim report: the company's forecast."),
         )  # fmt: skip
         self.fields["change_reason"] = ReasonField()
+        for name in self.cells():
+            self.fields[f"version_{name}"] = VersionField()
+
+    @staticmethod
+    def cells() -> list[str]:
+        """The amount fields: each line's, then the forecast's."""
+        return [*CompanyLine.values, FORECAST]
 
     def amounts(self) -> dict:
         return {line.value: self.cleaned_data.get(line.value) for line in CompanyLine}
+
+    def versions(self) -> dict[str, int | None]:
+        return {name: self.cleaned_data.get(f"version_{name}") for name in self.cells()}
 
 
 class FiguresImportForm(forms.Form):

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -31,10 +30,12 @@ from apps.consolidation.models import (
     Ownership,
 )
 from apps.core.history import delete_with_history, require_reason, save_with_history
+from apps.core.locking import check_version
 from apps.economy import outcomes
 from apps.economy.outcomes import RowError
 from apps.economy.services import require_economy_manager
 from apps.organisation.models import Unit, UnitKind
+from apps.organisation.selectors import bodies_in_year
 from apps.periods.models import ReportingPeriod
 from apps.periods.services import require_open
 
@@ -108,11 +109,17 @@ def company_figures_save(
     company: Unit,
     amounts: Mapping[str, Decimal | None],
     forecast: Decimal | None = None,
+    expected_versions: Mapping[str, int | None] | None = None,
     reason: str,
 ) -> None:
     """Enter or adjust one bolag's figures for a period: a line with an amount is set, a line
     given as None is removed, a line not named is left as it is. ``forecast``: the full-year
-    forecast of the result (None leaves it as it is)."""
+    forecast of the result (None leaves it as it is).
+
+    ``expected_versions``: the version of each line (and of ``FORECAST``) the editor's form
+    was opened on, 0 for one it showed empty. A line someone saved, added or removed since is
+    refused (``StaleEdit``) and nothing is written; a line without a version is not checked
+    (the import replaces what is there)."""
     _require_writer(actor)
     reason = require_reason(reason)
     _check_company(company)
@@ -125,11 +132,14 @@ def company_figures_save(
             errors[line] = message
     if errors:
         raise ValidationError(errors)
+    versions = expected_versions or {}
     existing = {f.line: f for f in CompanyFigure.objects.filter(period=period, company=company)}
     for line, amount in amounts.items():
         figure = existing.get(line)
+        expected = versions.get(line)
         if amount is None:
             if figure is not None:
+                check_version(figure, expected)
                 delete_with_history(figure, actor=actor, reason=reason)
             continue
         if figure is None:
@@ -137,13 +147,22 @@ def company_figures_save(
         elif figure.amount == amount:
             continue
         figure.amount = amount
-        save_with_history(figure, actor=actor, reason=reason)
+        save_with_history(figure, actor=actor, reason=reason, expected_version=expected)
     if forecast is not None:
-        _forecast_save(actor=actor, period=period, company=company, result=forecast, reason=reason)
+        _forecast_save(
+            actor=actor, period=period, company=company, result=forecast, reason=reason,
+            expected_version=versions.get(figures_file.FORECAST),
+        )  # fmt: skip
 
 
 def _forecast_save(
-    *, actor: User | None, period: ReportingPeriod, company: Unit, result: Decimal, reason: str
+    *,
+    actor: User | None,
+    period: ReportingPeriod,
+    company: Unit,
+    result: Decimal,
+    reason: str,
+    expected_version: int | None,
 ) -> None:
     record = CompanyForecast.objects.filter(period=period, company=company).first()
     if record is None:
@@ -151,7 +170,7 @@ def _forecast_save(
     elif record.result == result:
         return
     record.result = result
-    save_with_history(record, actor=actor, reason=reason)
+    save_with_history(record, actor=actor, reason=reason, expected_version=expected_version)
 
 
 class FiguresImportRefused(ValidationError):
@@ -174,15 +193,8 @@ class _Companies:
     """The bolag valid in a year, by name, short name and ansvarskod (case-insensitive)."""
 
     def __init__(self, year: int) -> None:
-        import datetime as dt
-
-        rows = Unit.objects.filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=dt.date(year, 1, 1)),
-            kind=UnitKind.COMPANY,
-            valid_from__lte=dt.date(year, 12, 31),
-        )
         self._by_key: dict[str, Unit] = {}
-        for unit in rows:
+        for unit in bodies_in_year(year, kinds=(UnitKind.COMPANY,)):
             for key in (unit.name, unit.short_name, unit.ansvarskod):
                 if key:
                     self._by_key.setdefault(key.strip().casefold(), unit)

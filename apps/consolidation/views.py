@@ -7,6 +7,8 @@ to the page or drawing it again with the form's errors."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.access import UserAccess, access_for
 from apps.consolidation import exports, selectors, services
+from apps.consolidation.figures_file import FORECAST
 from apps.consolidation.forms import (
     FiguresForm,
     FiguresImportForm,
@@ -25,8 +28,14 @@ from apps.consolidation.forms import (
     OwnershipForm,
     RemoveForm,
 )
-from apps.consolidation.models import CompanyForecast, CompanyLine, InternalTransaction
-from apps.core.forms import add_service_errors
+from apps.consolidation.models import (
+    CompanyFigure,
+    CompanyForecast,
+    CompanyLine,
+    InternalTransaction,
+)
+from apps.core.forms import TkrField, add_service_errors
+from apps.core.locking import Conflict, ConflictField, StaleEdit, conflict_for
 from apps.economy.services import may_manage_economy
 from apps.economy.views import xlsx_response
 from apps.organisation.models import Unit, UnitKind
@@ -65,8 +74,25 @@ def index(request: HttpRequest) -> HttpResponse:
     return _back(period)
 
 
+def _stored_figures(period: ReportingPeriod, company: Unit) -> dict[str, CompanyFigure]:
+    """A bolag's figures and forecast of the period as they are stored, by the entry form's
+    field names (the forecast as ``FORECAST``): two queries."""
+    stored: dict = {f.line: f for f in company.company_figures.filter(period=period)}
+    forecast = CompanyForecast.objects.filter(period=period, company=company).first()
+    if forecast is not None:
+        stored[FORECAST] = forecast
+    return stored
+
+
+def _amount(record) -> Decimal | None:
+    if record is None:
+        return None
+    return record.result if isinstance(record, CompanyForecast) else record.amount
+
+
 def _figures_form(period: ReportingPeriod, company_pk: str | None) -> FiguresForm:
-    """The entry form, filled with a chosen bolag's figures of the period."""
+    """The entry form, filled with a chosen bolag's figures of the period and their versions
+    (0 for an empty line)."""
     initial: dict = {}
     company = (
         Unit.objects.filter(pk=company_pk, kind=UnitKind.COMPANY).first()
@@ -74,13 +100,31 @@ def _figures_form(period: ReportingPeriod, company_pk: str | None) -> FiguresFor
         else None
     )
     if company is not None:
+        stored = _stored_figures(period, company)
         initial = {"company": company.pk}
-        for figure in company.company_figures.filter(period=period):
-            initial[figure.line] = figure.amount
-        forecast = CompanyForecast.objects.filter(period=period, company=company).first()
-        if forecast is not None:
-            initial["forecast"] = forecast.result
+        for name in FiguresForm.cells():
+            record = stored.get(name)
+            initial[name] = _amount(record)
+            initial[f"version_{name}"] = record.version if record else 0
     return FiguresForm(prefix="fig", year=period.year, initial=initial)
+
+
+def _figures_conflict(period: ReportingPeriod, form: FiguresForm, error: StaleEdit) -> Conflict:
+    """A bolag's figures saved from an older form: the lines whose stored amount differs from
+    the one typed, both shown; the form takes the stored versions, so saving again (after
+    merging) goes through."""
+    stored = _stored_figures(period, form.cleaned_data["company"])
+    fields = []
+    form.data = form.data.copy()
+    for name in FiguresForm.cells():
+        record = stored.get(name)
+        form.data[form.add_prefix(f"version_{name}")] = record.version if record else 0
+        theirs = TkrField.display(_amount(record))
+        yours = TkrField.display(form.cleaned_data.get(name))
+        if theirs != yours:
+            fields.append(ConflictField(str(form.fields[name].label), theirs, yours))
+    name = FORECAST if isinstance(error.current, CompanyForecast) else error.current.line
+    return conflict_for(form, error, version_name=f"version_{name}", fields=fields)
 
 
 def _page(
@@ -105,8 +149,7 @@ def _page(
         "may_manage": may_manage,
         "companies": companies,
         "figure_rows": [
-            (line.label, [c.lines.get(line.value) for c in companies])
-            for line in CompanyLine
+            (line.label, [c.lines.get(line.value) for c in companies]) for line in CompanyLine
         ],
         "internal": selectors.internal_transactions(period),
         "statements": [
@@ -130,6 +173,7 @@ def _page(
             or OwnershipForm(prefix="own", year=period.year),
             figures_form=forms.get("figures_form")
             or _figures_form(period, request.GET.get("bolag")),
+            figures_conflict=forms.get("figures_conflict"),
             import_form=forms.get("import_form") or FiguresImportForm(prefix="imp"),
             internal_form=forms.get("internal_form")
             or InternalTransactionForm(prefix="int", year=period.year),
@@ -187,9 +231,12 @@ def figures_save(request: HttpRequest, period_pk: int) -> HttpResponse:
         try:
             services.company_figures_save(
                 actor=request.user, period=period, company=data["company"],
-                amounts=form.amounts(), forecast=data.get("forecast"),
-                reason=data["change_reason"],
+                amounts=form.amounts(), forecast=data.get(FORECAST),
+                expected_versions=form.versions(), reason=data["change_reason"],
             )  # fmt: skip
+        except StaleEdit as stale:
+            conflict = _figures_conflict(period, form, stale)
+            return _page(request, period, figures_form=form, figures_conflict=conflict)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
