@@ -26,9 +26,14 @@ def sheet_name(statement: ConsolidatedStatement) -> str:
     return names[statement.key]
 
 
+def share_text(share) -> str:
+    """An ownership share as the koncern's pages and reports write it: "91 %", "33,33 %"."""
+    return f"{format_number(share, 0 if share == int(share) else 2)}\u00a0%"
+
+
 def company_header(name: str, share) -> str:
     """ "Bostäder AB (91 %)": the column of a bolag's figures by the owned share."""
-    return f"{name} ({format_number(share, 0 if share == int(share) else 2)}\u00a0%)"
+    return f"{name} ({share_text(share)})"
 
 
 def amount_headers(statement: ConsolidatedStatement) -> list[str]:

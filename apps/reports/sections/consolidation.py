@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from apps.consolidation import exports, selectors
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
 from apps.reports.sections import economy
-from styrmodell.lib.formats import format_number, format_tkr
+from styrmodell.lib.formats import format_tkr
 
 KR = ColumnKind.KR
 TABLE_KEYS = {"rr": "koncern-rr", "br": "koncern-br", "kf": "koncern-kf"}
@@ -27,10 +27,6 @@ def _consolidated(ctx: BuildContext) -> selectors.Consolidated:
         )
         ctx.shared[key] = selectors.consolidated_statements(ctx.period, kommun=kommun)
     return ctx.shared[key]
-
-
-def _share(share) -> str:
-    return f"{format_number(share, 0 if share == int(share) else 2)}\u00a0%"
 
 
 def _names(names: list[str]) -> str:
@@ -53,13 +49,19 @@ def group_overview(ctx: BuildContext) -> Section | None:
         "The municipal group consists of the municipality and %(count)s companies: %(companies)s."
     ) % {
         "count": len(consolidated),
-        "companies": _names([f"{c.company.name} ({_share(c.share)})" for c in consolidated]),
+        "companies": _names(
+            [f"{c.company.name} ({exports.share_text(c.share)})" for c in consolidated]
+        ),
     }
     left_out = [c for c in companies if not c.consolidated]
     if left_out:
         intro += " " + _(
             "%(companies)s, owned under 20 %%, is not part of the consolidated accounts (RKR R16)."
-        ) % {"companies": _names([f"{c.company.name} ({_share(c.share)})" for c in left_out])}
+        ) % {
+            "companies": _names(
+                [f"{c.company.name} ({exports.share_text(c.share)})" for c in left_out]
+            )
+        }
     result = sum((c.result for c in consolidated if c.result is not None), start=0)
     if any(c.result is not None for c in consolidated):
         intro += " " + _("The companies' results together: %(result)s.") % {
