@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from apps.accounts.models import User
 from apps.consolidation import services
-from apps.consolidation.figures_file import swedish_name
+from apps.consolidation.figures_file import FORECAST, swedish_name
 from apps.consolidation.models import CompanyLine, InternalKind, InternalTransaction
 from apps.demo.common import find
 from apps.organisation.models import Unit, UnitKind
@@ -135,7 +135,7 @@ def _file(companies: dict[str, Unit], key: str) -> bytes:
         for line, amount in figures_for(code, key).items():
             lines.append(f"{company.name};{swedish_name(line)};{amount}")
         if key in FORECASTS[code]:
-            lines.append(f"{company.name};Helårsprognos;{mnkr(FORECASTS[code][key])}")
+            lines.append(f"{company.name};{swedish_name(FORECAST)};{mnkr(FORECASTS[code][key])}")
     return "\n".join(lines).encode("utf-8")
 
 
