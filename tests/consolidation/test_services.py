@@ -73,6 +73,8 @@ def test_import_reads_xlsx(koncern):
         ("bolag;rad;belopp\nEAB;Eget kapital;12,3,4\n", [2]),  # bad number
         ("bolag;rad;belopp\nEAB;Eget kapital;12\nOkänt AB;Eget kapital;1\n", [3]),  # bolag
         ("bolag;rad;belopp\nEAB;Goodwill;12\n", [2]),  # unknown line
+        ("bolag;rad;belopp\nEAB;Eget kapital;123 456 789 012 345\n", [2]),  # over 16 digits
+        ("bolag;rad;belopp\nEAB;Eget kapital;1,234\n", [2]),  # more than two decimals
         ("bolag;rad;belopp\nEAB;Verksamhetens kostnader;500\n", [2]),  # a cost positive
         ("bolag;rad;belopp\nEAB;Eget kapital;1\nEAB;eget kapital;2\n", [3]),  # twice
         ("bolag;konto;summa\nEAB;Eget kapital;1\n", [1, 1]),  # wrong columns

@@ -191,3 +191,45 @@ def test_excel_export_has_the_pages_figures(client, politician, koncern):
     koncern_column = 1 + len(income.companies) + 2  # label, kommun, bolag, eliminations
     result_row = next(r for r in values if r[0] == income.row("result").label)
     assert result_row[koncern_column] == pytest.approx(float(income.amount("result")))
+
+
+@pytest.mark.parametrize("share", ["100,5", "-1", "12,345", "abc"])
+def test_ownership_share_out_of_range_is_a_form_error(client, economist, koncern, share):
+    client.force_login(economist)
+    response = client.post(
+        url(koncern, "agande/"),
+        {"own-company": koncern.energy.pk, "own-share": share, "own-from_year": "2026",
+         "own-consolidated": "on", "own-change_reason": "Köp"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert response.context["ownership_form"].errors["share"]
+    assert Ownership.objects.get(company=koncern.energy).share == Decimal("91")
+
+
+@pytest.mark.parametrize("year", ["1899", "3000", "20 26 1"])
+def test_ownership_year_out_of_bounds_is_a_form_error(client, economist, koncern, year):
+    client.force_login(economist)
+    response = client.post(
+        url(koncern, "agande/"),
+        {"own-company": koncern.energy.pk, "own-share": "50", "own-from_year": year,
+         "own-change_reason": "Köp"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert response.context["ownership_form"].errors["from_year"]
+
+
+def test_an_amount_beyond_the_models_digits_is_a_form_error(client, economist, koncern):
+    """16 digits in kronor, 2 of them öre: 12 whole digits in tkr is one too many."""
+    before = dict(
+        CompanyFigure.objects.filter(company=koncern.energy).values_list("line", "amount")
+    )
+    client.force_login(economist)
+    response = client.post(
+        url(koncern, "siffror/"),
+        {"fig-company": koncern.energy.pk, "fig-operating_income": "123 456 789 012",
+         "fig-change_reason": "Rättelse"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert response.context["figures_form"].errors["operating_income"]
+    after = dict(CompanyFigure.objects.filter(company=koncern.energy).values_list("line", "amount"))
+    assert after == before
