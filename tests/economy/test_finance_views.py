@@ -8,9 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from apps.core.forms import TkrField
 from apps.economy.models import FinanceForecast, GoodManagementRule, YearFigures
 from apps.periods.models import PeriodState, ReportingPeriod
 from tests.economy.factories import example_year
+from tests.stale import conflict_shown
 
 M = 1_000_000
 
@@ -105,7 +107,12 @@ class TestYearFiguresPage:
         client.force_login(economist)
         post = {"year": "2023", "result": "2", "change_reason": "x", "version": "0"}
         response = client.post(YEARS_URL + "spara/", post)
-        assert response.status_code == 400
+        # A conflict is a page to merge on (200, as everywhere): both versions, yours kept.
+        conflict_shown(
+            response, theirs=TkrField.display(Decimal(1)), yours=TkrField.display(Decimal(2000))
+        )
+        ((_row, form),) = response.context["forms"]
+        assert form["result"].value() == "2"
         assert YearFigures.objects.get(year=2023).result == Decimal(1)
 
     @pytest.mark.parametrize("persona", ["editor_a", "politician", "outsider"])

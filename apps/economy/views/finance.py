@@ -80,7 +80,8 @@ def _render_forecast(
             "can_write": can_write,
             "reconciliation": reconciliation,
         },
-        status=400 if form.is_bound and form.errors else 200,
+        # A refused form is a 400; a conflict is a page to merge on, as on every other page.
+        status=400 if form.is_bound and form.errors and conflict is None else 200,
     )
 
 
@@ -153,7 +154,7 @@ def _render_years(request: HttpRequest, bound: YearFiguresForm | None = None, co
         request,
         "economy/finance/year_figures.html",
         {"forms": forms, "new_form": new, "conflict": conflict},
-        status=400 if bound is not None else 200,
+        status=400 if bound is not None and conflict is None else 200,
     )
 
 
@@ -236,7 +237,7 @@ def _render_rules(
             "conflict": conflict,
             "can_write": may_manage_economy(request.user),
         },
-        status=400 if form.is_bound else 200,
+        status=400 if form.is_bound and conflict is None else 200,
     )
 
 

@@ -32,7 +32,7 @@ from apps.economy.models import StatementLine
 from apps.economy.pensions import pension_figures, pension_history
 from apps.economy.services import may_manage_economy
 from apps.economy.services import notes as services
-from apps.periods.models import ReportingPeriod
+from apps.periods.models import PeriodState, ReportingPeriod
 from styrmodell.lib.richtext import sanitise
 
 
@@ -55,7 +55,7 @@ def _pension_page(
     status: int = 200,
 ) -> HttpResponse:
     figures = pension_figures(period)
-    can_write = may_manage_economy(request.user) and period.state == "open"
+    can_write = may_manage_economy(request.user) and period.state == PeriodState.OPEN
     statement = figures.statement if figures else None
     if form is None and can_write:
         initial = {"version": 0, "administrator": ""}
@@ -127,7 +127,8 @@ def pension_save(request: HttpRequest, period_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The pension statement was saved."))
             return redirect("economy:pensions", period.pk)
-    return _pension_page(request, period, access, form=form, conflict=conflict, status=400)
+    status = 200 if conflict is not None else 400  # a conflict is a page to merge on
+    return _pension_page(request, period, access, form=form, conflict=conflict, status=status)
 
 
 # --- Notes and redovisningsprinciper -------------------------------------------------------
@@ -228,6 +229,7 @@ def note_save(request: HttpRequest, year: int, line_pk: int) -> HttpResponse:
             )
         except StaleEdit as stale:
             bound["conflict"] = conflict_for(form, stale)
+            return _notes_page(request, year, access, bound=bound)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -256,6 +258,7 @@ def principles_save(request: HttpRequest, year: int) -> HttpResponse:
             )
         except StaleEdit as stale:
             bound["principles_conflict"] = conflict_for(form, stale)
+            return _notes_page(request, year, access, bound=bound)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
