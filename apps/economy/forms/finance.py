@@ -15,6 +15,7 @@ from apps.core.forms import (
     YearField,
 )
 from apps.core.locking import VersionField
+from apps.economy.services.finance import MAX_POPULATION
 
 
 class FinanceForecastForm(forms.Form):
@@ -52,9 +53,11 @@ class YearFiguresForm(forms.Form):
     loan_debt = TkrField(label=_("Loan debt"), required=False, min_value=0)
     tax_rate = SwedishDecimalField(
         label=_("Tax rate (kr per 100 kr)"), max_digits=5, decimal_places=2, required=False,
-        min_value=0,
+        min_value=0, max_value=100,
     )  # fmt: skip
-    population = SwedishIntegerField(label=_("Population 31 December"), required=False, min_value=0)
+    population = SwedishIntegerField(
+        label=_("Population 31 December"), required=False, min_value=0, max_value=MAX_POPULATION
+    )
     rur_balance = TkrField(label=_("Result equalisation reserve at the year's end"), required=False)
     change_reason = ReasonField()
     version = VersionField()

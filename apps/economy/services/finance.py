@@ -8,8 +8,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from apps.core.bounds import require_years_in_range
 from apps.core.history import require_reason, save_with_history
 from apps.economy.models import FinanceForecast, GoodManagementRule, YearFigures
 from apps.economy.services import require_economy_manager
@@ -23,10 +26,19 @@ YEAR_FIGURE_FIELDS = (
     "result", "balance_requirement_result", "equity_ratio", "equity_ratio_with_pensions",
     "net_investments", "loan_debt", "tax_rate", "population", "rur_balance",
 )  # fmt: skip
+# More inhabitants than any kommun has: a typing error, not a figure (and past PostgreSQL's
+# integer a database error).
+MAX_POPULATION = 10_000_000
+HUNDRED = Decimal(100)
 RULE_FIELDS = (
     "min_goal_share", "counts_partly_met", "all_financial_goals", "min_financial_share",
     "text", "decided_on", "paragraph",
 )  # fmt: skip
+
+
+def _require_in_range(errors: dict, name: str, value, low, high, message: str) -> None:
+    if value is not None and not low <= value <= high:
+        errors[name] = message
 
 
 @transaction.atomic
@@ -49,6 +61,17 @@ def finance_forecast_set(
     a save after someone else's raises ``StaleEdit``."""
     require_economy_manager(actor)
     require_open(period)
+    errors: dict[str, str] = {}
+    amounts = {
+        "tax_revenue": tax_revenue,
+        "financial_income": financial_income,
+        "financial_costs": financial_costs,
+    }
+    for name, amount in amounts.items():  # general grants may be negative (the equalisation)
+        if amount is not None and amount < 0:
+            errors[name] = _("Enter a positive amount.")
+    if errors:
+        raise ValidationError(errors)
     reason = require_reason(reason)
     forecast = FinanceForecast.objects.select_for_update().filter(period=period).first()
     forecast = forecast or FinanceForecast(period=period)
@@ -76,6 +99,18 @@ def year_figures_set(
     flerårsöversikt's and the balanskravsutredning's earlier years). Unnamed figures are
     left as they were."""
     require_economy_manager(actor)
+    require_years_in_range(year=year)
+    errors: dict[str, str] = {}
+    tax_rate, population = figures.get("tax_rate"), figures.get("population")
+    _require_in_range(
+        errors, "tax_rate", tax_rate, 0, HUNDRED, _("Write a tax rate between 0 and 100 kr.")
+    )
+    _require_in_range(
+        errors, "population", population, 0, MAX_POPULATION,
+        _("Write a population between 0 and 10 000 000."),
+    )  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
     reason = require_reason(reason)
     row = YearFigures.objects.select_for_update().filter(year=year).first()
     row = row or YearFigures(year=year)
@@ -104,6 +139,13 @@ def good_management_rule_set(
     """Record the rule KF decided for concluding on god ekonomisk hushållning, applying
     from ``first_year``, or change the rule of that year."""
     require_economy_manager(actor)
+    require_years_in_range(first_year=first_year)
+    errors: dict[str, str] = {}
+    shares = {"min_goal_share": min_goal_share, "min_financial_share": min_financial_share}
+    for name, share in shares.items():
+        _require_in_range(errors, name, share, 0, HUNDRED, _("Write a share between 0 and 100 %."))
+    if errors:
+        raise ValidationError(errors)
     reason = require_reason(reason)
     rule = GoodManagementRule.objects.select_for_update().filter(first_year=first_year).first()
     rule = rule or GoodManagementRule(first_year=first_year)

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core.bounds import require_years_in_range
 from apps.core.history import require_reason, save_with_history
 from apps.economy.models import AccountingPrinciples, PensionStatement, StatementLine, StatementNote
 from apps.economy.services import require_economy_manager
@@ -35,6 +36,7 @@ def year_is_closed(year: int) -> bool:
 
 
 def require_year_open(year: int) -> None:
+    require_years_in_range(year=year)
     if year_is_closed(year):
         raise PermissionDenied(
             _("The annual accounts of %(year)s are closed: their notes are read-only.")
