@@ -13,6 +13,7 @@ import pytest
 from django.utils import translation
 
 from apps.goals import services
+from apps.goals.models import Indicator
 from apps.reports.content import BuildContext, ReportDocument, ReportKind, Section
 from apps.reports.render import render_html
 from apps.reports.sections import goals
@@ -136,6 +137,17 @@ def test_an_indicator_on_two_goals_has_one_chart_and_the_second_refers_to_it(sha
     assert charts == ["Trygg kommun", "B-mål"]
     referring = [(title, line.chart_at[1]) for title, line in lines if line.chart_at]
     assert referring == [("A-mål", "Trygg kommun")]
+
+
+def test_a_goal_whose_owner_has_its_own_target_has_its_own_chart(shared_indicator, org):
+    """Nämnd A's goal shows the kommun's values against Nämnd A's own target: not the chart of
+    the KF goal, whose target line is the kommun's."""
+    shared = Indicator.objects.get(title="Andel trygga invånare")
+    IndicatorTargetFactory(indicator=shared, year=2026, unit=org.namnd_a, value=D(90))
+    section = goals.goal_fulfilment(shared_indicator)
+    lines = [(b.title, line) for b in section.data["blocks"] for line in b.indicators]
+    assert [title for title, line in lines if line.chart] == ["Trygg kommun", "A-mål", "B-mål"]
+    assert [line.chart_at for _title, line in lines] == [None, None, None]
 
 
 def html_of(section: Section) -> str:

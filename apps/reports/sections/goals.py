@@ -326,9 +326,9 @@ class IndicatorLine:
     status: TargetStatus
     trend: Trend
     chart: SafeString | str = ""
-    # The figures the chart draws: the indicator's and whose (the goal owner's own, or the
-    # kommun's: None); a second line with the same key refers to the first's chart
-    chart_key: tuple[int, int | None] = (0, None)
+    # What the chart draws (the indicator, its points: values and targets); a second line
+    # with the same key refers to the first's chart
+    chart_key: tuple[int, tuple[Point, ...]] | None = None
     chart_at: tuple[int, str] | None = None  # the goal (id, title) whose block has the chart
 
     def text(self, value: Decimal | None) -> str:
@@ -414,7 +414,6 @@ def _line(
     in_year = latest if latest is not None and latest.period.year == ctx.year else None
     higher = indicator.direction == "higher"
     line = IndicatorLine(
-        chart_key=(indicator.pk, goal.owner_id if has_own else None),
         indicator_id=indicator.pk,
         title=indicator.title,
         goal_title=goal.title,
@@ -440,6 +439,7 @@ def _line(
         points = [
             Point(v.period.short_label, v.total, year_targets.get(v.period.year)) for v in values
         ][-CHART_POINTS:]
+        line.chart_key = (indicator.pk, tuple(points))
         line.chart = values_against_target(
             indicator, points, chart_id=f"goal-{goal.pk}-indicator-{indicator.pk}"
         )
@@ -547,7 +547,7 @@ def _chart_once(blocks: list[GoalBlock]) -> None:
     """Each indicator's chart once in the report, in the first goal block that shows it; a
     later block showing the same figures (an indicator linked to several goals) refers back
     to it instead of drawing it again."""
-    first: dict[tuple[int, int | None], GoalBlock] = {}
+    first: dict[tuple[int, tuple[Point, ...]], GoalBlock] = {}
     for block in blocks:
         for line in block.indicators:
             if not line.chart:
