@@ -4,6 +4,7 @@ the kommun's figures are Exempelkommun's, and the small förvaltning shows the s
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from apps.demo import personnel_demo
 from apps.personnel.models import Group, PersonnelImport
@@ -35,3 +36,8 @@ def test_the_demo_imports_its_file_once(org, period, admin_user):
 def test_a_period_the_demo_has_no_file_for_is_left_alone(org, period, admin_user):
     personnel_demo.for_period(admin_user, period, "2025-t1")
     assert not PersonnelImport.objects.exists()
+
+
+def test_the_sample_file_among_the_assets_is_what_the_demo_imports():
+    sample = Path(personnel_demo.__file__).parent / "assets/personal_2026-t2.csv"
+    assert sample.read_bytes() == personnel_demo.hr_file("2026-t2")

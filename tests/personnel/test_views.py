@@ -108,12 +108,3 @@ def test_excel_export_has_the_tables_rows(client, economist, imported, period):
     assert len(rows) == 1 + 6 + 3
     assert rows[1][2] == 1250
     assert rows[8][2] is None  # Förvaltning A's women: suppressed
-
-
-def test_the_demo_sample_file_is_what_the_demo_imports():
-    from pathlib import Path
-
-    from apps.demo.personnel_demo import hr_file
-
-    sample = Path(__file__).resolve().parents[2] / "apps/demo/assets/personal_2026-t2.csv"
-    assert sample.read_bytes() == hr_file("2026-t2")
