@@ -24,7 +24,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from apps.reports.content import Col, ColumnKind, ReportDocument, RichText, Table
+from apps.reports.content import Col, ColumnKind, ReportDocument, RichText, Section, Table
 from styrmodell.lib import xlsx
 from styrmodell.lib.formats import format_date, format_number, format_percent
 from styrmodell.lib.richtext import plain_text
@@ -162,6 +162,7 @@ def render_html(document: ReportDocument) -> str:
         }
         for depth, section in document.all_sections()
     ]
+    _open_on_landscape(sections)
     logo = None
     if document.logo:
         encoded = base64.b64encode(document.logo).decode()
@@ -175,6 +176,24 @@ def render_html(document: ReportDocument) -> str:
             "logo": logo,
         },
     )
+
+
+def _open_on_landscape(sections: list[dict]) -> None:
+    """Marks ``landscape`` each section whose heading would stand alone at the bottom of a
+    portrait page: one that draws nothing but tables and starts with a landscape one, or
+    nothing at all before a subsection that so starts. Its heading goes on the landscape page."""
+    following = None
+    for entry in reversed(sections):
+        section, tables = entry["section"], entry["tables"]
+        bare = not section.intro and section.template == Section.template
+        if not bare:
+            entry["landscape"] = False
+        elif tables:
+            entry["landscape"] = tables[0].landscape
+        else:
+            deeper = following is not None and following["depth"] > entry["depth"]
+            entry["landscape"] = deeper and following["landscape"]
+        following = entry
 
 
 # WeasyPrint tells of each page it lays out on this logger (settings.LOGGING lets its INFO

@@ -185,6 +185,20 @@ def test_a_table_of_very_many_columns_gets_a_landscape_page(synthetic):
     assert sizes[0][0] < sizes[0][1]  # the cover stays portrait
 
 
+def test_a_heading_right_above_a_landscape_table_goes_to_its_page():
+    """A subsection that starts with a table of nine columns: its heading would otherwise end
+    the portrait page before the landscape one."""
+    table = wide_table(columns=10, key="landscape-first")
+    section = Section(
+        key="uppdrag", title="Uppdrag", intro="Text om uppdragen. " * 20,
+        children=[Section(key="aterrapportering", title="Återrapportering", tables=[table])],
+    )  # fmt: skip
+    document = laid_out([section])
+    assert layout.stranded_headings(document) == []
+    landscape = [page for page in document.pages if page.width > page.height]
+    assert landscape and "Återrapportering" in layout._text(landscape[0]._page_box, limit=2000)
+
+
 def test_the_checker_sees_a_table_that_runs_off_the_page():
     html = (
         '<html lang="sv"><body><table id="t" style="width: 300mm"><tr><td>'
