@@ -341,6 +341,44 @@ def rur_balance_before(year: int) -> Decimal | None:
     return balance
 
 
+def balance_requirement_statements(
+    period: ReportingPeriod,
+    *,
+    income: statements.IncomeStatement | None = None,
+    book: statements.Ledger | None = None,
+) -> tuple[BalanceRequirementStatement, BalanceRequirementStatement]:
+    """The balanskravsutredning of ``period``'s year on the outcome to date (at the year's
+    end: the year's) and on the full-year forecast: the same realisation gains, adjustments,
+    earlier years and RUR, read once for both. Thirteen queries (seven with ``income`` and
+    ``book``)."""
+    year, month = period.year, period.ends_on.month
+    book = book or statements.ledger(year, month)
+    income = income or statements.income_statement(year, month, period_id=period.pk, book=book)
+    adjustments = list(BalanceRequirementAdjustment.objects.filter(year=year))
+    sums = _adjustment_sums(adjustments)
+    gains = book.realisation_gains()
+    earlier = earlier_years(year)
+    rur_opening = rur_balance_before(year)
+
+    def on(forecast: bool) -> BalanceRequirementStatement:
+        result = income.amount(statements.RESULT, "forecast" if forecast else "outcome")
+        if not forecast and not income.has_outcome:
+            result = None
+        steps = balance_steps(result, gains, adjustments)
+        value = next(s.amount for s in steps if s.key == "balance_requirement_result")
+        return BalanceRequirementStatement(
+            year=year,
+            on_forecast=forecast,
+            steps=steps,
+            rur_opening=rur_opening,
+            rur_reservation=sums.get(AdjustmentKind.RUR_RESERVATION, ZERO),
+            rur_use=sums.get(AdjustmentKind.RUR_USE, ZERO),
+            restorations=restorations(earlier, value, year),
+        )
+
+    return on(False), on(True)
+
+
 def balance_requirement_statement(
     period: ReportingPeriod,
     *,
@@ -348,30 +386,10 @@ def balance_requirement_statement(
     income: statements.IncomeStatement | None = None,
     book: statements.Ledger | None = None,
 ) -> BalanceRequirementStatement:
-    """The balanskravsutredning of ``period``'s year: on the outcome to date (at the year's
-    end: the year's) or, with ``on_forecast``, on the full-year forecast (the same
-    realisation gains and adjustments). Thirteen queries (seven with ``income`` and ``book``)."""
-    year, month = period.year, period.ends_on.month
-    book = book or statements.ledger(year, month)
-    income = income or statements.income_statement(year, month, period_id=period.pk, book=book)
-    adjustments = list(BalanceRequirementAdjustment.objects.filter(year=year))
-    column = "forecast" if on_forecast else "outcome"
-    result = income.amount(statements.RESULT, column)
-    if not on_forecast and not income.has_outcome:
-        result = None
-    steps = balance_steps(result, book.realisation_gains(), adjustments)
-    sums = _adjustment_sums(adjustments)
-    earlier = earlier_years(year)
-    value = next(s.amount for s in steps if s.key == "balance_requirement_result")
-    return BalanceRequirementStatement(
-        year=year,
-        on_forecast=on_forecast,
-        steps=steps,
-        rur_opening=rur_balance_before(year),
-        rur_reservation=sums.get(AdjustmentKind.RUR_RESERVATION, ZERO),
-        rur_use=sums.get(AdjustmentKind.RUR_USE, ZERO),
-        restorations=restorations(earlier, value, year),
-    )
+    """One of ``balance_requirement_statements``: with ``on_forecast``, on the full-year
+    forecast, else on the outcome."""
+    outcome, forecast = balance_requirement_statements(period, income=income, book=book)
+    return forecast if on_forecast else outcome
 
 
 # --- Flerårsöversikt ------------------------------------------------------------------------
@@ -402,13 +420,21 @@ def _percent(numerator: Decimal | None, denominator: Decimal | None) -> Decimal 
     return (numerator / denominator * HUNDRED).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def multi_year_overview(period: ReportingPeriod, *, years: int = 5) -> list[YearOverview]:
+def multi_year_overview(
+    period: ReportingPeriod,
+    *,
+    years: int = 5,
+    book: statements.Ledger | None = None,
+    income: statements.IncomeStatement | None = None,
+    sheet: statements.BalanceSheet | None = None,
+) -> list[YearOverview]:
     """The report's year and the four before, oldest first. A year with ledger rows is
     computed from them (the report's year through its month, earlier years in full; the
     resultaträkning and balansräkning of ``statements``); the others read ``YearFigures``.
     The tax rate and population come from the budget year where the figures lack them; the
     soliditet including every pension obligation from the year's pension statement. A
-    fixed number of queries for the five years."""
+    fixed number of queries for the five years; the report's year reads no ledger of its own
+    when its ``book``, ``income`` and ``sheet`` (the report's) are given."""
     wanted = list(range(period.year - years + 1, period.year + 1))
     with_ledger = set(
         OutcomeRow.objects.filter(year__in=wanted, month__gte=1)
@@ -427,7 +453,8 @@ def multi_year_overview(period: ReportingPeriod, *, years: int = 5) -> list[Year
         population = (f.population if f else None) or (b.population if b else None)
         if y in with_ledger:
             month = period.ends_on.month if y == period.year else 12
-            found.append(_ledger_year(y, month, tax_rate, population, f, pensions.get(y)))
+            given = (book, income, sheet) if y == period.year else (None, None, None)
+            found.append(_ledger_year(y, month, tax_rate, population, f, pensions.get(y), *given))
         elif f is not None:
             found.append(
                 YearOverview(
@@ -453,11 +480,19 @@ def _pension_liabilities(period: ReportingPeriod, years: list[int]) -> dict[int,
 
 
 def _ledger_year(
-    year: int, month: int, tax_rate, population, figures: YearFigures | None, pension
+    year: int,
+    month: int,
+    tax_rate,
+    population,
+    figures: YearFigures | None,
+    pension,
+    book: statements.Ledger | None = None,
+    income: statements.IncomeStatement | None = None,
+    sheet: statements.BalanceSheet | None = None,
 ) -> YearOverview:
-    book = statements.ledger(year, month)
-    income = statements.income_statement(year, month, book=book)
-    sheet = statements.balance_sheet(year, month, book=book, result=income)
+    book = book or statements.ledger(year, month)
+    income = income or statements.income_statement(year, month, book=book)
+    sheet = sheet or statements.balance_sheet(year, month, book=book, result=income)
     result = income.amount(statements.RESULT, "outcome")
     assets = sheet.total_assets.closing if sheet.has_outcome else None
     equity = sheet.equity("closing") if sheet.has_outcome else None

@@ -12,6 +12,7 @@ from apps.economy import finance, statements
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
 from apps.reports.sections.economy import (
     TEMPLATE,
+    _balance,
     _cached,
     _income,
     _ledger,
@@ -41,7 +42,9 @@ def multi_year_overview(ctx: BuildContext) -> Section | None:
     invånare."""
     if not ctx.is_kommun:
         return None
-    years = finance.multi_year_overview(ctx.period)
+    years = finance.multi_year_overview(
+        ctx.period, book=_ledger(ctx), income=_income(ctx), sheet=_balance(ctx)
+    )
     if not any(y.source for y in years):
         return None
     with_pensions = any(y.equity_ratio_with_pensions is not None for y in years)
@@ -188,12 +191,15 @@ def finance_forecast(ctx: BuildContext) -> Section | None:
 # --- Balanskravsutredning -----------------------------------------------------------------------
 
 
-def _statement(ctx: BuildContext, on_forecast: bool) -> finance.BalanceRequirementStatement:
+def _statements(
+    ctx: BuildContext,
+) -> tuple[finance.BalanceRequirementStatement, finance.BalanceRequirementStatement]:
+    """(on the outcome, on the forecast), read once per report from its ledger and RR."""
     return _cached(
         ctx,
-        f"finance:balance:{on_forecast}",
-        lambda: finance.balance_requirement_statement(
-            ctx.period, on_forecast=on_forecast, income=_income(ctx), book=_ledger(ctx)
+        "finance:balance",
+        lambda: finance.balance_requirement_statements(
+            ctx.period, income=_income(ctx), book=_ledger(ctx)
         ),
     )
 
@@ -204,8 +210,9 @@ def balance_requirement(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
     annual = _is_annual(ctx)
-    outcome = _statement(ctx, False)
-    forecast = None if annual else _statement(ctx, True)
+    outcome, forecast = _statements(ctx)
+    if annual:
+        forecast = None
     columns = [Col(_("Line")), Col(_outcome_header(ctx), KR)]
     if forecast is not None:
         columns.append(Col(_("Full-year forecast"), KR))
