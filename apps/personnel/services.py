@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -27,6 +28,7 @@ from apps.periods.services import require_open
 from apps.personnel import hrfile
 from apps.personnel.hrfile import RowError
 from apps.personnel.models import PersonnelFigure, PersonnelImport
+from styrmodell.lib.formats import format_datetime
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
@@ -75,7 +77,8 @@ def personnel_import(
     file_name: str,
     reason: str,
 ) -> PersonnelImport:
-    """Import the HR file for ``period``, all or nothing, replacing its earlier import.
+    """Import the HR file for ``period``, all or nothing, replacing its earlier import (the
+    very file that is the period's import now is refused).
 
     Raises ``PersonnelImportRefused`` (with the row errors) when anything in the file is
     wrong, ``PermissionDenied`` for a closed period or an actor who may not import.
@@ -87,6 +90,23 @@ def personnel_import(
     require_open(period)
     if size_of(content) > MAX_UPLOAD_BYTES:
         raise PersonnelImportRefused(too_large_message())
+    checksum = checksum_of(content)
+    current = (
+        PersonnelImport.objects.filter(period=period, replaced_by__isnull=True)
+        .select_related("imported_by")
+        .first()
+    )
+    if current is not None and current.checksum == checksum:
+        # As the outcome import: the same file again would only add a line to the history.
+        who = current.imported_by
+        raise PersonnelImportRefused(
+            _("This file is already imported for %(period)s, by %(who)s on %(when)s.")
+            % {
+                "period": period,
+                "who": (who.get_full_name() or who.username) if who else _("the system"),
+                "when": format_datetime(timezone.localtime(current.imported_at)),
+            }
+        )
     try:
         lines, errors = hrfile.parse(content)
     except hrfile.HRFileError as error:
@@ -111,7 +131,7 @@ def personnel_import(
     record = PersonnelImport(
         period=period,
         file_name=os.path.basename(file_name.replace("\\", "/"))[:255] or "personal",
-        checksum=checksum_of(content),
+        checksum=checksum,
         imported_by=actor,
         reason=reason[:300],
         row_count=len(lines),

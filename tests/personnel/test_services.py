@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from apps.personnel.models import PersonnelFigure, PersonnelImport
 from apps.personnel.services import PersonnelImportRefused, personnel_import
@@ -95,3 +96,22 @@ def test_a_value_too_large_for_the_database_refuses_the_file(period, economist):
                          file_name="p.csv", reason="x")  # fmt: skip
     assert [e.row_number for e in refused.value.row_errors] == [8]
     assert not PersonnelImport.objects.exists()
+
+
+def test_the_periods_current_file_again_is_refused(imported, period, economist):
+    with pytest.raises(PersonnelImportRefused) as refused, translation.override("en"):
+        personnel_import(actor=economist, period=period, content=csv_bytes(KOMMUN + SMALL_UNIT),
+                         file_name="igen.csv", reason="Samma fil")  # fmt: skip
+    assert str(refused.value.message).startswith(
+        f"This file is already imported for {period}, by {economist.get_full_name()}"
+    )
+    assert list(PersonnelImport.objects.all()) == [imported]
+
+
+def test_an_earlier_file_may_come_back(imported, period, economist):
+    personnel_import(actor=economist, period=period, content=csv_bytes(KOMMUN),
+                     file_name="ny.csv", reason="Ny fil")  # fmt: skip
+    back = personnel_import(actor=economist, period=period,
+                            content=csv_bytes(KOMMUN + SMALL_UNIT),
+                            file_name="gamla.csv", reason="Tillbaka")  # fmt: skip
+    assert PersonnelImport.objects.get(replaced_by__isnull=True) == back
