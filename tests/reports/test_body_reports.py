@@ -123,7 +123,7 @@ def test_budget_followup_includes_what_is_written_and_lists_nobody(year):
     assert body_reports(ctx_for(t1(), kind=ReportKind.BUDGET_FOLLOWUP)) is None
 
 
-def test_nämnd_report_has_its_own_report_with_its_drift_per_verksamhet(year):
+def test_nämnd_report_has_its_own_report_with_its_goals(year):
     org = year
     ctx = ctx_for(t1(), unit=org.namnd_a)
 
@@ -132,11 +132,19 @@ def test_nämnd_report_has_its_own_report_with_its_drift_per_verksamhet(year):
     assert section.key == "verksamhetsberattelse"
     assert not section.children
     assert not section.data["missing"]
-    drift = section.tables[0]
+    [goals] = section.tables
+    assert goals.rows == [["Nämnd A", 1, 0, 0, 1, 2]]
+
+
+def test_nämnd_report_prints_its_drift_per_verksamhet_once(year):
+    """The berättelse does not repeat the economy chapter's table beside the text."""
+    org = year
+    document = build_document(kind=ReportKind.INTERIM, period=t1(), unit=org.namnd_a)
     own = economy.operating(ctx_for(t1(), unit=org.namnd_a)).tables[0]
-    assert drift.key == "verksamhetsberattelse-drift" and drift.sheet is None
-    assert (drift.rows, drift.total) == (own.rows, own.total)
-    assert section.tables[1].rows == [["Nämnd A", 1, 0, 0, 1, 2]]
+
+    drift = [t for t in document.tables() if t.title == own.title]
+
+    assert [(t.key, t.rows, t.total) for t in drift] == [("drift", own.rows, own.total)]
 
 
 def test_nämnd_report_without_text_says_it_is_missing_while_open(year):

@@ -4,8 +4,9 @@ korthet, ekonomi, framtid), written in its follow-up, gathered with the body's f
 The kommun's report has a section with one subsection per body that wrote, in the
 organisation's order: its four texts, its line of the driftredovisning and its goals by
 status. While the period is open, one line names the bodies that have not written yet, so
-the ekonom sees who is missing. A nämnd's own report has its own berättelse, with its drift
-per verksamhet (the economy chapter's table). The texts are required in the delårsrapport
+the ekonom sees who is missing. A nämnd's own report has its own berättelse with its goals;
+its drift per verksamhet is the economy chapter's table in the same report, not printed
+twice. The texts are required in the delårsrapport
 and the årsredovisning; in the tertial's budgetuppföljning the berättelser written are
 included and nobody is listed as missing.
 
@@ -14,8 +15,6 @@ and statuses, and the driftredovisning the economy chapter shares (``ctx.shared`
 """
 
 from __future__ import annotations
-
-import dataclasses
 
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,7 @@ from apps.organisation.models import Unit
 from apps.organisation.selectors import BODY_KINDS, bodies_in_period
 from apps.periods.models import PeriodState
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, RichText, Section, Table
-from apps.reports.sections.economy import _body_rows, _operating_columns, _operating_for_body
+from apps.reports.sections.economy import _body_rows, _operating_columns
 
 TEMPLATE = "reports/pdf/sections/body_report.html"
 GROUP_TEMPLATE = "reports/pdf/sections/body_reports.html"
@@ -151,7 +150,8 @@ def _kommun(ctx: BuildContext) -> Section | None:
 
 
 def _own(ctx: BuildContext, body: Unit) -> Section | None:
-    """A nämnd's report: its own berättelse with its drift per verksamhet and its goals."""
+    """A nämnd's report: its own berättelse with its goals (its drift per verksamhet is in the
+    report's economy chapter)."""
     if body.kind not in BODY_KINDS:
         return None
     report = written_reports(period=ctx.period, bodies=[body]).get(body.pk)
@@ -159,18 +159,9 @@ def _own(ctx: BuildContext, body: Unit) -> Section | None:
     missing = not written and _required(ctx) and ctx.period.state == PeriodState.OPEN
     if not written and not missing:
         return None
-    tables = []
-    operating = _operating_for_body(ctx, body)
-    if operating is not None:
-        # The economy chapter's table again, beside the text: its own key, no second sheet.
-        tables += [
-            dataclasses.replace(t, key=f"verksamhetsberattelse-{t.key}", sheet=None)
-            for t in operating.tables
-        ]
     counts = body_goal_counts(period=ctx.period, bodies=[body])[body.pk]
     goals = _goals_table("verksamhetsberattelse-mal", body, counts, note=_goals_note())
-    if goals is not None:
-        tables.append(goals)
+    tables = [goals] if goals is not None else []
     return Section(
         key="verksamhetsberattelse",
         title=_("Operations report of %(unit)s") % {"unit": body.name},
