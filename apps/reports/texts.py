@@ -8,11 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from django.db.models import Q
 from django.utils.safestring import SafeString
 
 from apps.accounts.access import UserAccess
-from apps.core.history import HistoryEntry, history_entries
+from apps.core.history import HistoryEntry, fields_named, history_entries
 from apps.followup.access import can_read_followup
 from apps.organisation.models import Municipality, Unit, UnitKind
 from apps.periods.models import ReportingPeriod
@@ -45,6 +46,20 @@ def can_write_texts(access: UserAccess) -> bool:
         return False
     boards = Unit.objects.filter(kind=UnitKind.EXECUTIVE_BOARD)
     return any(access.can_edit_for(board) for board in boards)
+
+
+# What the treatment's history shows the changes of: every field the page enters.
+TREATMENT_FIELDS = fields_named(
+    ReportTreatment,
+    {
+        "prepared_on",
+        "ks_treated_on",
+        "ks_paragraph",
+        "kf_treated_on",
+        "kf_paragraph",
+        "auditors_statement_reference",
+    },
+)
 
 
 @dataclass
@@ -90,9 +105,11 @@ def _flatten(sections: list[Section | None], depth: int = 1) -> list[tuple[int, 
     return flat
 
 
-def _entries_by_object(history_model: Any, condition: Q) -> dict[int, list[HistoryEntry]]:
-    """Who changed each object, when and why (the texts are long: the page shows the
-    entries, not the texts' changes). One query."""
+def _entries_by_object(
+    history_model: Any, condition: Q, fields: list[models.Field] | None = None
+) -> dict[int, list[HistoryEntry]]:
+    """Who changed each object, when and why, newest first, with the changes of ``fields``
+    (none for the texts: they are long, the page shows who and why). One query."""
     records = (
         history_model.objects.filter(condition)
         .select_related("history_user")
@@ -103,7 +120,7 @@ def _entries_by_object(history_model: Any, condition: Q) -> dict[int, list[Histo
         grouped[record.id].append(record)
     entries = {}
     for pk, rows in grouped.items():
-        found = history_entries(rows, [], {})
+        found = history_entries(rows, fields or [], {})
         found.reverse()  # newest first
         entries[pk] = found
     return entries
@@ -119,7 +136,9 @@ def writing_page(period: ReportingPeriod, kind: ReportKind) -> WritingPage:
     texts = period_texts(period)
     text_history = _entries_by_object(ReportText.history.model, Q(period=period))
     treatment = period_treatment(period)
-    treatment_entries = _entries_by_object(ReportTreatment.history.model, Q(period=period))
+    treatment_entries = _entries_by_object(
+        ReportTreatment.history.model, Q(period=period), TREATMENT_FIELDS
+    )
     treatment_history = treatment_entries.get(treatment.pk, []) if treatment is not None else []
     municipality = Municipality.objects.filter(pk=1).first()  # as build_document reads it
     ctx = BuildContext(kind=kind, period=period, unit=None, municipality=municipality)

@@ -118,3 +118,32 @@ def test_the_cover_carries_the_dates_and_they_change_the_fingerprint(annual, eco
     assert "KF § 38" in cover and "KS § 45" in cover
     nämnd = build_document(kind=ReportKind.ANNUAL, period=annual, unit=org.namnd_a)
     assert nämnd.treatment is None  # the kommun's treatment, not the nämnd's
+
+
+def test_a_stale_post_keeps_the_users_dates_and_shows_the_others(client, annual, economist):
+    save(economist, annual, expected_version=0)  # the other writer's KS § 45
+    client.force_login(economist)
+    response = client.post(
+        f"/rapporter/{annual.pk}/forvaltningsberattelse/behandling/spara/",
+        {"behandling-prepared_on": "2026-03-10", "behandling-ks_paragraph": "KS § 99",
+         "behandling-version": "0", "behandling-change_reason": "Rättat"},
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "efter att du öppnade" in page  # the Swedish StaleEdit message
+    conflict = page.split('id="conflict"', 1)[1].split("</div>", 1)[0]
+    assert "KS § 45" in conflict and "KS § 99" in conflict  # theirs beside yours
+    assert 'value="KS § 99"' in page  # yours kept in the form
+    assert 'name="behandling-version" value="1"' in page  # the next save goes through
+    assert ReportTreatment.objects.get(period=annual).ks_paragraph == "KS § 45"
+
+
+def test_the_page_shows_which_dates_each_save_changed(client, annual, economist):
+    save(economist, annual)
+    save(economist, annual, kf_treated_on=dt.date(2026, 5, 4), reason="Nytt KF", expected_version=1)
+    client.force_login(economist)
+    page = client.get(f"/rapporter/{annual.pk}/forvaltningsberattelse/").content.decode()
+    history = page.split('id="behandling"', 1)[1]
+    assert "Nytt KF" in history
+    assert "27 apr. 2026" in history and "4 maj 2026" in history  # before and after
