@@ -7,39 +7,15 @@ financial goal linked to a key figure winning).
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from apps.economy.models import GoodManagementRule
+from apps.followup.body_reports import GoalCounts
 from apps.followup.models import GoalStatus
 from apps.goals.models import DecidedBy, SteeringModel
 from apps.goals.selectors import goals_in_year, period_statuses
 from apps.periods.models import PeriodKind, ReportingPeriod
-
-STATUSES = (GoalStatus.MET, GoalStatus.PARTLY_MET, GoalStatus.NOT_MET, GoalStatus.NOT_ASSESSED)
-
-
-@dataclass
-class GoalCount:
-    """How many goals of one kind have each status in the period."""
-
-    counts: Counter = field(default_factory=Counter)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def achieved(self, *, partly_counts: bool) -> int:
-        partly = self.counts[GoalStatus.PARTLY_MET] if partly_counts else 0
-        return self.counts[GoalStatus.MET] + partly
-
-    def share(self, *, partly_counts: bool) -> Decimal | None:
-        """The share achieved in per cent of all the goals (not assessed ones included)."""
-        if not self.total:
-            return None
-        achieved = Decimal(self.achieved(partly_counts=partly_counts))
-        return (achieved * 100 / self.total).quantize(Decimal("0.1"))
 
 
 @dataclass
@@ -49,8 +25,8 @@ class GoodManagementConclusion:
 
     period: ReportingPeriod
     rule: GoodManagementRule | None
-    goals: GoalCount
-    financial: GoalCount
+    goals: GoalCounts
+    financial: GoalCounts
     goals_hold: bool | None = None
     financial_hold: bool | None = None
 
@@ -86,7 +62,7 @@ def conclusion(period: ReportingPeriod) -> GoodManagementConclusion:
     number whatever the number of goals); without a rule only the rule is read."""
     rule = rule_for(period.year)
     result = GoodManagementConclusion(
-        period=period, rule=rule, goals=GoalCount(), financial=GoalCount()
+        period=period, rule=rule, goals=GoalCounts(), financial=GoalCounts()
     )
     if rule is None:
         return result

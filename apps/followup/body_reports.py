@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils.text import Truncator
@@ -42,13 +43,25 @@ def body_reports(*, period: ReportingPeriod, bodies: Sequence[Unit]) -> dict[int
 
 @dataclass
 class GoalCounts:
-    """How a body's own goals (the levels a nämnd or bolag decides) stand in a period."""
+    """How many goals of one kind (a body's own; the KF's verksamhetsmål or the financial
+    goals, ``apps.economy.good_management``) have each status in a period."""
 
     counts: Counter = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def achieved(self, *, partly_counts: bool) -> int:
+        partly = self.counts[GoalStatus.PARTLY_MET] if partly_counts else 0
+        return self.counts[GoalStatus.MET] + partly
+
+    def share(self, *, partly_counts: bool) -> Decimal | None:
+        """The share achieved in per cent of all the goals (not assessed ones included)."""
+        if not self.total:
+            return None
+        achieved = Decimal(self.achieved(partly_counts=partly_counts))
+        return (achieved * 100 / self.total).quantize(Decimal("0.1"))
 
     def of(self, status: str) -> int:
         return self.counts[status]

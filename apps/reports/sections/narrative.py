@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.economy.good_management import STATUSES, GoodManagementConclusion, conclusion
+from apps.economy.good_management import GoodManagementConclusion, conclusion
 from apps.economy.models import GoodManagementRule
+from apps.followup.body_reports import STATUS_ORDER
 from apps.followup.models import GoalStatus
 from apps.periods.models import PeriodState
 from apps.reports.content import (
@@ -27,6 +29,9 @@ from apps.reports.content import (
 )
 from styrmodell.lib.formats import format_date, format_percent
 from styrmodell.lib.richtext import plain_text
+
+if TYPE_CHECKING:
+    from apps.reports.models import ReportTreatment
 
 # R15's headings (R17 uses a subset), in the order the report prints them.
 OVERVIEW = "oversikt"
@@ -175,7 +180,7 @@ def conclusion_sentence(found: GoodManagementConclusion) -> str:
 def _count_row(label: str, count, share: Decimal | None, holds: bool | None) -> list[object]:
     return [
         label,
-        *(count.counts[status] for status in STATUSES),
+        *(count.counts[status] for status in STATUS_ORDER),
         count.total,
         share,
         "" if holds is None else (_("Yes") if holds else _("No")),
@@ -209,7 +214,7 @@ def good_management_conclusion(ctx: BuildContext) -> Section | None:
                 % {"period": ctx.period},
                 columns=[
                     Col(_("Goals")),
-                    *(Col(str(GoalStatus(s).label), ColumnKind.NUMBER, 0) for s in STATUSES),
+                    *(Col(str(GoalStatus(s).label), ColumnKind.NUMBER, 0) for s in STATUS_ORDER),
                     Col(_("Total"), ColumnKind.NUMBER, 0),
                     Col(_("Share counted as met"), ColumnKind.PERCENT),
                     Col(_("Rule fulfilled")),
@@ -247,13 +252,21 @@ def good_management_conclusion(ctx: BuildContext) -> Section | None:
 # --- The report's treatment --------------------------------------------------------------
 
 
+def treatment_of(ctx: BuildContext) -> ReportTreatment | None:
+    """The period's treatment dates, read once per report: the cover and the last section
+    print them."""
+    if "narrative:treatment" not in ctx.shared:
+        from apps.reports.texts import period_treatment
+
+        ctx.shared["narrative:treatment"] = period_treatment(ctx.period)
+    return ctx.shared["narrative:treatment"]
+
+
 def treatment(ctx: BuildContext) -> Section | None:
     """When the report was prepared and treated by KS and KF; the auditors' statement."""
     if not ctx.is_kommun:
         return None
-    from apps.reports.texts import period_treatment
-
-    found = period_treatment(ctx.period)
+    found = treatment_of(ctx)
     if found is None or found.is_empty:
         return None
     rows: list[list[object]] = []
