@@ -71,13 +71,16 @@ class ForecastResult:
         return sum((i.deviation for i in self.items), ZERO)
 
 
-def forecast_result(period: ReportingPeriod) -> ForecastResult:
+def forecast_result(
+    period: ReportingPeriod, *, basis: statements.ForecastBasis | None = None
+) -> ForecastResult:
     """The full-year forecast result of ``period``: the budgeted result (as the
     resultaträkning's budget column computes it) plus the nämnder's forecast deviation plus
     each central item's deviation from the budget year's figure. The resultaträkning's
-    forecast column is built from the same ``statements.ForecastBasis`` and ends on the same
-    total. Four queries."""
-    basis = statements.forecast_basis(period.year, period.pk)
+    forecast column is built from the same ``statements.ForecastBasis`` (pass its
+    ``basis`` to read it once) and ends on the same total. Four queries (one with
+    ``basis``)."""
+    basis = basis or statements.forecast_basis(period.year, period.pk)
     finance = FinanceForecast.objects.filter(period=period).first()
     budget_year = basis.budget_year
 

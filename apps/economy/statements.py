@@ -207,8 +207,13 @@ class IncomeStatement:
     has_budget: bool
     unmapped: list[tuple[str, Decimal]] = field(default_factory=list)
     forecast_hidden: bool = False  # an open period's forecasts the reader may not read
-    # The forecast column holds the finansförvaltning's forecast of the period.
-    by_finance_forecast: bool = False
+    # What the forecast column was built from (``forecast_result`` reads the same).
+    basis: ForecastBasis | None = None
+
+    @property
+    def by_finance_forecast(self) -> bool:
+        """The forecast column holds the finansförvaltning's forecast of the period."""
+        return self.basis is not None and self.basis.finance is not None
 
     def row(self, key: str) -> StatementRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -396,7 +401,7 @@ def income_statement(
         through_month=through_month,
         rows=rows,
         forecast_hidden=forecast_hidden,
-        by_finance_forecast=basis.finance is not None,
+        basis=basis,
         has_outcome=book.has("to_date"),
         has_previous=book.has("previous_to_date"),
         has_budget=has_budget,

@@ -53,3 +53,17 @@ def test_the_overview_s_report_year_reads_no_ledger_of_its_own(period):
     assert in_the_report == on_its_own
     assert in_the_report[-1].result == mkr(52)
     assert len(shared) < len(alone)
+
+
+def test_the_forecast_result_reads_the_rr_s_basis_in_one_query(
+    period, economist, django_assert_num_queries
+):
+    from tests.economy.test_finance import set_forecast
+
+    set_forecast(economist, period)
+    _book, income, _sheet = report_statements(period)
+    assert income.by_finance_forecast
+    with django_assert_num_queries(1):  # the FinanceForecast row, for its source and form
+        shared = finance.forecast_result(period, basis=income.basis)
+    assert shared == finance.forecast_result(period)
+    assert shared.total == income.amount(statements.RESULT, "forecast") == mkr(51)

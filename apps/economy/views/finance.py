@@ -61,13 +61,13 @@ def _period_for_finance(request: HttpRequest, period_pk: int) -> ReportingPeriod
 def _render_forecast(
     request: HttpRequest, period: ReportingPeriod, form=None, conflict=None
 ) -> HttpResponse:
-    result = finance.forecast_result(period)
-    can_write = may_manage_economy(request.user) and period.state == PeriodState.OPEN
-    if form is None:
-        form = FinanceForecastForm(initial=_forecast_initial(result.finance))
     month = period.ends_on.month
     book = statements.ledger(period.year, month)
     income = statements.income_statement(period.year, month, period_id=period.pk, book=book)
+    result = finance.forecast_result(period, basis=income.basis)
+    can_write = may_manage_economy(request.user) and period.state == PeriodState.OPEN
+    if form is None:
+        form = FinanceForecastForm(initial=_forecast_initial(result.finance))
     reconciliation = statements.drift_reconciliation(period, book=book, income=income)
     return render(
         request,

@@ -158,7 +158,11 @@ def finance_forecast(ctx: BuildContext) -> Section | None:
     tables = []
     intro = ""
     if not _is_annual(ctx):
-        result = _cached(ctx, "finance:forecast", lambda: finance.forecast_result(ctx.period))
+        result = _cached(
+            ctx,
+            "finance:forecast",
+            lambda: finance.forecast_result(ctx.period, basis=_income(ctx).basis),
+        )
         tables.append(_forecast_table(ctx, result))
         intro = _(
             "The forecast result for %(year)s is %(total)s against a budgeted result of %(budget)s."
