@@ -233,10 +233,6 @@ def hr_file(key: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def load(admin: User) -> None:
-    """What belongs to no period; runs before the periods are written."""
-
-
 def for_period(admin: User, period: ReportingPeriod, key: str) -> None:
     """The period's part, written while it is open (key: goals_data.PERIODS' key)."""
     if key not in PERIODS:
