@@ -569,20 +569,27 @@ def _cost_sums(year: int, through_month: int) -> tuple[Decimal, Decimal]:
     return personnel, other
 
 
-def sensitivity(period: ReportingPeriod) -> Sensitivity:
+def sensitivity(
+    period: ReportingPeriod, *, basis: statements.ForecastBasis | None = None
+) -> Sensitivity:
     """The effect on the result of a year of: one krona of skattesats (the skatteunderlag:
     tax revenue divided by the tax rate), one per cent of wages (personnel costs, Kommun-Bas
     50–56), one per cent of prices (the other costs of classes 4–7 but depreciation), ten
     more inhabitants (tax revenue and grants per inhabitant). The costs are the year's
     outcome, in a period before the year's end scaled up to twelve months; the revenue the
-    finansförvaltning's forecast of the period, else the budget year. Three queries."""
+    finansförvaltning's forecast of the period, else the budget year (both from the
+    resultaträkning's ``basis``: pass the report's to read it once). Four queries (one with
+    ``basis``)."""
     year, month = period.year, period.ends_on.month
-    budget_year = BudgetYear.objects.filter(year=year).first()
-    finance = FinanceForecast.objects.filter(period=period).first()
-    tax = finance.tax_revenue if finance else (budget_year.tax_revenue if budget_year else None)
-    grants = (
-        finance.general_grants if finance else (budget_year.general_grants if budget_year else None)
-    )
+    basis = basis or statements.forecast_basis(year, period.pk)
+    budget_year, finance = basis.budget_year, basis.finance
+
+    def revenue_of(name: str) -> Decimal | None:
+        if finance is not None:
+            return finance[name]
+        return getattr(budget_year, name) if budget_year else None
+
+    tax, grants = revenue_of("tax_revenue"), revenue_of("general_grants")
     tax_rate = budget_year.tax_rate if budget_year else None
     population = budget_year.population if budget_year else None
     personnel, other = _cost_sums(year, month)
@@ -597,7 +604,7 @@ def sensitivity(period: ReportingPeriod) -> Sensitivity:
     )
     source = (
         _("the finance forecast of %(period)s") % {"period": period}
-        if finance
+        if finance is not None
         else _("the budget year %(year)s") % {"year": year}
     )
     tax_base = (tax / tax_rate).quantize(Decimal("0.01")) if tax and tax_rate else None

@@ -4,6 +4,8 @@ and the flerårsöversikt's report year is the report's own resultaträkning and
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -67,3 +69,14 @@ def test_the_forecast_result_reads_the_rr_s_basis_in_one_query(
         shared = finance.forecast_result(period, basis=income.basis)
     assert shared == finance.forecast_result(period)
     assert shared.total == income.amount(statements.RESULT, "forecast") == mkr(51)
+
+
+def test_the_sensitivity_reads_the_rr_s_basis(period, economist, django_assert_num_queries):
+    from tests.economy.test_finance import set_forecast
+
+    set_forecast(economist, period)
+    _book, income, _sheet = report_statements(period)
+    with django_assert_num_queries(1):  # the costs' grouped sums
+        shared = finance.sensitivity(period, basis=income.basis)
+    assert shared == finance.sensitivity(period)
+    assert shared.tax_base == (mkr(365) / Decimal("22.21")).quantize(Decimal("0.01"))

@@ -94,8 +94,17 @@ def test_the_multi_year_overview_has_five_years(period):
     assert table.rows[-1][1] == Decimal(52 * M)
 
 
-def test_the_sensitivity_table_is_the_selectors(period):
+def test_the_sensitivity_table_has_the_hand_computed_effects(period, forecast):
+    # The finance forecast's tax 365 and grants 92 over the tax rate 22,21 and 15 400
+    # inhabitants; personnel 100 and other costs 30 January–April, scaled to the year.
     table = sections.sensitivity(ctx_for(period, kind=ReportKind.ANNUAL)).tables[0]
+    cent = Decimal("0.01")
+    assert [row[1] for row in table.rows] == [
+        (Decimal(365 * M) / Decimal("22.21")).quantize(cent),
+        Decimal(3 * M),
+        Decimal(900_000),
+        (Decimal(457 * M) / 15400 * 10).quantize(cent),
+    ]
     assert [row[1] for row in table.rows] == [
         line.effect for line in finance.sensitivity(period).lines
     ]

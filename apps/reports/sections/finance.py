@@ -308,7 +308,7 @@ def sensitivity(ctx: BuildContext) -> Section | None:
     """Känslighetsanalys."""
     if not ctx.is_kommun:
         return None
-    analysis = finance.sensitivity(ctx.period)
+    analysis = finance.sensitivity(ctx.period, basis=_income(ctx).basis)
     table = Table(
         key="kanslighetsanalys",
         title=_("Sensitivity analysis %(year)s") % {"year": ctx.year},
