@@ -46,14 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
     """The periods, each with its current import."""
     access = access_for(request.user)
     access.require(access.can_read)
-    return render(
-        request,
-        "personnel/index.html",
-        {
-            "periods": selectors.periods_with_imports(),
-            "can_import": may_import_personnel(request.user),
-        },
-    )
+    return render(request, "personnel/index.html", {"periods": selectors.periods_with_imports()})
 
 
 def _render(
