@@ -67,10 +67,12 @@ def test_a_stale_save_is_refused(annual, economist, admin_user):
 
 
 def test_the_report_ends_with_the_treatment(annual, economist, org):
-    ctx = BuildContext(kind=ReportKind.ANNUAL, period=annual, unit=None, municipality=None)
-    assert narrative.treatment(ctx) is None
+    def ctx():  # one per report: the report reads the treatment once (narrative.treatment_of)
+        return BuildContext(kind=ReportKind.ANNUAL, period=annual, unit=None, municipality=None)
+
+    assert narrative.treatment(ctx()) is None
     save(economist, annual)
-    section = narrative.treatment(ctx)
+    section = narrative.treatment(ctx())
     rows = section.tables[0].rows
     assert [row[1] for row in rows[:3]] == [
         dt.date(2026, 3, 10), dt.date(2026, 3, 31), dt.date(2026, 4, 27),
