@@ -128,10 +128,7 @@ def finance_forecast_save(request: HttpRequest, period_pk: int) -> HttpResponse:
 
 # --- Earlier years' figures -------------------------------------------------------------------
 
-YEAR_FIELDS = (
-    "result", "balance_requirement_result", "equity_ratio", "equity_ratio_with_pensions",
-    "net_investments", "loan_debt", "tax_rate", "population", "rur_balance",
-)  # fmt: skip
+YEAR_FIELDS = services.YEAR_FIGURE_FIELDS
 
 
 def _render_years(request: HttpRequest, bound: YearFiguresForm | None = None, conflict=None):
@@ -196,10 +193,7 @@ def year_figures_save(request: HttpRequest) -> HttpResponse:
 
 # --- The rules for god ekonomisk hushållning -----------------------------------------------
 
-RULE_FIELDS = (
-    "first_year", "min_goal_share", "counts_partly_met", "all_financial_goals",
-    "min_financial_share", "text", "decided_on", "paragraph",
-)  # fmt: skip
+RULE_FIELDS = ("first_year", *services.RULE_FIELDS)
 
 
 def _rule_histories(rules: list[GoodManagementRule]) -> dict[int, list]:

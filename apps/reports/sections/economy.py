@@ -666,7 +666,7 @@ def _accumulated_tables(
             _("Total"),
             sum((r[1] for r in rows), ZERO),
             sum((r[2] for r in rows), ZERO),
-            None if data.total.total_forecast is None else data.total.total_forecast,
+            data.total.total_forecast,
             sum((r[4] for r in rows), ZERO),
         ],
         sheet=_("Investments accumulated"),
