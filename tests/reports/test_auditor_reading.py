@@ -12,8 +12,6 @@ repeating how a figure is computed."""
 from __future__ import annotations
 
 import io
-import re
-import subprocess
 
 import pytest
 from django.core.management import call_command
@@ -30,33 +28,23 @@ from apps.reports.texts import period_texts
 from styrmodell.lib.formats import format_tkr
 from styrmodell.lib.richtext import plain_text
 from tests.reports import layout
+from tests.reports.pdftext import pdf_words, words
 
 pytestmark = pytest.mark.django_db
 
 REPORTS = ((ReportKind.INTERIM, 2026), (ReportKind.ANNUAL, 2025))
 
 
-def _words(text: str) -> str:
-    """The PDF's text with its line breaks and hyphenations undone and spaces collapsed."""
-    text = re.sub(r"(\w)[\u00ad\u2010-]\s*\n\s*(\w)", r"\1\2", text)
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
-
-
-def _pdf_text(pdf: bytes) -> str:
-    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-    return _words(done.stdout.decode())
-
-
 def _amount(value) -> str:
     """An amount as the PDF's tables print it: tkr with one decimal, without the unit."""
-    return _words(format_tkr(value)).replace(" tkr", "")
+    return words(format_tkr(value)).replace(" tkr", "")
 
 
 def _read(kind: ReportKind, year: int):
     period = ReportingPeriod.objects.get(year=year, kind=PERIOD_OF_KIND[kind])
     doc = documents.build_document(kind=kind, period=period)
     laid_out = render.layout_document(doc)
-    return period, doc, laid_out, _pdf_text(laid_out.write_pdf())
+    return period, doc, laid_out, pdf_words(laid_out.write_pdf())
 
 
 def test_the_demo_reports_read_as_the_law_asks():
@@ -82,7 +70,7 @@ def _check(kind: ReportKind, year: int) -> None:
     # R15's headings (R17's in the delårsrapport), each with its written text.
     texts = period_texts(period)
     for heading in headings_of(kind):
-        assert _words(str(narrative.TITLES[heading])) in text, heading
+        assert words(str(narrative.TITLES[heading])) in text, heading
         opening = " ".join(plain_text(texts[heading].text).split()[:6])
         assert opening and opening in text, heading
     assert "Text saknas" not in text
@@ -99,7 +87,7 @@ def _check(kind: ReportKind, year: int) -> None:
 
     # The sammanställd redovisning: the koncern's RR, BR and kassaflöde.
     for table_key in ("koncern-rr", "koncern-br", "koncern-kf"):
-        assert _words(doc.table(table_key).title) in text, table_key
+        assert words(doc.table(table_key).title) in text, table_key
 
     # The pension figures of the administrator's statement.
     statement = PensionStatement.objects.get(period=period)
@@ -111,4 +99,4 @@ def _check(kind: ReportKind, year: int) -> None:
     labels = [row[0] for row in personnel.rows]
     assert labels == [str(label) for label in Group.labels]
     for label in labels:
-        assert _words(label) in text
+        assert words(label) in text

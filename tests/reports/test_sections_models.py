@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -57,6 +56,7 @@ from tests.factories import (
     IndicatorValueFactory,
     ReportingPeriodFactory,
 )
+from tests.reports.pdftext import pdf_words
 
 YEAR = 2026
 
@@ -90,11 +90,7 @@ def ctx(period, unit=None, kind=ReportKind.INTERIM) -> BuildContext:
 
 
 def pdf_text(doc: ReportDocument) -> str:
-    pdf = render.render_pdf(doc)[0]
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(text.split())
+    return pdf_words(render.render_pdf(doc)[0], raw=True)
 
 
 def sheet_rows(book, table: Table) -> list[list[object]]:
