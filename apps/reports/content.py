@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils.safestring import SafeString, mark_safe
@@ -31,6 +31,8 @@ from apps.organisation.models import Municipality, Unit
 from apps.periods.models import ReportingPeriod
 from styrmodell.lib import xlsx
 from styrmodell.lib.richtext import plain_text, sanitise
+
+T = TypeVar("T")
 
 
 class RichText(str):
@@ -153,6 +155,13 @@ class BuildContext:
     def shared(self) -> dict[str, Any]:
         """A cache builders may share (e.g. the goal rows the summary and goal section use)."""
         return {}
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per report under ``key`` ("module:what"): every builder that
+        asks for the same read gets the same object, so they print the same figures."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
 
 Builder = Callable[[BuildContext], "Section | None"]

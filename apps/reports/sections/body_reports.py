@@ -25,7 +25,7 @@ from apps.organisation.models import Unit
 from apps.organisation.selectors import BODY_KINDS, bodies_in_period
 from apps.periods.models import PeriodState
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, RichText, Section, Table
-from apps.reports.sections.economy import _body_rows, _operating_columns
+from apps.reports.sections.economy import body_rows, operating_columns
 
 TEMPLATE = "reports/pdf/sections/body_report.html"
 GROUP_TEMPLATE = "reports/pdf/sections/body_reports.html"
@@ -89,8 +89,8 @@ def _kommun(ctx: BuildContext) -> Section | None:
     bodies = bodies_in_period(ctx.period, kinds=BODY_KINDS)
     reports = written_reports(period=ctx.period, bodies=bodies)
     counts = body_goal_counts(period=ctx.period, bodies=bodies)
-    figures = {b.pk: row for b, row in _body_rows(ctx)}
-    columns = _operating_columns(ctx, _("Committee or company"))
+    figures = {b.pk: row for b, row in body_rows(ctx)}
+    columns = operating_columns(ctx, _("Committee or company"))
     children: list[Section] = []
     missing: list[Unit] = []
     for body in bodies:

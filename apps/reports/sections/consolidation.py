@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from apps.consolidation import exports, selectors
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
-from apps.reports.sections import economy
+from apps.reports.sections import economy, reads
 from styrmodell.lib.formats import format_tkr
 
 KR = ColumnKind.KR
@@ -20,13 +20,13 @@ TABLE_KEYS = {"rr": "koncern-rr", "br": "koncern-br", "kf": "koncern-kf"}
 
 
 def _consolidated(ctx: BuildContext) -> selectors.Consolidated:
-    key = "consolidation:statements"
-    if key not in ctx.shared:
+    def compute() -> selectors.Consolidated:
         kommun = selectors.KommunStatements(
-            economy._income(ctx), economy._balance(ctx), economy.cash_flow_figures(ctx)
+            reads.income(ctx), reads.balance(ctx), economy.cash_flow_figures(ctx)
         )
-        ctx.shared[key] = selectors.consolidated_statements(ctx.period, kommun=kommun)
-    return ctx.shared[key]
+        return selectors.consolidated_statements(ctx.period, kommun=kommun)
+
+    return ctx.once("consolidation:statements", compute)
 
 
 def _names(names: list[str]) -> str:

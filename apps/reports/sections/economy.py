@@ -5,16 +5,15 @@ economy's parts of the summary and of the årsredovisning's förvaltningsberätt
 Every figure is read through the economy app (selectors, statements, keyfigures), for the
 report's period: the outcome runs January to the month the period ends in, the forecasts are
 the period's own. The ledger, the income statement and the key figures are computed once per
-report and shared between the builders through ``ctx.shared``.
+report and shared between the builders (``reads``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -22,94 +21,22 @@ from django.utils.translation import pgettext
 from apps.economy import finance, keyfigures, selectors, statements
 from apps.economy.models import (
     BudgetYear,
-    Forecast,
 )
 from apps.economy.selectors import BudgetFigures, ProjectGroup, ProjectRow
 from apps.organisation.models import Unit
-from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
+from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
+from apps.reports.sections import reads
 from styrmodell.lib.formats import (
-    MONTH_ABBREVIATIONS,
     format_date,
     format_number,
     format_percent,
-    format_tkr,
 )
 
 ZERO = selectors.ZERO
 KR = ColumnKind.KR
 TEMPLATE = "reports/pdf/sections/economy_section.html"
 
-T = TypeVar("T")
-
-
-# --- Shared reads and small helpers -----------------------------------------------------------
-
-
-def _cached(ctx: BuildContext, key: str, compute: Callable[[], T]) -> T:
-    """``compute()`` once per report: the builders share the ledger and the statements."""
-    shared = ctx.shared
-    key = f"economy:{key}"
-    if key not in shared:
-        shared[key] = compute()
-    return shared[key]
-
-
-def _ledger(ctx: BuildContext) -> statements.Ledger:
-    return _cached(ctx, "ledger", lambda: statements.ledger(ctx.year, ctx.through_month))
-
-
-def _income(ctx: BuildContext) -> statements.IncomeStatement:
-    return _cached(
-        ctx,
-        "income",
-        lambda: statements.income_statement(
-            ctx.year, ctx.through_month, period_id=ctx.period.pk, book=_ledger(ctx)
-        ),
-    )
-
-
-def _balance(ctx: BuildContext) -> statements.BalanceSheet:
-    return _cached(
-        ctx,
-        "balance",
-        lambda: statements.balance_sheet(
-            ctx.year, ctx.through_month, book=_ledger(ctx), result=_income(ctx)
-        ),
-    )
-
-
-def _key_figures(ctx: BuildContext) -> keyfigures.KeyFigures:
-    return _cached(ctx, "key_figures", lambda: keyfigures.key_figures(ctx.period))
-
-
-def _operating_budgets(ctx: BuildContext) -> dict[int, BudgetFigures]:
-    return _cached(ctx, "operating_budgets", lambda: selectors.operating_budgets(ctx.year))
-
-
-def _forecasts(ctx: BuildContext) -> dict[int, Forecast]:
-    return _cached(ctx, "forecasts", lambda: selectors.forecasts(ctx.period.pk))
-
-
-def _is_annual(ctx: BuildContext) -> bool:
-    return ctx.kind == ReportKind.ANNUAL
-
-
-def _short_months(year: int, month: int) -> str:
-    """ "jan.–aug. 2026": short enough for a column header."""
-    if month <= 1:
-        return f"{MONTH_ABBREVIATIONS[0]} {year}"
-    return f"{MONTH_ABBREVIATIONS[0]}–{MONTH_ABBREVIATIONS[month - 1]} {year}"
-
-
-def _outcome_header(ctx: BuildContext, year: int | None = None) -> str:
-    year = ctx.year if year is None else year
-    if ctx.through_month == 12:
-        return _("Outcome %(months)s") % {"months": year}
-    return _("Outcome %(months)s") % {"months": _short_months(year, ctx.through_month)}
-
-
-def _tkr(value: Decimal | None) -> str:
-    return format_tkr(value) if value is not None else "–"
+# --- Small helpers --------------------------------------------------------------------------
 
 
 def _names(units: Sequence[Unit]) -> str:
@@ -162,15 +89,15 @@ class OperatingRow:
         return cells
 
 
-def _operating_columns(ctx: BuildContext, first: str) -> list[Col]:
+def operating_columns(ctx: BuildContext, first: str) -> list[Col]:
     columns = [
         Col(first),
         Col(_("Original budget"), KR),
         Col(_("Budget changes"), KR),
         Col(_("Current budget"), KR),
-        Col(_outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx), KR),
     ]
-    if not _is_annual(ctx):
+    if not reads.is_annual(ctx):
         columns.append(Col(_("Full-year forecast"), KR))
     columns.append(Col(_("Deviation"), KR))
     return columns
@@ -191,7 +118,7 @@ def _operating_total(ctx: BuildContext, rows: Sequence[OperatingRow]) -> list[ob
     # The total's deviation is its own budget minus its own outcome or forecast, as printed
     # (each row's is computed the same way, so it is also the rows' deviations summed).
     current = total[3]
-    if _is_annual(ctx):
+    if reads.is_annual(ctx):
         total.append((current or ZERO) - total[4])
     else:
         forecast = selectors.sum_present(r.forecast for r in rows)
@@ -207,7 +134,7 @@ def _without_forecast_note(names: str) -> str:
 
 
 def _deviation_note(ctx: BuildContext) -> str:
-    if _is_annual(ctx):
+    if reads.is_annual(ctx):
         return _(
             "Deviation = current budget − outcome for the year; a negative deviation is a "
             "deficit. Budget changes are additional appropriations and re-budgeting."
@@ -220,18 +147,18 @@ def _deviation_note(ctx: BuildContext) -> str:
 
 def _operating_accounts(ctx: BuildContext) -> selectors.OperatingAccounts:
     """The driftredovisning the economy overview shows (``selectors.operating_accounts``)."""
-    return _cached(
+    return reads.cached(
         ctx,
         "operating_accounts",
         lambda: selectors.operating_accounts(
-            ctx.period, with_forecasts=not _is_annual(ctx), with_previous=False
+            ctx.period, with_forecasts=not reads.is_annual(ctx), with_previous=False
         ),
     )
 
 
-def _body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
+def body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
     """Every body with any figure, kommun-wide, as the overview reads them."""
-    annual = _is_annual(ctx)
+    annual = reads.is_annual(ctx)
     rows = []
     for line in _operating_accounts(ctx).rows:
         if not line.has_figures:
@@ -248,12 +175,15 @@ def _body_rows(ctx: BuildContext) -> list[tuple[Unit, OperatingRow]]:
     return rows
 
 
-def _reconciliation(ctx: BuildContext) -> statements.DriftReconciliation:
-    return _cached(
+def reconciliation(ctx: BuildContext) -> statements.DriftReconciliation:
+    return reads.cached(
         ctx,
         "drift_reconciliation",
         lambda: statements.drift_reconciliation(
-            ctx.period, book=_ledger(ctx), income=_income(ctx), accounts=_operating_accounts(ctx)
+            ctx.period,
+            book=reads.ledger(ctx),
+            income=reads.income(ctx),
+            accounts=_operating_accounts(ctx),
         ),
     )
 
@@ -262,12 +192,12 @@ def _reconciliation_table(ctx: BuildContext) -> Table:
     """The driftredovisning's net cost against the RR's verksamhetens nettokostnader, with
     what is booked outside the nämnder between them (``statements.drift_reconciliation``,
     the one the economy overview and the kontroller read)."""
-    check = _reconciliation(ctx)
+    check = reconciliation(ctx)
     return Table(
         key="drift-avstamning",
         title=_("Operating accounts against the income statement, %(period)s")
         % {"period": ctx.period},
-        columns=[Col(_("Item")), Col(_outcome_header(ctx), KR)],
+        columns=[Col(_("Item")), Col(reads.outcome_header(ctx), KR)],
         rows=[[label, amount] for label, amount, _total in check.rows],
         sheet=_("Reconciliation"),
         note=_("Net costs, costs positive. The difference should be zero."),
@@ -278,7 +208,7 @@ def _reconciliation_table(ctx: BuildContext) -> Table:
 def operating(ctx: BuildContext) -> Section | None:
     if ctx.unit is not None:
         return _operating_for_body(ctx, ctx.unit)
-    pairs = _body_rows(ctx)
+    pairs = body_rows(ctx)
     if not pairs:
         return None
     rows = [row for _body, row in pairs]
@@ -289,7 +219,7 @@ def operating(ctx: BuildContext) -> Section | None:
         sentences.append(
             (
                 _("A deficit is reported by: %(bodies)s.")
-                if _is_annual(ctx)
+                if reads.is_annual(ctx)
                 else _("A deficit is forecast by: %(bodies)s.")
             )
             % {"bodies": _names(deficits)}
@@ -306,7 +236,7 @@ def operating(ctx: BuildContext) -> Section | None:
         )
     forecasts = (
         {}
-        if _is_annual(ctx)
+        if reads.is_annual(ctx)
         else {
             line.body.pk: line.forecast for line in _operating_accounts(ctx).rows if line.forecast
         }
@@ -319,7 +249,7 @@ def operating(ctx: BuildContext) -> Section | None:
     table = Table(
         key="drift",
         title=_("Operating accounts per committee, %(period)s") % {"period": ctx.period},
-        columns=_operating_columns(ctx, _("Committee or company")),
+        columns=operating_columns(ctx, _("Committee or company")),
         rows=[row.cells() for row in rows],
         total=total,
         sheet=_("Operations"),
@@ -340,19 +270,23 @@ def operating(ctx: BuildContext) -> Section | None:
 
 def _operating_sentence(ctx: BuildContext, total: Sequence[object]) -> str:
     current, outcome, deviation = total[3], total[4], total[-1]
-    if _is_annual(ctx):
+    if reads.is_annual(ctx):
         return _(
             "The committees' net costs for the year were %(outcome)s against a current budget "
             "of %(budget)s: a deviation of %(deviation)s."
-        ) % {"outcome": _tkr(outcome), "budget": _tkr(current), "deviation": _tkr(deviation)}
+        ) % {
+            "outcome": reads.tkr(outcome),
+            "budget": reads.tkr(current),
+            "deviation": reads.tkr(deviation),
+        }
     return _(
         "The committees forecast net costs of %(forecast)s for the year against a current "
         "budget of %(budget)s: a deviation of %(deviation)s. The outcome so far is %(outcome)s."
     ) % {
-        "forecast": _tkr(total[5]),
-        "budget": _tkr(current),
-        "deviation": _tkr(deviation),
-        "outcome": _tkr(outcome),
+        "forecast": reads.tkr(total[5]),
+        "budget": reads.tkr(current),
+        "deviation": reads.tkr(deviation),
+        "outcome": reads.tkr(outcome),
     }
 
 
@@ -375,9 +309,9 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
     units = list(body.get_descendants(include_self=True))  # open or closed, in tree order
     lines = selectors.decided_detail_lines(body, ctx.year)
     outcome = selectors.operating_outcome_by_unit(ctx.year, ctx.through_month)
-    frame = _operating_budgets(ctx).get(body.pk)
-    forecast = None if _is_annual(ctx) else _forecasts(ctx).get(body.pk)
-    annual = _is_annual(ctx)
+    frame = reads.operating_budgets(ctx).get(body.pk)
+    forecast = None if reads.is_annual(ctx) else reads.forecasts(ctx).get(body.pk)
+    annual = reads.is_annual(ctx)
 
     def row(name: str, figures: selectors.UnitOperating) -> OperatingRow:
         return OperatingRow(
@@ -432,7 +366,7 @@ def _operating_for_body(ctx: BuildContext, body: Unit) -> Section | None:
         key="drift",
         title=_("Operating accounts of %(unit)s, %(period)s")
         % {"unit": body.name, "period": ctx.period},
-        columns=_operating_columns(ctx, _("Unit")),
+        columns=operating_columns(ctx, _("Unit")),
         rows=[r.cells() for r in rows],
         total=total,
         sheet=_("Operations"),
@@ -455,8 +389,8 @@ def _body_operating_row(
     """A nämnd's own line: its frame, outcome and forecast; without a forecast of the period
     its budget is counted as the forecast ("ingen prognos – budget"), as in the kommun's
     driftredovisning and the resultaträkning."""
-    annual = _is_annual(ctx)
-    forecast = None if annual else _forecasts(ctx).get(body.pk)
+    annual = reads.is_annual(ctx)
+    forecast = None if annual else reads.forecasts(ctx).get(body.pk)
     counted = None
     if not annual:
         counted = forecast.amount if forecast else (frame.current if frame else ZERO)
@@ -473,12 +407,12 @@ def _body_operating_row(
 def _body_sentence(ctx: BuildContext, row: OperatingRow) -> str:
     values = {
         "unit": row.name,
-        "budget": _tkr(row.current),
-        "outcome": _tkr(row.outcome),
-        "forecast": _tkr(row.forecast),
-        "deviation": _tkr(row.deviation),
+        "budget": reads.tkr(row.current),
+        "outcome": reads.tkr(row.outcome),
+        "forecast": reads.tkr(row.forecast),
+        "deviation": reads.tkr(row.deviation),
     }
-    if _is_annual(ctx):
+    if reads.is_annual(ctx):
         return (
             _(
                 "%(unit)s had net costs of %(outcome)s for the year against a current budget of "
@@ -517,7 +451,7 @@ def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGr
     its deviation the difference of its own columns."""
     decided = item.project.decided_total if isinstance(item, ProjectRow) else item.decided_total
     cells: list[object] = [name, decided, item.budget.current, item.outcome]
-    if not _is_annual(ctx):
+    if not reads.is_annual(ctx):
         cells.append(item.year_forecast)
     flag = ""
     if isinstance(item, ProjectRow):
@@ -530,16 +464,18 @@ def _investment_cells(ctx: BuildContext, name: str, item: ProjectRow | ProjectGr
 
 
 def investments(ctx: BuildContext) -> Section | None:
-    data = _cached(ctx, f"investments:{ctx.unit.pk if ctx.unit else ''}", lambda: _investments(ctx))
+    data = reads.cached(
+        ctx, f"investments:{ctx.unit.pk if ctx.unit else ''}", lambda: _investments(ctx)
+    )
     if not data.total.rows:
         return None
     columns = [
         Col(_("Project")),
         Col(_("Decided total cost"), KR),
         Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
-        Col(_outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx), KR),
     ]
-    if not _is_annual(ctx):
+    if not reads.is_annual(ctx):
         columns.append(Col(_("Forecast %(year)s") % {"year": ctx.year}, KR))
     columns += [
         Col(_("Forecast total cost"), KR),
@@ -565,8 +501,8 @@ def investments(ctx: BuildContext) -> Section | None:
         % {
             "count": len(data.total.rows),
             "year": ctx.year,
-            "budget": _tkr(data.total.budget.current),
-            "outcome": _tkr(data.total.outcome),
+            "budget": reads.tkr(data.total.budget.current),
+            "outcome": reads.tkr(data.total.outcome),
         }
     ]
     if over:
@@ -616,14 +552,14 @@ def _accumulated_tables(
     """Each project's outcome over every year through the report's month against its decided
     and forecast total cost (``finance.investment_accumulated``: one grouped query), and the
     analysis of the projects over their decided total with the forecast's comment."""
-    booked = _cached(
+    booked = reads.cached(
         ctx,
         "investments:accumulated",
         lambda: finance.investment_accumulated(ctx.year, ctx.through_month),
     )
     rows: list[list[object]] = []
     over: list[tuple[ProjectRow, Decimal]] = []
-    comments = _cached(
+    comments = reads.cached(
         ctx,
         "investments:comments",
         lambda: (
@@ -703,7 +639,7 @@ def _note_references(ctx: BuildContext) -> dict[str, int]:
     # Imported here: the notes' module reads this one's shared ledger and statements.
     from apps.reports.sections import notes
 
-    return _cached(ctx, "note_references", lambda: notes.references(ctx))
+    return reads.cached(ctx, "note_references", lambda: notes.references(ctx))
 
 
 def _with_note_column(
@@ -722,16 +658,16 @@ def _with_note_column(
 def income_statement(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
-    statement = _income(ctx)
-    annual = _is_annual(ctx)
+    statement = reads.income(ctx)
+    annual = reads.is_annual(ctx)
     columns = [
         Col(_("Line")),
-        Col(_outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx), KR),
         Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
     ]
     if not annual:
         columns.append(Col(_("Full-year forecast"), KR))
-    columns.append(Col(_outcome_header(ctx, ctx.year - 1), KR))
+    columns.append(Col(reads.outcome_header(ctx, ctx.year - 1), KR))
     rows = []
     for row in statement.rows:
         cells: list[object] = [row.label, row.outcome, row.budget]
@@ -775,7 +711,7 @@ def income_statement(ctx: BuildContext) -> Section | None:
             _("The result for %(months)s is %(result)s.")
             % {
                 "months": keyfigures.months_label(ctx.year, ctx.through_month),
-                "result": _tkr(result.outcome),
+                "result": reads.tkr(result.outcome),
             }
         )
     columns, rows = _with_note_column(
@@ -809,7 +745,7 @@ def _year_earlier(day: dt.date) -> dt.date:
 def balance_sheet(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
-    sheet = _balance(ctx)
+    sheet = reads.balance(ctx)
     # The difference row is printed whenever a column does not balance: never silently.
     rows = [r for r in sheet.rows if r.kind != "check" or not sheet.balances]
     columns = [
@@ -826,7 +762,7 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
             "The balance sheet does not balance: assets minus equity, provisions and "
             "liabilities is %(difference)s at the end of the period (the difference row shows "
             "every column). An account outside the chart or an unbalanced import."
-        ) % {"difference": _tkr(sheet.difference)}
+        ) % {"difference": reads.tkr(sheet.difference)}
     note = _("Equity includes the result for the period.")
     if sheet.unmapped:
         note += " " + _("Balance accounts that belong to no line: %(accounts)s.") % {
@@ -858,12 +794,16 @@ def balance_sheet(ctx: BuildContext) -> Section | None:
 
 def cash_flow_figures(ctx: BuildContext) -> statements.CashFlow:
     return statements.cash_flow(
-        ctx.year, ctx.through_month, income=_income(ctx), sheet=_balance(ctx), book=_ledger(ctx)
+        ctx.year,
+        ctx.through_month,
+        income=reads.income(ctx),
+        sheet=reads.balance(ctx),
+        book=reads.ledger(ctx),
     )
 
 
 def cash_flow(ctx: BuildContext) -> Section | None:
-    if not ctx.is_kommun or not _is_annual(ctx):
+    if not ctx.is_kommun or not reads.is_annual(ctx):
         return None
     flow = cash_flow_figures(ctx)
     rows: list[list[object]] = [[line.label, line.amount] for line in flow.lines]
@@ -881,14 +821,14 @@ def cash_flow(ctx: BuildContext) -> Section | None:
         "balance, and the net investments booked on the investment projects."
     )
     intro = _("The cash flow for the year is %(flow)s; cash and bank changed by %(change)s.") % {
-        "flow": _tkr(flow.cash_flow),
-        "change": _tkr(flow.closing_cash - flow.opening_cash),
+        "flow": reads.tkr(flow.cash_flow),
+        "change": reads.tkr(flow.closing_cash - flow.opening_cash),
     }
     if flow.unreconciled:
         intro += " " + _(
             "The cash flow does not reconcile with the change in cash and bank: the difference "
             "of %(difference)s is shown on a line of its own."
-        ) % {"difference": _tkr(flow.unreconciled)}
+        ) % {"difference": reads.tkr(flow.unreconciled)}
     table = Table(
         key="kassaflode",
         title=_("Cash flow statement %(year)s") % {"year": ctx.year},
@@ -913,10 +853,10 @@ def cash_flow(ctx: BuildContext) -> Section | None:
 def forecast_and_balance_requirement(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
-    figures = _key_figures(ctx)
-    annual = _is_annual(ctx)
+    figures = reads.key_figures(ctx)
+    annual = reads.is_annual(ctx)
     outcome, forecast = figures.balance_outcome, figures.balance_forecast
-    columns = [Col(_("Line")), Col(_outcome_header(ctx), KR)]
+    columns = [Col(_("Line")), Col(reads.outcome_header(ctx), KR)]
     if not annual:
         columns.append(Col(_("Full-year forecast"), KR))
 
@@ -939,7 +879,7 @@ def forecast_and_balance_requirement(ctx: BuildContext) -> Section | None:
                 "The full-year forecast of the result for the year is %(forecast)s against a "
                 "budgeted result of %(budget)s."
             )
-            % {"forecast": _tkr(forecast.result), "budget": _tkr(budget)}
+            % {"forecast": reads.tkr(forecast.result), "budget": reads.tkr(budget)}
         )
     judged = outcome.value if annual else forecast.value
     if judged is None:
@@ -957,7 +897,7 @@ def forecast_and_balance_requirement(ctx: BuildContext) -> Section | None:
                     "result is %(value)s and must be restored within three years."
                 )
             )
-            % {"year": ctx.year, "value": _tkr(judged)}
+            % {"year": ctx.year, "value": reads.tkr(judged)}
         )
     else:
         sentences.append(
@@ -972,7 +912,7 @@ def forecast_and_balance_requirement(ctx: BuildContext) -> Section | None:
                     "result is %(value)s."
                 )
             )
-            % {"value": _tkr(judged)}
+            % {"value": reads.tkr(judged)}
         )
     note = (
         ""
@@ -1008,9 +948,13 @@ KRONOR_FIGURES = {keyfigures.KRONOR}
 def good_financial_management(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
-    figures = _key_figures(ctx)
-    annual = _is_annual(ctx)
-    columns = [Col(_("Key figure")), Col(_("Unit")), Col(_outcome_header(ctx), ColumnKind.NUMBER)]
+    figures = reads.key_figures(ctx)
+    annual = reads.is_annual(ctx)
+    columns = [
+        Col(_("Key figure")),
+        Col(_("Unit")),
+        Col(reads.outcome_header(ctx), ColumnKind.NUMBER),
+    ]
     if not annual:
         columns.append(Col(_("Full-year forecast"), ColumnKind.NUMBER))
     rows: list[list[object]] = []
@@ -1121,11 +1065,11 @@ def good_financial_management(ctx: BuildContext) -> Section | None:
 def economy_in_brief(ctx: BuildContext) -> Section | None:
     if ctx.unit is not None:
         return _body_in_brief(ctx, ctx.unit)
-    figures = _key_figures(ctx)
+    figures = reads.key_figures(ctx)
     income = figures.income
-    annual = _is_annual(ctx)
+    annual = reads.is_annual(ctx)
     # The nämnder's deviation is the driftredovisning's total deviation, as it prints it
-    operating_rows = [row for _body, row in _body_rows(ctx)]
+    operating_rows = [row for _body, row in body_rows(ctx)]
     deviation = _operating_total(ctx, operating_rows)[-1] if operating_rows else None
     investment_budget = selectors.sum_present(
         b.current for b in selectors.investment_budgets(ctx.year).values()
@@ -1133,7 +1077,7 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
     columns = [
         Col(_("Item")),
         Col(_("Budget %(year)s") % {"year": ctx.year}, KR),
-        Col(_outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx), KR),
     ]
     if not annual:
         columns.append(Col(_("Full-year forecast"), KR))
@@ -1175,7 +1119,7 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
                 if annual
                 else _("The result for the year is forecast at %(result)s.")
             )
-            % {"result": _tkr(result_value)}
+            % {"result": reads.tkr(result_value)}
         )
     share = figures.figures["result_share"]
     share_value = share.outcome if annual else share.forecast
@@ -1196,7 +1140,7 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
                 "The committees together forecast a deviation of %(deviation)s against their "
                 "budgets."
             )
-            % {"deviation": _tkr(deviation)}
+            % {"deviation": reads.tkr(deviation)}
         )
     table = Table(
         key="ekonomi-i-siffror",
@@ -1215,8 +1159,8 @@ def economy_in_brief(ctx: BuildContext) -> Section | None:
 
 
 def _body_in_brief(ctx: BuildContext, body: Unit) -> Section | None:
-    frame = _operating_budgets(ctx).get(body.pk)
-    annual = _is_annual(ctx)
+    frame = reads.operating_budgets(ctx).get(body.pk)
+    annual = reads.is_annual(ctx)
     outcome = selectors.operating_outcome(ctx.year, ctx.through_month).get(body.pk, ZERO)
     row = _body_operating_row(ctx, body, frame, outcome)
     if frame is None and not outcome and (annual or row.without_forecast):
@@ -1224,7 +1168,7 @@ def _body_in_brief(ctx: BuildContext, body: Unit) -> Section | None:
     columns = [
         Col(_("Committee or company")),
         Col(_("Current budget"), KR),
-        Col(_outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx), KR),
     ]
     cells = [row.name, row.current, row.outcome]
     if not annual:
@@ -1266,7 +1210,7 @@ def budget_plan(year: int) -> tuple[list[Unit], list[int], dict[tuple[int, int],
 
 
 def expected_development(ctx: BuildContext) -> Section | None:
-    if not ctx.is_kommun or not _is_annual(ctx):
+    if not ctx.is_kommun or not reads.is_annual(ctx):
         return None
     bodies, years, amounts = budget_plan(ctx.year + 1)
     assumptions = list(BudgetYear.objects.filter(year__in=[ctx.year, *years]).order_by("year"))
@@ -1340,7 +1284,7 @@ def expected_development(ctx: BuildContext) -> Section | None:
         total = selectors.sum_present(amounts.get((b.pk, years[0])) for b in bodies)
         sentences.append(
             _("The committees' frames for %(year)s total %(total)s.")
-            % {"year": years[0], "total": _tkr(total)}
+            % {"year": years[0], "total": reads.tkr(total)}
         )
     return Section(
         key="economy-expected-development",

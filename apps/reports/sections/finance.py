@@ -1,6 +1,6 @@
 """Finansförvaltning, balanskravsutredning, flerårsöversikt and känslighetsanalys in the
 reports. Every figure comes from one selector of ``apps.economy.finance`` that the pages call
-too; the ledger and the resultaträkning are the report's shared ones (``economy._income``)."""
+too; the ledger and the resultaträkning are the report's shared ones (``reads.income``)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,13 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from apps.economy import finance, statements
-from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
-from apps.reports.sections.economy import (
-    TEMPLATE,
-    _balance,
-    _cached,
-    _income,
-    _ledger,
-    _outcome_header,
-    _reconciliation,
-)
-from styrmodell.lib.formats import format_tkr
+from apps.reports.content import BuildContext, Col, ColumnKind, Section, Table
+from apps.reports.sections import reads
+from apps.reports.sections.economy import TEMPLATE, reconciliation
 
 KR = ColumnKind.KR
 PERCENT = ColumnKind.PERCENT
 NUMBER = ColumnKind.NUMBER
-
-
-def _tkr(value: Decimal | None) -> str:
-    return format_tkr(value) if value is not None else "–"
-
-
-def _is_annual(ctx: BuildContext) -> bool:
-    return ctx.kind == ReportKind.ANNUAL
 
 
 # --- Flerårsöversikt ------------------------------------------------------------------------
@@ -43,7 +27,7 @@ def multi_year_overview(ctx: BuildContext) -> Section | None:
     if not ctx.is_kommun:
         return None
     years = finance.multi_year_overview(
-        ctx.period, book=_ledger(ctx), income=_income(ctx), sheet=_balance(ctx)
+        ctx.period, book=reads.ledger(ctx), income=reads.income(ctx), sheet=reads.balance(ctx)
     )
     if not any(y.source for y in years):
         return None
@@ -72,7 +56,7 @@ def multi_year_overview(ctx: BuildContext) -> Section | None:
         "Years with the ledger in the application are computed from it; earlier years are "
         "the figures of their annual reports."
     )
-    if not _is_annual(ctx):
+    if not reads.is_annual(ctx):
         note += " " + _("%(year)s: January to the end of the period.") % {"year": ctx.year}
     table = Table(
         key="flerarsoversikt",
@@ -121,8 +105,8 @@ def _forecast_table(ctx: BuildContext, result: finance.ForecastResult) -> Table:
 
 def _result_reconciliation(ctx: BuildContext) -> Table:
     """From the driftredovisning's net cost to the resultaträkning's result for the year."""
-    check = _reconciliation(ctx)
-    income = _income(ctx)
+    check = reconciliation(ctx)
+    income = reads.income(ctx)
     rows: list[list[object]] = [
         [_("Net costs of the committees and companies (operating accounts)"),
          -check.operating_accounts],
@@ -142,7 +126,7 @@ def _result_reconciliation(ctx: BuildContext) -> Table:
     return Table(
         key="finans-avstamning",
         title=_("From the operating accounts to the result, %(period)s") % {"period": ctx.period},
-        columns=[Col(_("Item")), Col(_outcome_header(ctx), KR)],
+        columns=[Col(_("Item")), Col(reads.outcome_header(ctx), KR)],
         rows=rows,
         sheet=_("Operations to result"),
         note=_("Revenue positive, costs negative, as in the income statement."),
@@ -157,19 +141,19 @@ def finance_forecast(ctx: BuildContext) -> Section | None:
         return None
     tables = []
     intro = ""
-    if not _is_annual(ctx):
-        result = _cached(
+    if not reads.is_annual(ctx):
+        result = reads.cached(
             ctx,
             "finance:forecast",
-            lambda: finance.forecast_result(ctx.period, basis=_income(ctx).basis),
+            lambda: finance.forecast_result(ctx.period, basis=reads.income(ctx).basis),
         )
         tables.append(_forecast_table(ctx, result))
         intro = _(
             "The forecast result for %(year)s is %(total)s against a budgeted result of %(budget)s."
         ) % {
             "year": ctx.year,
-            "total": _tkr(result.total),
-            "budget": _tkr(result.budgeted_result),
+            "total": reads.tkr(result.total),
+            "budget": reads.tkr(result.budgeted_result),
         }
         if result.finance is not None and result.finance.source:
             intro += " " + _("Tax revenue and grants follow %(source)s.") % {
@@ -184,7 +168,7 @@ def finance_forecast(ctx: BuildContext) -> Section | None:
     return Section(
         key="finance-forecast",
         title=_("Financial administration")
-        if _is_annual(ctx)
+        if reads.is_annual(ctx)
         else _("Financial administration and forecast"),
         template=TEMPLATE,
         tables=tables,
@@ -199,11 +183,11 @@ def _statements(
     ctx: BuildContext,
 ) -> tuple[finance.BalanceRequirementStatement, finance.BalanceRequirementStatement]:
     """(on the outcome, on the forecast), read once per report from its ledger and RR."""
-    return _cached(
+    return reads.cached(
         ctx,
         "finance:balance",
         lambda: finance.balance_requirement_statements(
-            ctx.period, income=_income(ctx), book=_ledger(ctx)
+            ctx.period, income=reads.income(ctx), book=reads.ledger(ctx)
         ),
     )
 
@@ -213,11 +197,11 @@ def balance_requirement(ctx: BuildContext) -> Section | None:
     restoration of the three previous years' deficits."""
     if not ctx.is_kommun:
         return None
-    annual = _is_annual(ctx)
+    annual = reads.is_annual(ctx)
     outcome, forecast = _statements(ctx)
     if annual:
         forecast = None
-    columns = [Col(_("Line")), Col(_outcome_header(ctx), KR)]
+    columns = [Col(_("Line")), Col(reads.outcome_header(ctx), KR)]
     if forecast is not None:
         columns.append(Col(_("Full-year forecast"), KR))
     rows = []
@@ -278,19 +262,19 @@ def balance_requirement(ctx: BuildContext) -> Section | None:
         sentence = _("The balance requirement result cannot be computed yet.")
     elif value >= 0:
         sentence = _("The balance requirement result is %(value)s: the requirement is met.") % {
-            "value": _tkr(value)
+            "value": reads.tkr(value)
         }
     else:
         sentence = _(
             "The balance requirement result is %(value)s: the requirement is not met and the "
             "deficit must be restored by %(year)s."
-        ) % {"value": _tkr(value), "year": ctx.year + finance.RESTORATION_YEARS}
+        ) % {"value": reads.tkr(value), "year": ctx.year + finance.RESTORATION_YEARS}
     if not annual:
         sentence = _("With the full-year forecast: %(sentence)s") % {"sentence": sentence}
     left = [r for r in judged.restorations if r.remaining > 0 and r.year < ctx.year]
     if left:
         sentence += " " + _("Earlier deficits left to restore: %(amount)s.") % {
-            "amount": _tkr(sum((r.remaining for r in left), Decimal(0)))
+            "amount": reads.tkr(sum((r.remaining for r in left), Decimal(0)))
         }
     return Section(
         key="finance-balance-requirement",
@@ -308,7 +292,7 @@ def sensitivity(ctx: BuildContext) -> Section | None:
     """Känslighetsanalys."""
     if not ctx.is_kommun:
         return None
-    analysis = finance.sensitivity(ctx.period, basis=_income(ctx).basis)
+    analysis = finance.sensitivity(ctx.period, basis=reads.income(ctx).basis)
     table = Table(
         key="kanslighetsanalys",
         title=_("Sensitivity analysis %(year)s") % {"year": ctx.year},

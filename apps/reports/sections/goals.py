@@ -105,9 +105,7 @@ def _subtree(unit: Unit, prefix: str = "") -> Q:
 
 
 def _model(ctx: BuildContext) -> SteeringModel | None:
-    if "goals:model" not in ctx.shared:
-        ctx.shared["goals:model"] = SteeringModel.objects.filter(is_active=True).first()
-    return ctx.shared["goals:model"]
+    return ctx.once("goals:model", lambda: SteeringModel.objects.filter(is_active=True).first())
 
 
 # --- The goals of the report's scope, with their assessments -----------------------------

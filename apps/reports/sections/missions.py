@@ -28,17 +28,15 @@ def _units(ctx: BuildContext):
 
 
 def _missions(ctx: BuildContext):
-    if "missions:missions" not in ctx.shared:
-        ctx.shared["missions:missions"] = mission_followups(period=ctx.period, units=_units(ctx))
-    return ctx.shared["missions:missions"]
+    return ctx.once(
+        "missions:missions", lambda: mission_followups(period=ctx.period, units=_units(ctx))
+    )
 
 
 def _assignments(ctx: BuildContext):
-    if "missions:assignments" not in ctx.shared:
-        ctx.shared["missions:assignments"] = assignment_followups(
-            period=ctx.period, units=_units(ctx)
-        )
-    return ctx.shared["missions:assignments"]
+    return ctx.once(
+        "missions:assignments", lambda: assignment_followups(period=ctx.period, units=_units(ctx))
+    )
 
 
 def _aspects(tags) -> list[Tag]:

@@ -78,12 +78,10 @@ class WrittenText:
 
 
 def _texts(ctx: BuildContext) -> dict:
-    if "narrative:texts" not in ctx.shared:
-        # Imported here: the texts' model takes its heading choices from this module.
-        from apps.reports.texts import period_texts
+    # Imported here: the texts' model takes its heading choices from this module.
+    from apps.reports.texts import period_texts
 
-        ctx.shared["narrative:texts"] = period_texts(ctx.period)
-    return ctx.shared["narrative:texts"]
+    return ctx.once("narrative:texts", lambda: period_texts(ctx.period))
 
 
 def written_text(ctx: BuildContext, key: str) -> WrittenText:
@@ -255,11 +253,9 @@ def good_management_conclusion(ctx: BuildContext) -> Section | None:
 def treatment_of(ctx: BuildContext) -> ReportTreatment | None:
     """The period's treatment dates, read once per report: the cover and the last section
     print them."""
-    if "narrative:treatment" not in ctx.shared:
-        from apps.reports.texts import period_treatment
+    from apps.reports.texts import period_treatment
 
-        ctx.shared["narrative:treatment"] = period_treatment(ctx.period)
-    return ctx.shared["narrative:treatment"]
+    return ctx.once("narrative:treatment", lambda: period_treatment(ctx.period))
 
 
 def treatment(ctx: BuildContext) -> Section | None:

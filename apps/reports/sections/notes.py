@@ -28,7 +28,7 @@ from apps.reports.content import (
     Table,
     formatted,
 )
-from apps.reports.sections import economy as economy_sections
+from apps.reports.sections import reads
 from styrmodell.lib.formats import format_date, format_percent, format_tkr
 
 KR = ColumnKind.KR
@@ -45,9 +45,7 @@ def _notes(ctx: BuildContext) -> list[economy_notes.Note]:
     """The report's notes, computed once: the references and the section read the same."""
     key = "notes:notes"
     if key not in ctx.shared:
-        ctx.shared[key] = economy_notes.statement_notes(
-            ctx.period, book=economy_sections._ledger(ctx)
-        )
+        ctx.shared[key] = economy_notes.statement_notes(ctx.period, book=reads.ledger(ctx))
     return ctx.shared[key]
 
 
@@ -65,7 +63,7 @@ def _pension_figures(ctx: BuildContext) -> PensionFigures | None:
     key = "notes:pensions"
     if key not in ctx.shared:
         ctx.shared[key] = pension_figures(
-            ctx.period, book=economy_sections._ledger(ctx), sheet=economy_sections._balance(ctx)
+            ctx.period, book=reads.ledger(ctx), sheet=reads.balance(ctx)
         )
     return ctx.shared[key]
 
@@ -204,8 +202,8 @@ def _columns(ctx: BuildContext, note: economy_notes.Note) -> list[Col]:
         ]
     return [
         Col(_("Account group")),
-        Col(economy_sections._outcome_header(ctx), KR),
-        Col(economy_sections._outcome_header(ctx, ctx.year - 1), KR),
+        Col(reads.outcome_header(ctx), KR),
+        Col(reads.outcome_header(ctx, ctx.year - 1), KR),
     ]
 
 
