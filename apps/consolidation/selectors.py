@@ -45,6 +45,7 @@ from apps.consolidation.models import (
 )
 from apps.economy import statements
 from apps.economy.selectors import ZERO, sum_present
+from apps.economy.statements import KommunStatements, kommun_statements
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodKind, ReportingPeriod
 
@@ -59,23 +60,6 @@ RESULT = "result"
 TOTAL_ASSETS, TOTAL_EQUITY_AND_LIABILITIES = "total_assets", "total_equity_and_liabilities"
 DIFFERENCE = "difference"
 CASH_FLOW = "cash_flow"
-
-
-@dataclass(frozen=True)
-class KommunStatements:
-    income: statements.IncomeStatement
-    sheet: statements.BalanceSheet
-    flow: statements.CashFlow
-
-
-def kommun_statements(period: ReportingPeriod) -> KommunStatements:
-    """The kommun's own RR, BR and kassaflöde for the period, as its reports draw them."""
-    month = period.ends_on.month
-    book = statements.ledger(period.year, month)
-    income = statements.income_statement(period.year, month, period_id=period.pk, book=book)
-    sheet = statements.balance_sheet(period.year, month, book=book, result=income)
-    flow = statements.cash_flow(period.year, month, income=income, sheet=sheet, book=book)
-    return KommunStatements(income, sheet, flow)
 
 
 # --- The koncern's data for a period --------------------------------------------------------

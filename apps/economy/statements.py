@@ -781,3 +781,28 @@ def cash_flow(
     opening = (cash.opening or ZERO) if cash else ZERO
     closing = (cash.closing or ZERO) if cash else ZERO
     return CashFlow(result, flow, opening, closing, (closing - opening) - flow)
+
+
+# --- The kommun's statements for a period, read once -----------------------------------------
+
+
+@dataclass(frozen=True)
+class KommunStatements:
+    """The kommun's own ledger, RR, BR and kassaflöde for a period, as its reports draw them:
+    read once and handed to whatever else prints or checks them (the koncern's statements,
+    the kontroller before a report)."""
+
+    book: Ledger
+    income: IncomeStatement
+    sheet: BalanceSheet
+    flow: CashFlow
+
+
+def kommun_statements(period) -> KommunStatements:
+    """The kommun's statements through the month ``period`` ends in, with its forecasts."""
+    year, month = period.year, period.ends_on.month
+    book = ledger(year, month)
+    income = income_statement(year, month, period_id=period.pk, book=book)
+    sheet = balance_sheet(year, month, book=book, result=income)
+    flow = cash_flow(year, month, income=income, sheet=sheet, book=book)
+    return KommunStatements(book, income, sheet, flow)

@@ -23,6 +23,7 @@ from apps.consolidation.selectors import companies_in_period, consolidated_balan
 from apps.economy import selectors as economy_selectors
 from apps.economy import statements
 from apps.economy.pensions import pension_figures
+from apps.economy.statements import KommunStatements
 from apps.followup import selectors as followup_selectors
 from apps.followup.body_reports import body_reports
 from apps.goals import selectors as goal_selectors
@@ -54,10 +55,12 @@ class CheckResult:
 # --- a. The balansräkning balances ------------------------------------------------------------
 
 
-def balance_check(period: ReportingPeriod) -> CheckResult:
+def balance_check(
+    period: ReportingPeriod, *, kommun: KommunStatements | None = None
+) -> CheckResult:
     """Tillgångar = eget kapital (the period's result included) + avsättningar + skulder at the
     end of the period."""
-    sheet = statements.balance_sheet(period.year, period.ends_on.month)
+    sheet = (kommun or statements.kommun_statements(period)).sheet
     details = []
     if not sheet.balances:
         details.append(
@@ -87,10 +90,13 @@ def balance_check(period: ReportingPeriod) -> CheckResult:
 # --- b. The driftredovisning reconciles with the resultaträkning -----------------------------
 
 
-def operating_check(period: ReportingPeriod) -> CheckResult:
+def operating_check(
+    period: ReportingPeriod, *, kommun: KommunStatements | None = None
+) -> CheckResult:
     """The driftredovisning's total equals the resultaträkning's verksamhetens nettokostnad, or
     the difference is accounted for by the finansförvaltning's row."""
-    reconciliation = statements.drift_reconciliation(period)
+    kommun = kommun or statements.kommun_statements(period)
+    reconciliation = statements.drift_reconciliation(period, book=kommun.book, income=kommun.income)
     details = []
     if not reconciliation.reconciles:
         details.append(
@@ -349,10 +355,15 @@ def _reports_to_council(period: ReportingPeriod) -> bool:
     return period.kind in (PeriodKind.TERTIAL_2, PeriodKind.ANNUAL)
 
 
-def pension_check(period: ReportingPeriod) -> CheckResult:
+def pension_check(
+    period: ReportingPeriod, *, kommun: KommunStatements | None = None
+) -> CheckResult:
     """The pension administrator's avsättning equals the ledger's; the delårsrapport and the
     årsredovisning need the statement (avsättning and ansvarsförbindelse) at all."""
-    figures = pension_figures(period)
+    if kommun is None:
+        figures = pension_figures(period)
+    else:
+        figures = pension_figures(period, book=kommun.book, sheet=kommun.sheet)
     details = []
     if figures is None:
         if _reports_to_council(period):
@@ -383,14 +394,14 @@ def pension_check(period: ReportingPeriod) -> CheckResult:
 # --- h. The koncern's statements balance ------------------------------------------------------
 
 
-def group_check(period: ReportingPeriod) -> CheckResult:
+def group_check(period: ReportingPeriod, *, kommun: KommunStatements | None = None) -> CheckResult:
     """Each bolag's balansräkning balances, and so does the koncern's."""
     details = [
         _("The balance sheet of %(company)s does not balance.") % {"company": c.company.name}
         for c in companies_in_period(period)
         if c.balances is False
     ]
-    sheet = consolidated_balance_sheet(period)
+    sheet = consolidated_balance_sheet(period, kommun=kommun)
     check = next((row for row in sheet.rows if row.kind == "check"), None)
     if sheet.has_companies and check is not None and check.koncern:
         details.append(
@@ -453,11 +464,18 @@ CHECKS = (
     group_check,
     text_check,
 )
+# The checks of the kommun's statements: they share one read of the ledger, RR and BR.
+READ_STATEMENTS = frozenset({balance_check, operating_check, pension_check, group_check})
 
 
 def period_checks(period: ReportingPeriod) -> list[CheckResult]:
-    """Every check of ``period``, in the order the page lists them."""
-    return [check(period) for check in CHECKS]
+    """Every check of ``period``, in the order the page lists them; the kommun's statements
+    are read once for all of them, as a report reads them once for all its chapters."""
+    kommun = statements.kommun_statements(period)
+    return [
+        check(period, kommun=kommun) if check in READ_STATEMENTS else check(period)
+        for check in CHECKS
+    ]
 
 
 def failing(checks: list[CheckResult]) -> list[CheckResult]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apps.consolidation import selectors
+from apps.economy import statements
 from tests.consolidation.builders import build_koncern
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ PAGE_QUERIES = 25
 @pytest.mark.parametrize("extra", [0, 18])
 def test_statements_run_a_fixed_number_of_queries(org, extra, django_assert_num_queries):
     koncern = build_koncern(org, extra_companies=extra)
-    kommun = selectors.kommun_statements(koncern.period)
+    kommun = statements.kommun_statements(koncern.period)
     with django_assert_num_queries(GROUP_QUERIES):
         result = selectors.consolidated_statements(koncern.period, kommun=kommun)
     assert len(result.income.companies) == 2 + extra

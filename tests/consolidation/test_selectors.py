@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_parts_balance_and_so_does_the_koncern(org):
     koncern = build_koncern(org)
-    kommun = selectors.kommun_statements(koncern.period)
+    kommun = statements.kommun_statements(koncern.period)
     assert kommun.sheet.balances
     sheet = selectors.consolidated_balance_sheet(koncern.period)
     assets = sheet.amount(selectors.TOTAL_ASSETS)
@@ -31,7 +31,7 @@ def test_parts_balance_and_so_does_the_koncern(org):
 
 def test_consolidated_result_is_kommun_plus_shares_less_eliminations(org):
     koncern = build_koncern(org)
-    kommun = selectors.kommun_statements(koncern.period)
+    kommun = statements.kommun_statements(koncern.period)
     income = selectors.consolidated_income_statement(koncern.period)
     own = kommun.income.amount(statements.RESULT, "outcome")
     eliminated = sum((r.eliminations or 0 for r in income.rows if r.kind == "line"), Decimal(0))
@@ -114,7 +114,7 @@ def test_bolag_without_the_previous_year_end_is_left_out_of_the_cash_flow(org):
     flow = selectors.consolidated_cash_flow(koncern.period)
     assert flow.companies == []
     assert flow.without_opening == [koncern.housing, koncern.energy]
-    kommun = selectors.kommun_statements(koncern.period)
+    kommun = statements.kommun_statements(koncern.period)
     assert flow.amount("result") == kommun.income.amount(statements.RESULT, "outcome")
 
 

@@ -109,3 +109,26 @@ def test_the_new_checks_run_a_fixed_number_of_queries(org, django_assert_num_que
         more(n)
     with django_assert_num_queries(len(small)):
         run()
+
+
+def test_the_checks_read_the_kommuns_ledger_once_and_agree_with_each_check_alone(org, monkeypatch):
+    period = pension_year(org, provision_booked=40)
+    PensionStatement.objects.create(period=period, provision=mkr(41), contingent_liability=mkr(9))
+    company = UnitFactory(parent=org.kf, kind="bolag", name="Bostäder AB", ansvarskod="9000")
+    Ownership.objects.create(company=company, share=Decimal(100), from_year=2026)
+    CompanyFigure.objects.create(
+        period=period, company=company, line=CompanyLine.FIXED_ASSETS, amount=mkr(100)
+    )
+    alone = [check(period) for check in checks.CHECKS]
+    assert {"pensions", "group"} <= {r.key for r in checks.failing(alone)}
+    reads = []
+    ledger = checks.statements.ledger
+
+    def counted(*args, **kwargs):
+        reads.append(args)
+        return ledger(*args, **kwargs)
+
+    monkeypatch.setattr(checks.statements, "ledger", counted)
+    together = checks.period_checks(period)
+    assert reads == [(2026, period.ends_on.month)]
+    assert together == alone

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from apps.consolidation import exports, selectors
+from apps.economy.statements import KommunStatements
 from apps.reports.content import BuildContext, Col, ColumnKind, ReportKind, Section, Table
 from apps.reports.sections import economy, reads
 from styrmodell.lib.formats import format_tkr
@@ -21,8 +22,8 @@ TABLE_KEYS = {"rr": "koncern-rr", "br": "koncern-br", "kf": "koncern-kf"}
 
 def _consolidated(ctx: BuildContext) -> selectors.Consolidated:
     def compute() -> selectors.Consolidated:
-        kommun = selectors.KommunStatements(
-            reads.income(ctx), reads.balance(ctx), economy.cash_flow_figures(ctx)
+        kommun = KommunStatements(
+            reads.ledger(ctx), reads.income(ctx), reads.balance(ctx), economy.cash_flow_figures(ctx)
         )
         return selectors.consolidated_statements(ctx.period, kommun=kommun)
 
