@@ -242,17 +242,11 @@ class ReportDocument:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-TREATMENT_FACTS = (
-    "prepared_on", "ks_treated_on", "ks_paragraph", "kf_treated_on", "kf_paragraph",
-    "auditors_statement_reference",
-)  # fmt: skip
-
-
 def _treatment_facts(treatment: Any) -> dict[str, object] | None:
     """The treatment's dates and paragraphs, so that entering them changes the fingerprint."""
     if treatment is None:
         return None
-    return {name: getattr(treatment, name) for name in TREATMENT_FACTS}
+    return {name: getattr(treatment, name) for name in treatment.FACTS}
 
 
 def _json_value(value: object) -> object:

@@ -214,6 +214,12 @@ class ReportTreatment(Versioned):
     )  # fmt: skip
     history = HistoricalRecords()
 
+    # What the page enters, the history shows and the report's fingerprint holds.
+    FACTS = (
+        "prepared_on", "ks_treated_on", "ks_paragraph", "kf_treated_on", "kf_paragraph",
+        "auditors_statement_reference",
+    )  # fmt: skip
+
     class Meta:
         verbose_name = _("report treatment")
         verbose_name_plural = _("report treatments")
@@ -223,7 +229,4 @@ class ReportTreatment(Versioned):
 
     @property
     def is_empty(self) -> bool:
-        return not any(
-            (self.prepared_on, self.ks_treated_on, self.ks_paragraph, self.kf_treated_on,
-             self.kf_paragraph, self.auditors_statement_reference)
-        )  # fmt: skip
+        return not any(getattr(self, name) for name in self.FACTS)

@@ -49,17 +49,7 @@ def can_write_texts(access: UserAccess) -> bool:
 
 
 # What the treatment's history shows the changes of: every field the page enters.
-TREATMENT_FIELDS = fields_named(
-    ReportTreatment,
-    {
-        "prepared_on",
-        "ks_treated_on",
-        "ks_paragraph",
-        "kf_treated_on",
-        "kf_paragraph",
-        "auditors_statement_reference",
-    },
-)
+TREATMENT_FIELDS = fields_named(ReportTreatment, set(ReportTreatment.FACTS))
 
 
 @dataclass
