@@ -7,6 +7,7 @@ from apps.core.admin_site import admin_site
 urlpatterns = [
     path("", core_views.start, name="start"),
     path("health/", core_views.health, name="health"),
+    path("favicon.ico", core_views.favicon),
     path("logo/", core_views.logo, name="logo"),
     path(
         "login/",
