@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.locking import Versioned
@@ -14,6 +15,20 @@ class GoalStatus(models.TextChoices):
     PARTLY_MET = "partly", _("Partly met")
     NOT_MET = "not_met", _("Not met")
     NOT_ASSESSED = "not_assessed", _("Not assessed")
+
+
+def goal_count_phrase(status: str, count: int) -> str:
+    """ "1 delvis uppfyllt", "3 delvis uppfyllda": a count of goals with ``status``, the word
+    agreeing with the number."""
+    if status == GoalStatus.MET:
+        text = ngettext("%(count)s met", "%(count)s met", count)
+    elif status == GoalStatus.PARTLY_MET:
+        text = ngettext("%(count)s partly met", "%(count)s partly met", count)
+    elif status == GoalStatus.NOT_MET:
+        text = ngettext("%(count)s not met", "%(count)s not met", count)
+    else:
+        text = ngettext("%(count)s not assessed", "%(count)s not assessed", count)
+    return text % {"count": count}
 
 
 class Assessment(Versioned):
@@ -142,10 +157,11 @@ class ActionPlan(Versioned):
 
 
 class MeasureStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    STARTED = "started", _("Started")
-    DONE = "done", _("Done")
-    DELAYED = "delayed", _("Delayed")
+    # En åtgärd: the Swedish adjectives agree with it ("Planerad", "Försenad").
+    PLANNED = "planned", pgettext_lazy("measure", "Planned")
+    STARTED = "started", pgettext_lazy("measure", "Started")
+    DONE = "done", pgettext_lazy("measure", "Done")
+    DELAYED = "delayed", pgettext_lazy("measure", "Delayed")
 
 
 class Measure(models.Model):

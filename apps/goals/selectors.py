@@ -18,7 +18,7 @@ from apps.core.history import (
     history_records,
 )
 from apps.followup.access import can_read_followup, readable_followup
-from apps.followup.models import Assessment, GoalStatus
+from apps.followup.models import Assessment, GoalStatus, goal_count_phrase
 from apps.goals.computed import ComputedStatus, computed_statuses
 from apps.goals.models import (
     Assignment,
@@ -481,6 +481,15 @@ class StatusShares:
     @property
     def total(self) -> int:
         return self.met + self.partly + self.not_met + self.not_assessed
+
+    @property
+    def summary(self) -> str:
+        """ "3 uppfyllda, 1 delvis uppfyllt, 0 ej uppfyllda, 2 ej bedömda."."""
+        counts = (
+            (GoalStatus.MET, self.met), (GoalStatus.PARTLY_MET, self.partly),
+            (GoalStatus.NOT_MET, self.not_met), (GoalStatus.NOT_ASSESSED, self.not_assessed),
+        )  # fmt: skip
+        return ", ".join(goal_count_phrase(status, n) for status, n in counts) + "."
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.locking import Versioned
@@ -123,11 +124,12 @@ class PlanSection(Versioned, models.Model):
 
 
 class ActivityStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    STARTED = "started", _("Started")
-    DONE = "done", _("Done")
-    DELAYED = "delayed", _("Delayed")
-    CANCELLED = "cancelled", _("Cancelled")
+    # En aktivitet: the Swedish adjectives agree with it ("Ej påbörjad", "Försenad").
+    NOT_STARTED = "not_started", pgettext_lazy("activity", "Not started")
+    STARTED = "started", pgettext_lazy("activity", "Started")
+    DONE = "done", pgettext_lazy("activity", "Done")
+    DELAYED = "delayed", pgettext_lazy("activity", "Delayed")
+    CANCELLED = "cancelled", pgettext_lazy("activity", "Cancelled")
 
 
 OPEN_ACTIVITY_STATUSES = {

@@ -23,7 +23,13 @@ from apps.control.selectors import level_for, rollup
 from apps.documents.models import Deviation, DeviationKind, GoverningDocument
 from apps.economy.action_plans import ActionPlanState, action_plan_states
 from apps.economy.models import BudgetDecision
-from apps.followup.models import ActionPlan, ActionPlanCause, GoalStatus, MeasureFollowup
+from apps.followup.models import (
+    ActionPlan,
+    ActionPlanCause,
+    GoalStatus,
+    MeasureFollowup,
+    goal_count_phrase,
+)
 from apps.goals.charts import values_against_target
 from apps.goals.computed import ComputedStatus
 from apps.goals.models import (
@@ -221,15 +227,11 @@ class Shares:
         return [self.label, *(self.counts[s] for s in STATUS_ORDER), self.total]
 
     def sentence(self) -> str:
-        return _(
-            "%(met)s of %(total)s goals met, %(partly)s partly met, %(not_met)s not met, "
-            "%(not_assessed)s not assessed."
-        ) % {
+        rest = (GoalStatus.PARTLY_MET, GoalStatus.NOT_MET, GoalStatus.NOT_ASSESSED)
+        return _("%(met)s of %(total)s goals met, %(others)s.") % {
             "met": self.counts[GoalStatus.MET],
             "total": self.total,
-            "partly": self.counts[GoalStatus.PARTLY_MET],
-            "not_met": self.counts[GoalStatus.NOT_MET],
-            "not_assessed": self.counts[GoalStatus.NOT_ASSESSED],
+            "others": ", ".join(goal_count_phrase(s, self.counts[s]) for s in rest),
         }
 
 
