@@ -141,6 +141,14 @@ class GoalMoveForm(forms.Form):
         )
 
 
+class SteeringModelChooseForm(forms.Form):
+    """Putting another styrmodell in use changes every page: it is confirmed with a reason."""
+
+    change_reason = ReasonField(
+        label=_("Why the municipality changes its steering model"), widget=forms.Textarea
+    )
+
+
 class GoalRetireForm(forms.Form):
     retired_on = DateField(label=_("Retired on"))
     change_reason = ReasonField()

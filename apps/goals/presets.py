@@ -71,6 +71,11 @@ class Preset:
     follows_up_assignments: bool = False
     operations_plan_decided_by: str = "body"
 
+    @property
+    def municipality(self) -> str:
+        """The kommun whose model it is ("Borlänge"), as its name begins."""
+        return self.name.split(":")[0]
+
     def foundation_horizon(self, kind: str) -> int | None:
         """The longest period the document allows for a foundation element of ``kind``."""
         horizons = [s.horizon_years for s in self.foundations if s.kind == kind and s.horizon_years]

@@ -43,6 +43,7 @@ from apps.goals.forms import (
     IndicatorRemoveForm,
     IndicatorTagsForm,
     IndicatorTargetForm,
+    SteeringModelChooseForm,
     SteeringModelSettingsForm,
 )
 from apps.goals.models import (
@@ -390,12 +391,16 @@ def retire(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def steering_model(request: HttpRequest) -> HttpResponse:
-    """The styrmodell in use: levels, perspectives, parts; administrators choose presets."""
-    require_organisation_reader(request.user)
+def _render_steering_model(
+    request: HttpRequest, *, chosen: str = "", form: SteeringModelChooseForm | None = None
+) -> HttpResponse:
+    """The styrmodell page; ``form``: the bound choice of preset ``chosen`` with its errors."""
     models = list(SteeringModel.objects.prefetch_related("levels__allowed_parents", "perspectives"))
     active = next((m for m in models if m.is_active), None)
+    presets = [
+        (preset, form if preset.key == chosen else SteeringModelChooseForm(prefix=preset.key))
+        for preset in PRESETS.values()
+    ]
     return render(
         request,
         "goals/steering_model.html",
@@ -403,7 +408,8 @@ def steering_model(request: HttpRequest) -> HttpResponse:
             "models": models,
             "active": active,
             "foundations": selectors.foundations(model=active) if active else [],
-            "presets": PRESETS.values(),
+            "presets": presets,
+            "chosen": chosen,
             "loaded": {m.key for m in models},
             "can_configure": access_for(request.user).is_administrator,
         },
@@ -411,16 +417,31 @@ def steering_model(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def steering_model(request: HttpRequest) -> HttpResponse:
+    """The styrmodell in use: levels, perspectives, parts; administrators choose presets."""
+    require_organisation_reader(request.user)
+    return _render_steering_model(request)
+
+
+@login_required
 @require_POST
 def steering_model_choose(request: HttpRequest, key: str) -> HttpResponse:
+    """Put preset ``key`` in use: confirmed with a reason, which the history keeps."""
     access = access_for(request.user)
     access.require(access.is_administrator)
     if key not in PRESETS:
         raise Http404
-    model = services.steering_model_load_preset(actor=request.user, key=key)
-    services.steering_model_activate(
-        actor=request.user, model=model, reason=_("Chosen on the steering model page")
-    )
+    form = SteeringModelChooseForm(request.POST, prefix=key)
+    if not form.is_valid():
+        return _render_steering_model(request, chosen=key, form=form)
+    try:
+        model = services.steering_model_load_preset(actor=request.user, key=key)
+        services.steering_model_activate(
+            actor=request.user, model=model, reason=form.cleaned_data["change_reason"]
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_steering_model(request, chosen=key, form=form)
     messages.success(
         request, _("%(name)s is now the steering model in use.") % {"name": model.name}
     )

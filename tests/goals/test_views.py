@@ -665,9 +665,10 @@ class TestSteeringModelPage:
         assert "Invånare och brukare" in content
         assert "/valj/" not in content
 
-    def test_admin_switches_the_model_in_use(self, client, vimmerby, admin_user):
+    def test_admin_switches_the_model_in_use_with_a_reason(self, client, vimmerby, admin_user):
         client.force_login(admin_user)
-        response = client.post("/mal/styrmodell/ale/valj/")
+        reason = "KF beslutade 12 nov. 2026 § 140 om ny styrmodell"
+        response = client.post("/mal/styrmodell/ale/valj/", {"ale-change_reason": reason})
         assert response.status_code == 302
         assert response["Location"] == "/mal/styrmodell/"
         assert list(SteeringModel.objects.filter(is_active=True).values_list("key", flat=True)) == [
@@ -676,6 +677,28 @@ class TestSteeringModelPage:
         ale = SteeringModel.objects.get(key="ale")
         assert [lvl.key for lvl in ale.levels.all()] == ["vision", "riktningsmal", "namndens-mal"]
         assert ale.history.latest().history_user == admin_user
+        assert ale.history.latest().history_change_reason == reason
+        assert vimmerby.history.latest().history_change_reason == reason
+
+    def test_switching_without_a_reason_changes_nothing_and_says_so_at_the_field(
+        self, client, vimmerby, admin_user
+    ):
+        client.force_login(admin_user)
+        response = client.post("/mal/styrmodell/borlange/valj/", {"borlange-change_reason": " "})
+        assert response.status_code == 200
+        content = page(response)
+        assert 'id="error-summary"' in content
+        assert 'href="#id_borlange-change_reason"' in content
+        assert re.search(r'<details class="confirm" open>\s*<summary>Byt till Borlänges modell', content)
+        assert not SteeringModel.objects.filter(key="borlange").exists()
+        vimmerby.refresh_from_db()
+        assert vimmerby.is_active
+
+    def test_the_choice_names_the_kommun_not_the_key(self, client, vimmerby, admin_user):
+        client.force_login(admin_user)
+        content = page(client.get("/mal/styrmodell/"))
+        assert "Använd Borlänges modell" in content
+        assert "Använd Borlange" not in content and "Byt till Borlänges modell" in content
 
     @pytest.mark.parametrize("persona", ["editor_a", "economist", "politician"])
     def test_others_cannot_switch(self, request, client, vimmerby, persona):
