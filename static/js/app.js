@@ -65,3 +65,25 @@
     if (button) toggle(button);
   });
 })();
+
+// After a submit with errors: the error summary takes the focus (GOV.UK's pattern), so that
+// the user sees it and a screen reader reads it wherever on the page the form is; its links
+// move the focus to the field in error, not only the scroll position.
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary[tabindex='-1']");
+    if (summary) summary.focus();
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-summary a[href^='#']");
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
+})();
