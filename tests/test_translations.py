@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import gettext
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
+import pytest
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale" / "sv" / "LC_MESSAGES"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "locale" / "sv" / "LC_MESSAGES"
+SOURCES = ("apps", "templates", "styrmodell", "locale")
 
 
 def test_every_message_has_a_swedish_translation():
@@ -19,6 +25,26 @@ def test_every_message_has_a_swedish_translation():
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
     assert untranslated == []
     assert fuzzy == []
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs gettext")
+def test_every_string_of_the_code_is_in_the_catalogue(tmp_path):
+    """A string written in the code but never collected would show in English whatever the
+    catalogue holds: collect a copy of the sources' strings and compare."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in SOURCES:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
+    shutil.copy(ROOT / "manage.py", tmp_path)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--locale", "sv", "--no-obsolete"],
+        cwd=tmp_path, check=True, capture_output=True,
+    )  # fmt: skip
+
+    def keys(path: Path) -> set[tuple[str | None, str]]:
+        return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
+
+    collected = keys(tmp_path / "locale" / "sv" / "LC_MESSAGES" / "django.po")
+    assert sorted(collected - keys(LOCALE / "django.po"), key=str) == []
 
 
 def test_compiled_catalogue_matches_the_source():
