@@ -34,7 +34,9 @@ PLAN_KIND_OF_UNIT = {
 class PlanState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
-    DECIDED = "decided", _("Decided")
+    # The nämnd fastställer its verksamhetsplan (the seeds' word); budgets, documents, control
+    # plans and åtgärdsplaner are "beslutade", as their decision lines say.
+    DECIDED = "decided", pgettext_lazy("plan", "Decided")
 
 
 class Plan(Versioned, models.Model):

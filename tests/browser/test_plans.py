@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from apps.demo import data, goals_data
 from apps.goals.models import Goal
 from apps.organisation.models import Unit
-from apps.plans.models import Plan
+from apps.plans.models import Plan, PlanState
 from tests.browser.conftest import Visitor
 from tests.factories import RoleAssignmentFactory, UserFactory
 
@@ -31,6 +31,11 @@ ACTIVITY = "Högläsning varje dag i alla barngrupper"
 def t(text: str) -> str:
     with translation.override("sv"):
         return translation.gettext(text)
+
+
+def sv(label) -> str:
+    with translation.override("sv"):
+        return str(label)
 
 
 def demo_goal(key: str) -> Goal:
@@ -170,7 +175,7 @@ def test_an_enhets_editor_writes_and_submits_the_plan_and_the_namnd_decides_it(
     )
     assert last_change(plan) == ("redaktor", "BUN 2026-01-28 § 7")
     main = page.locator("main")
-    expect(main.locator(".plan-state")).to_have_text(t("Decided"))
+    expect(main.locator(".plan-state")).to_have_text(sv(PlanState.DECIDED.label))
     expect(main.locator(".lead")).to_contain_text(f"{BUN} den 28 jan. 2026, § 7")
     # The nämnd may reopen it; nothing else on the page can be changed.
     expect(main.locator("form")).to_have_count(1)
@@ -182,7 +187,7 @@ def test_an_enhets_editor_writes_and_submits_the_plan_and_the_namnd_decides_it(
     # For the förskola the decided plan is read-only: no forms, and no way into one.
     visitor.login("forskolechef")
     visitor.goto(f"/planer/{plan.pk}/")
-    expect(main.locator(".plan-state")).to_have_text(t("Decided"))
+    expect(main.locator(".plan-state")).to_have_text(sv(PlanState.DECIDED.label))
     expect(main.locator("form")).to_have_count(0)
     expect(main.locator("#activities").get_by_role("link", name=ACTIVITY)).to_have_count(0)
     expect(main.locator("#activities")).to_contain_text(ACTIVITY)

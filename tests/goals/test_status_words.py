@@ -27,3 +27,16 @@ def test_the_statuses_agree_with_what_they_describe():
         assert MeasureStatus.DELAYED.label == "Försenad"
         assert RecipientStatus.NOT_STARTED.label == "Ej påbörjat"  # ett uppdrag
         assert RecipientStatus.DELAYED.label == "Försenat"
+
+
+def test_one_word_for_a_decision_per_kind_of_thing():
+    """The nämnd fastställer its verksamhetsplan; a budget decision or an internal control
+    plan is beslutad, as their decision lines ("Beslutad 12 mars av KF") say."""
+    from apps.control.models import PlanState as ControlPlanState
+    from apps.economy.models import BudgetDecision
+    from apps.plans.models import PlanState
+
+    with translation.override("sv"):
+        assert PlanState.DECIDED.label == "Fastställd"
+        assert BudgetDecision.State.DECIDED.label == "Beslutad"
+        assert ControlPlanState.DECIDED.label == "Beslutad"
