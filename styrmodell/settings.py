@@ -220,6 +220,9 @@ else:
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
+# Without a broker a report is made in a background thread of the web process
+# (apps.reports.in_process), not in the request: the page answers at once and shows progress.
+REPORTS_IN_PROCESS = REDIS_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -33,6 +33,13 @@ def fast_password_hashing(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def reports_in_the_request(settings) -> None:
+    """Tests read a requested report right after the request: it is made there (eagerly)
+    unless a test switches the in-process thread on (tests/reports/test_in_process.py)."""
+    settings.REPORTS_IN_PROCESS = False
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path_factory) -> None:
     """Uploads, logos and generated reports go to a temporary folder, not the repository's."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"

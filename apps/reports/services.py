@@ -216,6 +216,11 @@ def dispatch(request_id: int) -> bool:
     ).update(dispatched_at=timezone.now())
     if not claimed:
         return True  # already sent (by another process) or no longer waiting
+    if settings.REPORTS_IN_PROCESS:
+        from apps.reports import in_process
+
+        in_process.submit(request_id)
+        return True
     try:
         generate_report.apply_async((request_id,), retry=False)
     except (OperationalError, ConnectionError, OSError) as error:
