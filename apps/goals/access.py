@@ -5,7 +5,15 @@ from django.shortcuts import get_object_or_404
 
 from apps.accounts.access import access_for
 from apps.accounts.models import User
-from apps.goals.models import Assignment, AssignmentRecipient, BasicMission, Goal, Indicator
+from apps.goals.models import (
+    Assignment,
+    AssignmentRecipient,
+    BasicMission,
+    Goal,
+    Indicator,
+    SteeringModel,
+)
+from apps.goals.selectors import goal_choices
 
 
 def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> Goal:
@@ -23,6 +31,13 @@ def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> Goal:
     if write and not access.can_edit_for(goal.owner):
         raise PermissionDenied
     return goal
+
+
+def can_create_goal_under(user: User, *, model: SteeringModel, parent: Goal | None) -> bool:
+    """May create a goal under ``parent`` (at the top without one): some level the model
+    offers there may be owned by a unit the user edits."""
+    levels, _owners = goal_choices(model=model, access=access_for(user), parent=parent)
+    return bool(levels)
 
 
 def get_assignment_for_user(user: User, pk: int, *, write: bool = False) -> Assignment:

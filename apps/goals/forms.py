@@ -82,20 +82,11 @@ class GoalForm(forms.Form):
         self, *args, model: SteeringModel, access: UserAccess, parent: Goal | None, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        from apps.goals.selectors import offered_levels
+        from apps.goals.selectors import goal_choices
 
-        levels = list(offered_levels(model=model, parent=parent))
-        kinds = set().union(*(owner_kinds(level) for level in levels))
-        units = [
-            unit
-            for unit in Unit.objects.filter(kind__in=kinds, valid_to__isnull=True)
-            if access.can_edit_for(unit)
-        ]
-        # Only the levels one of the offered owners may own: a bolag's editor is offered
-        # Bolagsmål, not Nämndmål.
-        unit_kinds = {unit.kind for unit in units}
+        levels, units = goal_choices(model=model, access=access, parent=parent)
         self.fields["level"].queryset = GoalLevel.objects.filter(
-            pk__in=[level.pk for level in levels if owner_kinds(level) & unit_kinds]
+            pk__in=[level.pk for level in levels]
         )
         self.fields["owner"].queryset = Unit.objects.filter(
             pk__in=[unit.pk for unit in units]

@@ -30,6 +30,7 @@ from apps.goals.models import (
     FoundationKind,
     Goal,
     GoalIndicator,
+    GoalLevel,
     Indicator,
     IndicatorSetChange,
     IndicatorTarget,
@@ -37,6 +38,7 @@ from apps.goals.models import (
     SteeringModel,
     Tag,
     TagKind,
+    owner_kinds,
 )
 from apps.organisation.models import Unit
 from apps.periods.models import PeriodKind, PeriodState, ReportingPeriod
@@ -1082,3 +1084,28 @@ def offered_levels(*, model: SteeringModel, parent: Goal | None):
     if not model.uses_committee_goals:
         levels = levels.exclude(decided_by=DecidedBy.BODY)
     return levels
+
+
+def goal_choices(
+    *, model: SteeringModel, access: UserAccess, parent: Goal | None
+) -> tuple[list[GoalLevel], list[Unit]]:
+    """The levels and owners a new goal under ``parent`` (at the top without one) may take
+    for a user with ``access``: the offered levels that one of the units the user edits may
+    own, and those units. Both empty where the user may create nothing. At most two
+    queries (one for a user who edits nothing)."""
+    levels = list(offered_levels(model=model, parent=parent))
+    if not levels or not (access.is_administrator or access.editor_scopes()):
+        return [], []
+    kinds = set().union(*(owner_kinds(level) for level in levels))
+    units = [
+        unit
+        for unit in Unit.objects.filter(kind__in=kinds, valid_to__isnull=True).order_by(
+            "tree_id", "lft"
+        )
+        if access.can_edit_for(unit)
+    ]
+    # Only the levels one of the offered owners may own: a bolag's editor is offered
+    # Bolagsmål, not Nämndmål.
+    unit_kinds = {unit.kind for unit in units}
+    levels = [level for level in levels if owner_kinds(level) & unit_kinds]
+    return levels, units if levels else []

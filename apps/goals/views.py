@@ -19,6 +19,7 @@ from apps.followup.access import can_read_followup
 from apps.followup.selectors import followup_progress
 from apps.goals import selectors, services
 from apps.goals.access import (
+    can_create_goal_under,
     get_assignment_for_user,
     get_goal_for_user,
     get_indicator_for_user,
@@ -171,9 +172,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "can_edit": access.can_edit_for(goal.owner) and not goal.is_retired,
             "can_add_child": (
-                selectors.offered_levels(model=model, parent=goal).exists()
-                and not goal.is_retired
-                and (access.is_administrator or bool(access.editor_units()))
+                not goal.is_retired
+                and can_create_goal_under(request.user, model=model, parent=goal)
             ),
             "can_give_assignment": (
                 model.uses_assignments
@@ -221,6 +221,9 @@ def create(request: HttpRequest) -> HttpResponse:
     if parent_id:
         parent = get_goal_for_user(request.user, parent_id)
     access = access_for(request.user)
+    # Nothing to create here: no level under this goal (a model without nämndmål offers
+    # none to the nämnder), or no owner the user may write for.
+    access.require(can_create_goal_under(request.user, model=model, parent=parent))
     form = GoalForm(
         request.POST or None,
         model=model,
@@ -231,10 +234,6 @@ def create(request: HttpRequest) -> HttpResponse:
             "last_year": parent.last_year if parent else None,
         },
     )
-    if not form.fields["level"].queryset.exists() or not form.fields["owner"].queryset.exists():
-        # Nothing to create here: no level under this goal (a model without nämndmål offers
-        # none to the nämnder), or no owner the user may write for.
-        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

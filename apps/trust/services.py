@@ -162,6 +162,18 @@ def status_report_factor_response_save(
     return response
 
 
+def can_record_dialogue(actor: User, dialogue: TrustDialogue | None = None) -> bool:
+    """Tillitsdialoger are recorded by the administrators and the units' editors; a recorded
+    one is changed by the editors of one of the units that took part (and the
+    administrators)."""
+    access = access_for(actor)
+    if access.is_administrator:
+        return True
+    if dialogue is None:
+        return bool(access.editor_units())
+    return any(access.can_edit_for(unit) for unit in dialogue.units.all())
+
+
 def can_write_environment_analysis(actor: User) -> bool:
     """The kommungemensamma omvärldsanalysen is the executive board's: its editors and the
     administrators write it."""

@@ -28,17 +28,21 @@ def overview(request: HttpRequest) -> HttpResponse:
     access.require(access.can_read)
     year = year_from(request)
     model = active_model()
+    overview = selectors.trust_overview(year)
     return render(
         request,
         "trust/overview.html",
         {
             "year": year,
             "years": range(year - 2, year + 3),
-            **selectors.trust_overview(year),
+            **overview,
             "model": model,
             "environment_analysis": EnvironmentAnalysis.objects.filter(year=year).first(),
             "can_write_analysis": services.can_write_environment_analysis(request.user),
-            "can_record": access.is_administrator or bool(access.editor_units()),
+            "can_record": services.can_record_dialogue(request.user),
+            "changeable_dialogues": {
+                d.pk for d in overview["dialogues"] if services.can_record_dialogue(request.user, d)
+            },
         },
     )
 
@@ -132,13 +136,11 @@ def status_report(request: HttpRequest, unit_pk: int) -> HttpResponse:
 @login_required
 def dialogue_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     access = access_for(request.user)
-    access.require(access.is_administrator or bool(access.editor_units()))
+    access.require(services.can_record_dialogue(request.user))
     dialogue = get_object_or_404(TrustDialogue, pk=pk) if pk else None
     initial = {}
     if dialogue is not None:
-        access.require(
-            access.is_administrator or any(access.can_edit_for(u) for u in dialogue.units.all())
-        )
+        access.require(services.can_record_dialogue(request.user, dialogue))
         initial = {
             f: getattr(dialogue, f)
             for f in ("kind", "held_on", "participants", "topics", "conclusions", "follow_ups")

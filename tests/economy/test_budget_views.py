@@ -130,6 +130,49 @@ class TestYearPage:
         client.force_login(politician)
         assert client.get("/ekonomi/budget/1999/").status_code == 404
 
+    def detail_budget_links(self, client, user, org) -> dict[str, bool]:
+        """Whether the page links each nämnd's detaljbudget, and each link opens for user."""
+        client.force_login(user)
+        shown = page(client.get(self.url))
+        links = {}
+        for body in (org.namnd_a, org.namnd_b):
+            link = f"/ekonomi/budget/{YEAR}/detaljbudget/{body.pk}/"
+            links[body.name] = link in shown
+            assert client.get(link).status_code == (200 if link in shown else 403), link
+        return links
+
+    def test_a_detaljbudget_in_the_making_is_linked_for_its_editors_and_the_ekonom(
+        self, client, politician, editor_a, economist, decided, org
+    ):
+        assert self.detail_budget_links(client, politician, org) == {
+            "Nämnd A": False,
+            "Nämnd B": False,
+        }
+        assert self.detail_budget_links(client, editor_a, org) == {
+            "Nämnd A": True,
+            "Nämnd B": False,
+        }
+        assert self.detail_budget_links(client, economist, org) == {
+            "Nämnd A": True,
+            "Nämnd B": True,
+        }
+
+    def test_a_decided_detaljbudget_is_linked_for_every_reader(
+        self, client, politician, editor_a, decided, org
+    ):
+        services.detail_budget_lines_save(
+            actor=editor_a, body=org.namnd_a, year=YEAR,
+            amounts={org.namnd_a: 412 * MILLION}, reason="x",
+        )  # fmt: skip
+        services.detail_budget_decide(
+            actor=editor_a, detail_budget=DetailBudget.objects.get(), paragraph="§ 1",
+            decided_on=dt.date(2025, 11, 20), reason="x",
+        )  # fmt: skip
+        assert self.detail_budget_links(client, politician, org) == {
+            "Nämnd A": True,
+            "Nämnd B": False,
+        }
+
     def test_shows_original_changes_and_current_per_body(
         self, client, politician, change, proposal, org
     ):
@@ -693,7 +736,9 @@ class TestInvestmentsPage:
 
 # --- Query counts: each page at two sizes ---------------------------------------------------
 
-YEAR_PAGE_QUERIES = 11  # 10, and the active model for the strategic plan link's title
+# 10, the active model for the strategic plan link's title and the year's detaljbudgets (whose
+# names link to them)
+YEAR_PAGE_QUERIES = 12
 DECISION_PAGE_QUERIES = 8
 DETAIL_PAGE_QUERIES = 9
 INVESTMENTS_PAGE_QUERIES = 9  # the investment overview reads the forecasts in one query

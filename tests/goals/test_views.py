@@ -456,6 +456,24 @@ class TestCreateAndEdit:
         assert set(response.context["form"].errors) == {"first_year"}
         assert Goal.objects.count() == count
 
+    @pytest.mark.parametrize(
+        ("persona", "goal", "shown"),
+        [
+            ("editor_a", "vision", False),  # KF's levels only under the vision
+            ("admin_user", "vision", True),
+            ("editor_a", "school", True),  # a nämndmål under KF's inriktningsmål
+            ("politician", "school", False),
+        ],
+    )
+    def test_new_goal_under_this_is_shown_to_whoever_may_create_there(
+        self, client, request, chain, persona, goal, shown
+    ):
+        parent = getattr(chain, goal)
+        link = f"/mal/nytt/?under={parent.pk}"
+        client.force_login(request.getfixturevalue(persona))
+        assert (link in page(client.get(f"/mal/{parent.pk}/?ar={YEAR}"))) is shown
+        assert client.get(link).status_code == (200 if shown else 403)
+
     def test_politician_cannot_create(self, client, chain, org, politician):
         client.force_login(politician)
         assert client.get(f"/mal/nytt/?under={chain.school.pk}").status_code == 403
@@ -689,7 +707,9 @@ class TestSteeringModelPage:
         content = page(response)
         assert 'id="error-summary"' in content
         assert 'href="#id_borlange-change_reason"' in content
-        assert re.search(r'<details class="confirm" open>\s*<summary>Byt till Borlänges modell', content)
+        assert re.search(
+            r'<details class="confirm" open>\s*<summary>Byt till Borlänges modell', content
+        )
         assert not SteeringModel.objects.filter(key="borlange").exists()
         vimmerby.refresh_from_db()
         assert vimmerby.is_active

@@ -17,11 +17,28 @@ def _upload(content: bytes, name: str = "personal.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="text/csv")
 
 
-def test_index_lists_the_periods(client, politician, period):
-    client.force_login(politician)
+def test_index_lists_the_periods(client, economist, period):
+    client.force_login(economist)
     response = client.get("/personal/")
     assert response.status_code == 200
     assert f"/personal/{period.pk}/" in response.content.decode()
+
+
+def test_a_period_is_linked_for_whoever_may_read_its_figures(client, politician, economist, period):
+    """An open period's figures are the ekonom's; a politician reads them once it closes."""
+    link = f"/personal/{period.pk}/"
+    client.force_login(economist)
+    assert link in client.get(f"/ekonomi/{period.pk}/").content.decode()  # the economy's nav
+    client.force_login(politician)
+    index = client.get("/personal/").content.decode()
+    assert "Tertial 2" in index and link not in index
+    assert link not in client.get(f"/ekonomi/{period.pk}/").content.decode()
+    assert client.get(link).status_code == 403
+    period.state = "closed"
+    period.save()
+    assert link in client.get("/personal/").content.decode()
+    assert link in client.get(f"/ekonomi/{period.pk}/").content.decode()
+    assert client.get(link).status_code == 200
 
 
 def test_outsider_gets_403(client, outsider, period):

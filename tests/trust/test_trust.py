@@ -188,3 +188,20 @@ def test_alvesta_trust_pages_never_speak_of_external_factors(client, org, alvest
         page = client.get(url).content.decode().lower()
         assert "omvärldsfaktor" not in page and "external factor" not in page
         assert "/mal/omvarldsfaktorer/" not in page
+
+
+@pytest.mark.parametrize(
+    ("persona", "shown"),
+    [("editor_a", True), ("admin_user", True), ("editor_b", False), ("politician", False)],
+)
+def test_change_on_a_dialogue_is_shown_to_whoever_may_change_it(
+    client, request, org, editor_a, persona, shown
+):
+    dialogue = services.dialogue_record(
+        actor=editor_a, kind="within", held_on=dt.date(2026, 3, 1), units=[org.namnd_a],
+        participants="Ledamöter", topics="Ämne", reason="x",
+    )  # fmt: skip
+    link = f"/tillit/dialog/{dialogue.pk}/"
+    client.force_login(request.getfixturevalue(persona))
+    assert (link in client.get("/tillit/?ar=2026").content.decode()) is shown
+    assert client.get(link).status_code == (200 if shown else 403)

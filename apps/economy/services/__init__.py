@@ -10,6 +10,7 @@ from apps.accounts.access import access_for
 
 if TYPE_CHECKING:
     from apps.accounts.models import User
+    from apps.economy.models import DetailBudget
     from apps.organisation.models import Unit
 
 
@@ -29,3 +30,13 @@ def may_write_for_body(actor: User, body: Unit) -> bool:
     economy."""
     access = access_for(actor)
     return access.can_edit_for(body) or access.can_manage_economy_for(body)
+
+
+def may_read_detail_budget(actor: User, body: Unit, detail_budget: DetailBudget | None) -> bool:
+    """A decided detaljbudget is for every reader; one still in the making for whoever
+    writes it and the roles that read unpublished work."""
+    access = access_for(actor)
+    if not access.can_read:
+        return False
+    decided = detail_budget is not None and detail_budget.state == detail_budget.State.DECIDED
+    return decided or may_write_for_body(actor, body) or access.reads_unpublished

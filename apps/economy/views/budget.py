@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +34,7 @@ from apps.economy.models import BudgetDecision, BudgetYear, DetailBudget, Invest
 from apps.economy.services import budget as services
 from apps.economy.services import (
     may_manage_economy,
+    may_read_detail_budget,
     may_write_for_body,
     require_economy_manager,
 )
@@ -194,6 +195,13 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
     if _wants_xlsx(request):
         return xlsx_response([_year_sheet(year, rows, totals)], f"driftbudget-{year}")
     can_manage = may_manage_economy(request.user)
+    detail_budgets = {d.unit_id: d for d in DetailBudget.objects.filter(year=year)}
+    # Each body's name links to its detaljbudget only for a user who may open it.
+    readable_detail_budgets = {
+        row.body.pk
+        for row in rows
+        if may_read_detail_budget(request.user, row.body, detail_budgets.get(row.body.pk))
+    }
     decisions = budget_year.decisions.order_by(F("decided_on").asc(nulls_last=True), "pk")
     if not can_manage:
         decisions = decisions.filter(state=BudgetDecision.State.DECIDED)
@@ -207,6 +215,7 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
             "totals": totals,
             "decisions": list(decisions),
             "can_manage": can_manage,
+            "readable_detail_budgets": readable_detail_budgets,
         },
     )
 
@@ -449,12 +458,11 @@ def detail_budget_page(request: HttpRequest, year: int, unit_pk: int) -> HttpRes
     """A nämnd's detaljbudget: its current frame broken down on its verksamheter and
     enheter, with the sum and the difference to the frame."""
     body = get_body_for_user(request.user, unit_pk, year)
-    access = access_for(request.user)
     can_write = may_write_for_body(request.user, body)
     detail_budget = DetailBudget.objects.filter(unit=body, year=year).first()
     decided = detail_budget is not None and detail_budget.state == DetailBudget.State.DECIDED
-    if not (decided or can_write or access.reads_unpublished):
-        raise PermissionDenied
+    access = access_for(request.user)
+    access.require(may_read_detail_budget(request.user, body, detail_budget))
     units = selectors.detail_budget_units(body=body, year=year)
     lines = {}
     if detail_budget is not None:
