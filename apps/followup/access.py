@@ -36,6 +36,12 @@ def can_read_followup(access: UserAccess, unit: Unit | None, period: ReportingPe
     return unit is not None and access.can_edit_for(unit)
 
 
+def can_open_entry(access: UserAccess, unit: Unit) -> bool:
+    """May open ``unit``'s follow-up page of a period, where it reports: the unit's editors
+    (and the editors above it) and the roles that read unpublished work."""
+    return access.can_edit_for(unit) or access.reads_unpublished
+
+
 def can_read_action_plan(access: UserAccess, plan: ActionPlan) -> bool:
     """An åtgärdsplan is follow-up of the period it was raised in, until the nämnd decides it:
     a decided plan is every reader's."""

@@ -18,7 +18,7 @@ from apps.core.views import action_pk
 from apps.economy.action_plans import action_plan_states, revisions_todo
 from apps.economy.selectors import forecast_todo
 from apps.followup import selectors, services
-from apps.followup.access import can_read_action_plan, can_read_followup
+from apps.followup.access import can_open_entry, can_read_action_plan, can_read_followup
 from apps.followup.forms import (
     ActionPlanDecideForm,
     AssessmentForm,
@@ -229,8 +229,7 @@ def entry(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit, pk=unit_pk)
     access = access_for(request.user)
     can_write = access.can_edit_for(unit)
-    if not (can_write or access.reads_unpublished):
-        raise PermissionDenied
+    access.require(can_open_entry(access, unit))
     page = reverse("followup:entry", args=[period.pk, unit.pk])
     bound: dict = {}
     if request.method == "POST":
@@ -654,6 +653,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         "followup/action_plan.html",
         {
             "plan": plan,
+            "can_open_entry": can_open_entry(access, plan.unit),
             "state": state,
             "can_revise": can_write and state.needs_revision,
             "rows": rows,

@@ -109,3 +109,18 @@ class TestActionPlanPage:
         assert can_read_action_plan(access_for(politician), plan)
         client.force_login(politician)
         assert client.get(self.url(plan)).status_code == 200
+
+    @pytest.mark.parametrize(
+        ("persona", "shown"),
+        [("politician", False), ("editor_b", False), ("editor_a", True), ("economist", True)],
+    )
+    def test_the_breadcrumb_links_the_units_follow_up_for_whoever_may_open_it(
+        self, request, client, org, plan, persona, shown
+    ):
+        plan.decided_on = plan.period.ends_on
+        plan.decided_by = org.namnd_a
+        plan.save()
+        entry = f"/uppfoljning/{plan.period.pk}/enhet/{org.namnd_a.pk}/"
+        client.force_login(request.getfixturevalue(persona))
+        assert (f'href="{entry}"' in client.get(self.url(plan)).content.decode()) is shown
+        assert client.get(entry).status_code == (200 if shown else 403)
