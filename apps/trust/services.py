@@ -87,6 +87,8 @@ def dialogue_record(
     units = list(units)
     access = access_for(actor)
     access.require(access.is_administrator or any(access.can_edit_for(u) for u in units))
+    if dialogue is not None and dialogue.pk:  # changed only by the editors of its own units
+        access.require(can_record_dialogue(actor, dialogue))
     if not units:
         raise ValidationError({"units": _("Name the units that took part.")})
     if kind == DialogueKind.BETWEEN and len(units) < 2:

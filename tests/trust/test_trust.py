@@ -62,6 +62,22 @@ def test_dialogue_rules(editor_a, admin_user, org):
     assert TrustDialogue.objects.count() == 1
 
 
+def test_an_editor_of_another_unit_cannot_take_over_a_dialogue_by_naming_own_units(
+    editor_b, admin_user, org
+):
+    dialogue = services.dialogue_record(
+        actor=admin_user, kind="within", held_on=dt.date(2026, 1, 1), units=[org.namnd_a],
+        participants="Nämnd A", topics="Läget", reason="Dialog",
+    )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.dialogue_record(
+            actor=editor_b, kind="within", held_on=dt.date(2026, 1, 1), units=[org.namnd_b],
+            participants="Nämnd B", topics="Annat", reason="x", dialogue=dialogue,
+        )  # fmt: skip
+    dialogue.refresh_from_db()
+    assert (dialogue.topics, list(dialogue.units.all())) == ("Läget", [org.namnd_a])
+
+
 def test_an_editor_of_another_unit_cannot_record_a_dialogue_for_it(editor_b, org):
     with pytest.raises(PermissionDenied):
         services.dialogue_record(
