@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -120,6 +121,12 @@ def _goal_indicator() -> GoalIndicator:
     return GoalIndicator.objects.order_by("pk").first()
 
 
+def _this_years_link() -> GoalIndicator:
+    """A goal's indicator in the year the target page opens on without ?ar=."""
+    year = timezone.localdate().year
+    return GoalIndicator.objects.filter(year=year).order_by("pk").first()
+
+
 def _recipient() -> AssignmentRecipient:
     return AssignmentRecipient.objects.order_by("pk").first()
 
@@ -183,8 +190,8 @@ ARGUMENTS: dict[str, Callable[[], dict]] = {
     "goals:retire": lambda: {"pk": _goal_indicator().goal_id},
     "goals:indicator_add": lambda: {"pk": _goal_indicator().goal_id},
     "goals:indicator_target_edit": lambda: {
-        "pk": _goal_indicator().goal_id,
-        "indicator_pk": _goal_indicator().pk,
+        "pk": _this_years_link().goal_id,
+        "indicator_pk": _this_years_link().indicator_id,  # the indicator's, not the link's
     },
     "goals:assignment_create": lambda: {"pk": _goal_indicator().goal_id},
     "goals:assignment_decide": lambda: {"pk": _recipient().assignment_id},
