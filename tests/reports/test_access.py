@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from apps.periods.models import ReportingPeriod
-from tests.reports import test_views
 from tests.reports.test_views import done_request, page_url, t
-
-tertial2 = test_views.tertial2  # the fixture
 
 pytestmark = pytest.mark.django_db
 

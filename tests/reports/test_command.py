@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import subprocess
 
@@ -11,17 +10,8 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from apps.reports.models import ReportRequest
-from tests.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tertial2(org):
-    return ReportingPeriodFactory(
-        year=2026, kind="tertial2", name="Tertial 2",
-        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
-    )  # fmt: skip
 
 
 def test_writes_the_kommuns_delarsrapport_as_pdf(tertial2, tmp_path):

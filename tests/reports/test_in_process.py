@@ -5,7 +5,6 @@ queued."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import pytest
@@ -14,7 +13,6 @@ from django.utils import timezone
 from apps.reports import in_process, services
 from apps.reports.content import ReportKind
 from apps.reports.models import ReportRequest, RequestState
-from tests.factories import ReportingPeriodFactory
 
 # The thread has its own database connection: it sees committed rows only.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,14 +23,6 @@ def in_process_mode(settings):
     settings.REPORTS_IN_PROCESS = True
     yield
     in_process.wait()
-
-
-@pytest.fixture
-def tertial2(org):
-    return ReportingPeriodFactory(
-        year=2026, kind="tertial2", name="Tertial 2",
-        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
-    )  # fmt: skip
 
 
 def test_the_request_answers_before_the_report_is_made(

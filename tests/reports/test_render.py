@@ -3,7 +3,6 @@ contents with page numbers, "Sida N av M", the fonts embedded, tagged PDF."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import subprocess
@@ -16,7 +15,6 @@ from openpyxl import load_workbook
 from apps.reports import document as documents
 from apps.reports import render
 from apps.reports.content import Col, ColumnKind, ReportKind, Section, Table
-from tests.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +39,6 @@ def long_table(rows: int) -> Section:
         sheet="Drift",
     )
     return Section(key="test-drift", title="Driftredovisning", tables=[table])
-
-
-@pytest.fixture
-def tertial2(org):
-    return ReportingPeriodFactory(
-        year=2026, kind="tertial2", name="Tertial 2",
-        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
-    )  # fmt: skip
 
 
 @pytest.fixture

@@ -27,14 +27,6 @@ def t(text: str) -> str:
         return translation.gettext(text)
 
 
-@pytest.fixture
-def tertial2(org):
-    return ReportingPeriodFactory(
-        year=2026, kind="tertial2", name="Tertial 2",
-        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
-    )  # fmt: skip
-
-
 def request_report(actor, period, unit=None, kind=ReportKind.INTERIM, *, django_capture):
     with django_capture(execute=True):
         made = services.report_request(actor=actor, kind=kind, period=period, unit=unit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from unittest import mock
 
 import pytest
@@ -24,14 +23,6 @@ pytestmark = pytest.mark.django_db
 def t(text: str) -> str:
     with translation.override("sv"):
         return translation.gettext(text)
-
-
-@pytest.fixture
-def tertial2(org):
-    return ReportingPeriodFactory(
-        year=2026, kind="tertial2", name="Tertial 2",
-        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 8, 31),
-    )  # fmt: skip
 
 
 def close(period) -> None:
